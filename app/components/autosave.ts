@@ -1,0 +1,102 @@
+import { useFetcher } from '@remix-run/react'
+import { useCallback, useEffect, useRef, useState, type FormEvent, type SyntheticEvent } from 'react'
+import type { ActionReply } from '~/wizard'
+
+type Status = { message: string; tone: 'ok' | 'error'; conflict?: boolean } | null
+
+/**
+ * Saves fields on blur (or change, for selects) through the page's own action, one request at a
+ * time: edits made while a save is in flight wait and go out with the version that save returned,
+ * so rapid blurs never conflict with each other. After a 409 it stops saving until reload.
+ */
+export function useAutosave({ formId, version, validate }: { formId: string; version: number; validate: (body: FormData) => boolean }) {
+  const fetcher = useFetcher<ActionReply>()
+  const latest = useRef(version)
+  const [formVersion, setFormVersion] = useState(version)
+  const dirty = useRef(new Set<string>())
+  const busy = useRef(false)
+  const stopped = useRef(false)
+  const afterIdle = useRef<(() => void)[]>([])
+  const [status, setStatus] = useState<Status>(null)
+
+  // A newer version from a loader revalidation is the one to send next.
+  useEffect(() => {
+    if (version > latest.current) {
+      latest.current = version
+      setFormVersion(version)
+    }
+  }, [version])
+
+  const form = () => document.getElementById(formId) as HTMLFormElement | null
+
+  const pump = useCallback(() => {
+    const el = form()
+    if (busy.current || stopped.current || !el) return
+    if (dirty.current.size === 0) {
+      afterIdle.current.splice(0).forEach((run) => run())
+      return
+    }
+    const all = new FormData(el)
+    const body = new FormData()
+    for (const name of dirty.current) for (const value of all.getAll(name)) body.append(name, value)
+    dirty.current.clear()
+    if (!validate(body)) return pump()
+    body.set('intent', 'autosave')
+    body.set('version', String(latest.current))
+    busy.current = true
+    setStatus({ message: 'Saving…', tone: 'ok' })
+    fetcher.submit(body, { method: 'post' })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.submit, validate])
+
+  useEffect(() => {
+    if (fetcher.state !== 'idle' || !busy.current) return
+    busy.current = false
+    const reply = fetcher.data
+    if (reply?.saved && reply.version !== undefined) {
+      latest.current = Math.max(latest.current, reply.version)
+      setFormVersion(latest.current)
+      setStatus({ message: 'Saved', tone: 'ok' })
+    } else if (reply?.conflict) {
+      stopped.current = true
+      setStatus({ message: reply.message ?? 'This page changed in another tab', tone: 'error', conflict: true })
+    } else {
+      const firstError = reply?.result?.error ? Object.values(reply.result.error).flat()[0] : undefined
+      setStatus({ message: firstError ?? reply?.message ?? 'Not saved; try again', tone: 'error' })
+    }
+    pump()
+  }, [fetcher.state, fetcher.data, pump])
+
+  const markDirty = (event: SyntheticEvent) => {
+    const name = (event.target as HTMLInputElement).name
+    if (name && name !== 'intent' && name !== 'version') dirty.current.add(name)
+  }
+
+  return {
+    version: formVersion,
+    status,
+    /** Spread on the <form>: text inputs save on blur, selects and toggles on change. */
+    handlers: {
+      onInput: markDirty,
+      onChange: (event: SyntheticEvent) => {
+        markDirty(event)
+        const target = event.target as HTMLInputElement
+        if (target.tagName === 'SELECT' || target.type === 'checkbox' || target.type === 'radio') pump()
+      },
+      onBlur: () => pump(),
+    },
+    /** Call first in onSubmit: holds the submit until the save in flight has its version. */
+    holdSubmit(event: FormEvent<HTMLFormElement>): boolean {
+      if (!busy.current) return false
+      event.preventDefault()
+      const el = event.currentTarget
+      const submitter = (event.nativeEvent as SubmitEvent).submitter
+      afterIdle.current.push(() => {
+        const input = el.elements.namedItem('version') as HTMLInputElement | null
+        if (input) input.value = String(latest.current)
+        el.requestSubmit(submitter)
+      })
+      return true
+    },
+  }
+}

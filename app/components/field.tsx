@@ -1,0 +1,43 @@
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+
+const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
+
+function Errors({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <p id={id} className="mt-1 min-h-5 text-sm text-red-700">
+      {errors?.[0]}
+    </p>
+  )
+}
+
+// Errors are linked to inputs with aria-describedby (Conform sets it when the field has errors).
+export function TextField({ label, meta }: { label: string; meta: FieldMetadata<string> }) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input {...getInputProps(meta, { type: 'text' })} key={meta.key} className={inputClass} />
+      <Errors id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}
+
+export function SelectField({ label, meta, options }: { label: string; meta: FieldMetadata<string>; options: readonly (readonly [string, string])[] }) {
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select {...getSelectProps(meta)} key={meta.key} className={inputClass}>
+        <option value="">Choose…</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <Errors id={meta.errorId} errors={meta.errors} />
+    </div>
+  )
+}

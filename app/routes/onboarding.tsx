@@ -1,0 +1,35 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { Stepper } from '~/components/stepper'
+import { Toast } from '~/components/toast'
+import { commitSession, getSession } from '~/session.server'
+import { requirePage } from '~/wizard.server'
+import { PAGES, type PageId } from '~/wizard'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { state } = await requirePage(request, 'account')
+  const session = await getSession(request)
+  const toast = session.get('toast') ?? null
+  return json({ state, toast }, { headers: toast ? { 'Set-Cookie': await commitSession(session) } : {} })
+}
+
+export default function OnboardingLayout() {
+  const { state, toast } = useLoaderData<typeof loader>()
+  const segment = useLocation().pathname.split('/')[2]
+  const current = (PAGES.find((p) => p.id === segment)?.id ?? 'account') as PageId
+  return (
+    <div className="mx-auto max-w-3xl space-y-6 p-4 sm:p-8">
+      <header className="flex items-center justify-between">
+        <h1 className="text-lg font-semibold">Set up your business</h1>
+        <Form method="post" action="/dev/sign-out">
+          <button className="text-sm text-slate-600 underline">Sign out</button>
+        </Form>
+      </header>
+      <Stepper phase={state.phase} completion={state.completion} current={current} />
+      <main className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <Outlet />
+      </main>
+      <Toast message={toast} />
+    </div>
+  )
+}

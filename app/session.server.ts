@@ -1,0 +1,47 @@
+import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { env } from './env.server'
+
+type SessionData = { userId: string; persona: string; tenantId: string }
+type FlashData = { toast: string }
+
+let storage: ReturnType<typeof createCookieSessionStorage<SessionData, FlashData>> | undefined
+function sessions() {
+  storage ??= createCookieSessionStorage<SessionData, FlashData>({
+    cookie: {
+      name: '__ob_session',
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: env().NODE_ENV === 'production',
+      secrets: [env().SESSION_SECRET],
+      maxAge: 60 * 60 * 24 * 30,
+    },
+  })
+  return storage
+}
+
+export const getSession = (request: Request) => sessions().getSession(request.headers.get('Cookie'))
+export const commitSession: ReturnType<typeof sessions>['commitSession'] = (s, o) => sessions().commitSession(s, o)
+export const destroySession: ReturnType<typeof sessions>['destroySession'] = (s, o) => sessions().destroySession(s, o)
+
+export type Identity = { userId: string; persona: string; tenantId: string }
+const IdentitySchema = z.object({ userId: z.string().min(1), persona: z.string(), tenantId: z.string().uuid() })
+
+// The tenant always comes from the signed session cookie, never from form data.
+export async function requireIdentity(request: Request): Promise<Identity> {
+  const session = await getSession(request)
+  const identity = IdentitySchema.safeParse({
+    userId: session.get('userId'),
+    persona: session.get('persona'),
+    tenantId: session.get('tenantId'),
+  })
+  if (!identity.success) throw redirect('/dev/sign-in')
+  return identity.data
+}
+
+export async function redirectWithToast(request: Request, to: string, toast: string) {
+  const session = await getSession(request)
+  session.flash('toast', toast)
+  return redirect(to, { headers: { 'Set-Cookie': await commitSession(session) } })
+}

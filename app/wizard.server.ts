@@ -1,0 +1,46 @@
+import { json, redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { db, StaleVersionError, wizardState, type WizardState } from './db.server'
+import { requireIdentity } from './session.server'
+import { PAGES, pagePath, reachableIndex, type ActionReply, type PageId } from './wizard'
+
+// Loads the tenant's state and sends it to its current page if it asks for one beyond its phase.
+export async function requirePage(request: Request, page: PageId) {
+  const identity = await requireIdentity(request)
+  const state = await wizardState(db(), identity.tenantId).catch(() => {
+    // The session names a tenant this database does not have (e.g. the dev database was reset).
+    throw redirect('/dev/sign-in')
+  })
+  const wanted = PAGES.findIndex((p) => p.id === page)
+  if (wanted > reachableIndex(state.phase)) throw redirect(pagePath(PAGES[reachableIndex(state.phase)].id))
+  return { identity, state }
+}
+
+// Links behind the Fix buttons: Clerk's and Stripe's pages arrive with the Clerk/Stripe work.
+export const fixLinks = () => ({ identity: '/dev/sign-in', billing: '/dev/sign-in' })
+
+export const Intent = z.enum(['autosave', 'continue'])
+const Version = z.coerce.number().int().min(0).max(2 ** 31 - 1)
+
+/** Reads the form body; anything that is not a form is a 400, never a 500. */
+export async function readForm(request: Request) {
+  const formData = await request.formData().catch(() => null)
+  const intent = Intent.safeParse(formData?.get('intent'))
+  const version = Version.safeParse(formData?.get('version'))
+  if (!formData || !intent.success || !version.success) {
+    throw json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 })
+  }
+  return { formData, intent: intent.data, version: version.data }
+}
+
+/** Turns the save engine's refusals into plain replies: stale version 409, refused value 400. */
+export async function replyToSaveError(error: unknown, state: () => Promise<WizardState>) {
+  if (error instanceof StaleVersionError) {
+    return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
+  }
+  const code = (error as { code?: string })?.code
+  if (typeof code === 'string' && code.startsWith('23')) {
+    return json<ActionReply>({ ...(await state()), message: 'That value cannot be saved; check the field and try again.' }, { status: 400 })
+  }
+  throw error
+}

@@ -1,0 +1,70 @@
+// The wizard's pages in order, and the one-line text of every blocker code. Shared by server and UI.
+export const PAGES = [
+  { id: 'account', phase: 'ACCOUNT', title: 'Your business', completion: 'account' },
+  { id: 'number', phase: 'NUMBER', title: 'Number & hours', completion: 'number' },
+  { id: 'calmsg', phase: 'CALMSG', title: 'Services & prices', completion: 'calmsg' },
+  { id: 'a2p', phase: 'A2P', title: 'Texting registration', completion: 'a2p' },
+  { id: 'finalize', phase: 'FINALIZE', title: 'Finish', completion: null },
+] as const
+
+export type PageId = (typeof PAGES)[number]['id']
+export type Completion = { account: number; number: number; calmsg: number; a2p: number }
+
+export const pagePath = (id: PageId) => `/onboarding/${id}`
+
+/** Index of the furthest page a phase may open (COMPLETE opens everything FINALIZE does). */
+export function reachableIndex(phase: string): number {
+  const i = PAGES.findIndex((p) => p.phase === phase)
+  return i === -1 ? PAGES.length - 1 : i
+}
+
+export const currentPage = (phase: string): PageId => PAGES[reachableIndex(phase)].id
+
+type BlockerText = { page: PageId; text: string; fix: string }
+export const BLOCKERS: Record<string, BlockerText> = {
+  VERIFY_EMAIL: { page: 'account', text: 'Your email address is not verified yet.', fix: 'identity' },
+  VERIFY_MOBILE: { page: 'account', text: 'Your mobile number is not verified yet.', fix: 'identity' },
+  ACTIVATE_SUBSCRIPTION: { page: 'account', text: 'Your subscription is not active.', fix: 'billing' },
+  ENTER_DISPLAY_NAME: { page: 'account', text: 'Add your business name.', fix: '#displayName' },
+  CHOOSE_VERTICAL: { page: 'account', text: 'Choose what kind of work you do.', fix: '#vertical' },
+  RESERVE_NUMBER: { page: 'number', text: 'You do not have a texting number yet.', fix: '#areaCode' },
+  COMPLETE_PORT_IN: { page: 'number', text: 'Finish the details for moving your number.', fix: '#portIn' },
+  CHOOSE_SERVICES: { page: 'calmsg', text: 'Pick the services you offer.', fix: '#topServices' },
+  SET_PRICES: { page: 'calmsg', text: 'Add a price range for each service.', fix: '#priceRanges' },
+  ENTER_LEGAL_NAME: { page: 'a2p', text: 'Add your legal business name.', fix: '#legalBusinessName' },
+  ENTER_WEBSITE: { page: 'a2p', text: 'Add your website.', fix: '#websiteUrl' },
+  ENTER_TAX_ID: { page: 'a2p', text: 'Add your EIN.', fix: '#taxId' },
+  ENTER_AUTHORIZED_CONTACT: { page: 'a2p', text: 'Add who carriers can contact.', fix: '#authorizedContact' },
+  WEBSITE_HTTPS_MISSING: { page: 'a2p', text: 'Your website does not open over https.', fix: '#websiteUrl' },
+  WEBSITE_PRIVACY_MISSING: { page: 'a2p', text: 'Your website has no privacy policy page.', fix: '#websiteUrl' },
+  WEBSITE_TERMS_MISSING: { page: 'a2p', text: 'Your website has no terms page.', fix: '#websiteUrl' },
+  STOP_HELP_MISSING: { page: 'a2p', text: 'Sample messages must mention STOP and HELP.', fix: '#sampleMessages' },
+  SUBMIT_A2P: { page: 'a2p', text: 'Submit your texting registration.', fix: '#submit' },
+  A2P_PENDING: { page: 'a2p', text: 'Carriers are reviewing your registration.', fix: '' },
+  A2P_REJECTED: { page: 'a2p', text: 'Carriers turned down your registration.', fix: '#reason' },
+}
+
+export type BlockerLine = { code: string; text: string; fixHref: string | null }
+
+/** The blockers a page shows: its own, one line each, with a Fix link where there is one. */
+export function blockerLines(codes: string[], page: PageId, links: { identity: string; billing: string }): BlockerLine[] {
+  return codes.flatMap((code) => {
+    const b = BLOCKERS[code]
+    if (!b || b.page !== page) return []
+    const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : b.fix || null
+    return [{ code, text: b.text, fixHref }]
+  })
+}
+
+/** What every page action returns: the standard state shape plus form feedback. */
+export type ActionReply = {
+  phase?: string
+  completion?: Completion
+  blockers?: string[]
+  textingEligible?: boolean
+  version?: number
+  result?: import('@conform-to/react').SubmissionResult<string[]>
+  saved?: boolean
+  conflict?: boolean
+  message?: string
+}

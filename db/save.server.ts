@@ -1,0 +1,66 @@
+import type { Db, Sql } from './client.server'
+import { wizardState, type WizardState } from './flow.server'
+
+// The autosave engine: one transaction per save. Callers pass fields already validated by the
+// page's Zod schema; the section's column list is the whitelist of what may be written.
+export type ColumnKind = 'value' | 'json'
+export type SectionDef = { table: string; columns: Record<string, ColumnKind> }
+
+export type Job = { task: string; payload: Record<string, unknown>; key: string }
+
+export type SaveInput = {
+  tenantId: string
+  version: number
+  fields: Record<string, unknown>
+  advance?: boolean
+  job?: Job
+}
+
+export class StaleVersionError extends Error {
+  constructor(public readonly current: number) {
+    super('This page changed in another tab; reload to see the latest')
+  }
+}
+
+export async function saveSection(sql: Sql, section: SectionDef, input: SaveInput): Promise<WizardState> {
+  return sql.begin(async (tx) => {
+    const row = pickColumns(tx, section, input.fields)
+    // Locking the flow row serialises every writer of this tenant (saves, jobs, ob_advance).
+    const [flow] = await tx`select version from ob_flow where tenant_id = ${input.tenantId} for update`
+    if (!flow) throw new Error(`no onboarding flow for tenant ${input.tenantId}`)
+    if (flow.version !== input.version) throw new StaleVersionError(flow.version)
+
+    const names = Object.keys(row)
+    if (names.length > 0) {
+      await tx`
+        insert into ${tx(section.table)} ${tx({ tenantId: input.tenantId, lastSavedAt: new Date(), ...row })}
+        on conflict (tenant_id) do update set ${tx(row, names)}, last_saved_at = now()`
+    }
+    if (input.job) await enqueue(tx, input.job)
+    const [{ version }] = await tx`
+      update ob_flow set version = version + 1 where tenant_id = ${input.tenantId} returning version`
+    // Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
+    await tx`
+      insert into ob_event (tenant_id, event_type, data)
+      values (${input.tenantId}, ${section.table.replace(/^ob_/, '') + '.saved'},
+              ${tx.json({ fields: names, version, job: input.job?.key ?? null })})`
+    if (input.advance) await tx`select ob_advance(${input.tenantId})`
+    return wizardState(tx, input.tenantId)
+  }) as Promise<WizardState>
+}
+
+// graphile_worker.add_job on the saving transaction: the job exists if and only if the save commits.
+export async function enqueue(tx: Db, job: Job): Promise<void> {
+  await tx`select graphile_worker.add_job(${job.task}, ${tx.json(job.payload as never)}, job_key => ${job.key})`
+}
+
+function pickColumns(tx: Db, section: SectionDef, fields: Record<string, unknown>) {
+  const row: Record<string, any> = {}
+  for (const [name, value] of Object.entries(fields)) {
+    const kind = section.columns[name]
+    if (!kind) throw new Error(`${name} is not a column of ${section.table}`)
+    if (value === undefined) continue
+    row[name] = kind === 'json' && value !== null ? tx.json(value as never) : value
+  }
+  return row
+}
