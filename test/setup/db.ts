@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import { afterAll, inject } from 'vitest'
+import { connect, type Sql } from '../../db/client.server'
+import { ensureTenant } from '../../db/flow.server'
+
+export const TEMPLATE = 'ob_test_template'
+
+export const adminUrlFor = (url: string, database: string) => {
+  const u = new URL(url)
+  u.pathname = `/${database}`
+  return u.toString()
+}
+
+/** A fresh, migrated database for this test file (cloned from the template), dropped afterwards. */
+export async function freshDatabase(): Promise<{ sql: Sql; url: string; name: string }> {
+  const adminUrl = inject('adminUrl')
+  const name = `ob_test_${randomBytes(6).toString('hex')}`
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await admin`create database ${admin(name)} template ${admin(TEMPLATE)}`
+  await admin.end()
+  const url = adminUrlFor(adminUrl, name)
+  const sql = connect(url, { max: 60 })
+  afterAll(async () => {
+    await sql.end()
+    const drop = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    await drop`drop database if exists ${drop(name)} with (force)`
+    await drop.end()
+  })
+  return { sql, url, name }
+}
+
+/** A tenant made by the app's own ensureTenant, with the given identity flags and prefill. */
+export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; stripe?: boolean; displayName?: string; vertical?: string } = {}) {
+  return ensureTenant(sql, {
+    userId: `user_${randomBytes(6).toString('hex')}`,
+    email: 'owner@example.com',
+    mobileE164: '+14155550100',
+    name: 'Owner',
+    emailVerified: o.email ?? false,
+    mobileVerified: o.mobile ?? false,
+    stripeActive: o.stripe ?? false,
+    prefill: { displayName: o.displayName ?? 'Acme Plumbing', vertical: o.vertical ?? 'plumbing' },
+  })
+}

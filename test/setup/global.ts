@@ -1,0 +1,28 @@
+import type { TestProject } from 'vitest/node'
+import { ensureDatabase, startEmbedded } from '../../db/embedded'
+import { migrateDatabase } from '../../db/migrate'
+import { adminUrlFor, TEMPLATE } from './db'
+
+// Once per `vitest run`: a PostgreSQL (embedded unless DATABASE_URL is set) and a template database
+// migrated with `db:migrate`'s own code. Each test file then clones the template (see db.ts).
+export default async function setup(project: TestProject) {
+  const given = process.env.DATABASE_URL
+  const pg = given ? undefined : await startEmbedded('.data/test-pg', Number(process.env.TEST_PG_PORT ?? 5455))
+  const adminUrl = given ? adminUrlFor(given, 'postgres') : pg!.url('postgres')
+  const { default: postgres } = await import('postgres')
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await sql`drop database if exists ${sql(TEMPLATE)} with (force)`
+  await sql.end()
+  await ensureDatabase(adminUrl, TEMPLATE)
+  await migrateDatabase(adminUrlFor(adminUrl, TEMPLATE))
+  project.provide('adminUrl', adminUrl)
+  return async () => {
+    await pg?.stop()
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string
+  }
+}
