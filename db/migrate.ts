@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { migrate as graphileMigrate } from 'graphile-migrate'
+// @ts-expect-error no types for this internal module; it has no public equivalent
+import { clearAllPools } from 'graphile-migrate/dist/pgReal.js'
 import { Logger, runMigrations } from 'graphile-worker'
 import postgres from 'postgres'
 
@@ -13,6 +15,9 @@ export async function migrateDatabase(connectionString: string): Promise<void> {
   const settings = JSON.parse(readFileSync(new URL('../.gmrc', import.meta.url), 'utf8'))
   const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url))
   await withQuietConsole(() => graphileMigrate({ ...settings, migrationsFolder, connectionString }))
+  // graphile-migrate keeps its pool open for a moment after it finishes; close it now, so that a
+  // caller may at once clone or drop this database (tests use it as a template).
+  clearAllPools()
 }
 
 /** What our migrations stand on: the roles and graphile-worker's schema (also graphile-migrate's afterReset). */

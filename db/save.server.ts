@@ -49,9 +49,10 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
   }) as Promise<WizardState>
 }
 
-// graphile_worker.add_job on the saving transaction: the job exists if and only if the save commits.
+// graphile_worker.add_job (through ob_enqueue) on the saving transaction: the job exists if and
+// only if the save commits.
 export async function enqueue(tx: Db, job: Job): Promise<void> {
-  await tx`select graphile_worker.add_job(${job.task}::text, ${tx.json(job.payload as never)}::json, job_key => ${job.key}::text)`
+  await tx`select ob_enqueue(${job.task}, ${tx.json(job.payload as never)}::json, ${job.key})`
 }
 
 function pickColumns(tx: Db, section: SectionDef, fields: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:4373224be1a3993ef3b107dda39bea9c7fd04128
+--! Hash: sha1:c0b5f7c5966e2c0325fc7116ae136873a404cb51
 --! Message: onboarding data model
 
 -- Onboarding data model. One row per tenant in ob_flow (the authoritative state), one row per
@@ -454,6 +454,19 @@ join graphile_worker._private_jobs p on p.id = j.id
 where p.payload->>'tenantId' ~ '^[0-9a-f-]{36}$';
 comment on view ob_outbox is 'Pending and failed onboarding jobs (type = upper(task), status pending|failed), for DBAs and support.';
 
+-- graphile-worker protects its tables with row-level security, so a role other than the schema owner
+-- cannot call add_job directly. The save engine enqueues through this function instead.
+create function ob_enqueue(p_task text, p_payload json, p_job_key text) returns void
+language plpgsql volatile security definer set search_path = public, pg_temp as $$
+begin
+  if p_task !~ '^[a-z][a-z0-9_]{0,62}$' or p_job_key !~ '^ob:' then
+    raise exception 'invalid onboarding job % / %', p_task, p_job_key using errcode = 'check_violation';
+  end if;
+  perform graphile_worker.add_job(p_task, p_payload, job_key => p_job_key);
+end $$;
+revoke execute on function ob_enqueue(text, json, text) from public;
+comment on function ob_enqueue(text, json, text) is 'Enqueues an onboarding job (job key = provider Idempotency-Key) in the caller''s transaction.';
+
 ---------------------------------------------------------------------------------------------------
 -- Grants. ob_app: what the web app and the worker need. ob_copier: read the snapshot, mark complete.
 
@@ -461,9 +474,6 @@ grant usage on schema public to ob_app, ob_copier;
 grant select, insert, update on ob_flow, ob_employee, ob_account, ob_number, ob_calmsg, ob_a2p to ob_app;
 grant select, insert on ob_event to ob_app;
 grant select on ob_snapshot, ob_outbox to ob_app;
-grant usage on schema graphile_worker to ob_app;
-grant select, insert, update, delete on all tables in schema graphile_worker to ob_app;
-grant usage, select on all sequences in schema graphile_worker to ob_app;
-grant execute on all functions in schema graphile_worker to ob_app;
+grant execute on function ob_enqueue(text, json, text) to ob_app;
 grant select on ob_snapshot to ob_copier;
 grant execute on function ob_mark_complete(uuid) to ob_copier;

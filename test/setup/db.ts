@@ -31,7 +31,7 @@ export async function freshDatabase(): Promise<{ sql: Sql; url: string; name: st
 }
 
 /** A tenant made by the app's own ensureTenant, with the given identity flags and prefill. */
-export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; stripe?: boolean; displayName?: string; vertical?: string } = {}) {
+export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; stripe?: boolean; displayName?: string | null; vertical?: string | null } = {}) {
   return ensureTenant(sql, {
     userId: `user_${randomBytes(6).toString('hex')}`,
     email: 'owner@example.com',
@@ -40,6 +40,9 @@ export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; str
     emailVerified: o.email ?? false,
     mobileVerified: o.mobile ?? false,
     stripeActive: o.stripe ?? false,
-    prefill: { displayName: o.displayName ?? 'Acme Plumbing', vertical: o.vertical ?? 'plumbing' },
+    prefill: {
+      displayName: o.displayName === undefined ? 'Acme Plumbing' : (o.displayName ?? undefined),
+      vertical: o.vertical === undefined ? 'plumbing' : (o.vertical ?? undefined),
+    },
   })
 }

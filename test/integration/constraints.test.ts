@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest'
+import { freshDatabase, makeTenant } from '../setup/db'
+
+const { sql } = await freshDatabase()
+
+// Every statement must be refused by the database itself, whatever the app validated before.
+const t = await makeTenant(sql)
+const other = await makeTenant(sql)
+await sql`insert into ob_number (tenant_id, e164, provider_sid) values (${other}, '+14155550999', 'PN999')`
+const long = 'x'.repeat(10_000)
+
+const refused: [string, () => Promise<unknown>][] = [
+  ['phase outside the enum', () => sql`update ob_flow set phase = 'DONE' where tenant_id = ${t}`],
+  ['ownerWindowSec below 30', () => sql`insert into ob_number (tenant_id, owner_window_sec) values (${t}, 29)`],
+  ['ownerWindowSec above 180', () => sql`insert into ob_number (tenant_id, owner_window_sec) values (${t}, 181)`],
+  ['area code starting with 1', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '123')`],
+  ['area code of two digits', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '41')`],
+  ['area code with letters', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '4a5')`],
+  ['numberState outside the enum', () => sql`insert into ob_number (tenant_id, state) values (${t}, 'Lost')`],
+  ['afterHoursMode outside the enum', () => sql`insert into ob_number (tenant_id, after_hours_mode) values (${t}, 'Voicemail')`],
+  ['serviceRadiusMi of 0', () => sql`insert into ob_number (tenant_id, service_radius_mi) values (${t}, 0)`],
+  ['number not in E.164', () => sql`insert into ob_number (tenant_id, e164) values (${t}, '415-555-0100')`],
+  ['a duplicate e164', () => sql`insert into ob_number (tenant_id, e164) values (${t}, '+14155550999')`],
+  ['a duplicate providerSid', () => sql`insert into ob_number (tenant_id, provider_sid) values (${t}, 'PN999')`],
+  ['port-in phone not in E.164', () => sql`insert into ob_number (tenant_id, port_in) values (${t}, '{"phoneNumber":"4155550100"}')`],
+  ['four top services', () => sql`insert into ob_calmsg (tenant_id, top_services) values (${t}, ${['a', 'b', 'c', 'd']})`],
+  ['calendarProvider outside the enum', () => sql`insert into ob_calmsg (tenant_id, calendar_provider) values (${t}, 'outlook')`],
+  ['doubleBookPolicy outside the enum', () => sql`insert into ob_calmsg (tenant_id, double_book_policy) values (${t}, 'maybe')`],
+  ['ops SMS number not in E.164', () => sql`insert into ob_calmsg (tenant_id, ops_sms) values (${t}, ${['+14155550100', '555']})`],
+  ['ops email without a domain', () => sql`insert into ob_calmsg (tenant_id, ops_emails) values (${t}, ${['owner@']})`],
+  ['Slack webhook over http', () => sql`insert into ob_calmsg (tenant_id, slack_webhook_url) values (${t}, 'http://hooks.slack.com/x')`],
+  ['brandType outside the enum', () => sql`insert into ob_a2p (tenant_id, brand_type) values (${t}, 'STARTER')`],
+  ['EIN of the wrong shape', () => sql`insert into ob_a2p (tenant_id, tax_id) values (${t}, '12-34')`],
+  ['contact phone not in E.164', () => sql`insert into ob_a2p (tenant_id, authorized_contact) values (${t}, '{"phoneE164":"5550100"}')`],
+  ['a use case other than missed-call recovery', () => sql`insert into ob_a2p (tenant_id, use_case) values (${t}, 'Marketing')`],
+  ['owner mobile not in E.164', () => sql`update ob_account set owner_mobile_e164 = '4155550100' where tenant_id = ${t}`],
+  ['a 10 kB business name', () => sql`update ob_account set display_name = ${long} where tenant_id = ${t}`],
+  ['a blank business name', () => sql`update ob_account set display_name = '   ' where tenant_id = ${t}`],
+  ['vertical outside the enum', () => sql`update ob_account set vertical = 'astrology' where tenant_id = ${t}`],
+  ['a language other than en/es', () => sql`update ob_account set languages = '{en,fr}' where tenant_id = ${t}`],
+  ['no language at all', () => sql`update ob_account set languages = '{}' where tenant_id = ${t}`],
+  ['brand colour that is not #rrggbb', () => sql`update ob_account set brand_color = 'red' where tenant_id = ${t}`],
+  ['a second flow for the same tenant', () => sql`insert into ob_flow (tenant_id) values (${t})`],
+  ['a second owner for the same tenant', () => sql`insert into ob_employee (tenant_id, clerk_user_id) values (${t}, 'someone_else')`],
+  ['a negative version', () => sql`update ob_flow set version = -1 where tenant_id = ${t}`],
+  ['an event type that is not dotted lower case', () => sql`insert into ob_event (tenant_id, event_type) values (${t}, 'Saved!')`],
+]
+
+describe('constraints', () => {
+  it.each(refused)('refuses %s', async (_, statement) => {
+    await expect(statement()).rejects.toMatchObject({ code: expect.stringMatching(/^(23|22)/) })
+  })
+
+  it('accepts the spec defaults in an otherwise empty section row', async () => {
+    const fresh = await makeTenant(sql)
+    await sql`insert into ob_number (tenant_id) values (${fresh})`
+    await sql`insert into ob_calmsg (tenant_id) values (${fresh})`
+    await sql`insert into ob_a2p (tenant_id) values (${fresh})`
+    const [n] = await sql`select ring_window_sec, owner_window_sec, service_radius_mi, after_hours_mode, hours->'mon' as mon, hours->'sat' as sat from ob_number where tenant_id = ${fresh}`
+    expect(n).toEqual({ ringWindowSec: 20, ownerWindowSec: 60, serviceRadiusMi: 15, afterHoursMode: 'AIOnly', mon: { open: true, start: '08:00', end: '18:00' }, sat: { open: false, start: '08:00', end: '18:00' } })
+    const [c] = await sql`select calendar_provider, double_book_policy, buffers, revenue_prompts_mins, attribution_days from ob_calmsg where tenant_id = ${fresh}`
+    expect(c).toEqual({ calendarProvider: 'google', doubleBookPolicy: 'block', buffers: { beforeMin: 15, afterMin: 15 }, revenuePromptsMins: 120, attributionDays: 14 })
+    const [a] = await sql`select languages from ob_account where tenant_id = ${fresh}`
+    expect(a.languages).toEqual(['en'])
+    const [f] = await sql`select team_size_limit from ob_flow where tenant_id = ${fresh}`
+    expect(f.teamSizeLimit).toBe(1)
+  })
+
+  it('keeps updated_at itself', async () => {
+    const [before] = await sql`select updated_at from ob_account where tenant_id = ${t}`
+    await sql`update ob_account set display_name = 'Renamed', updated_at = '2000-01-01' where tenant_id = ${t}`
+    const [after] = await sql`select updated_at from ob_account where tenant_id = ${t}`
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime())
+  })
+
+  it('keeps texting_eligible in step with ob_a2p, whatever is written to ob_flow', async () => {
+    const x = await makeTenant(sql)
+    await sql`update ob_flow set texting_eligible = true where tenant_id = ${x}`
+    expect((await sql`select texting_eligible from ob_flow where tenant_id = ${x}`)[0].textingEligible).toBe(false)
+    await sql`insert into ob_a2p (tenant_id, brand_phase, campaign_phase, binding_phase) values (${x}, 'VETTED', 'ACTIVE', 'VERIFIED')`
+    await sql`update ob_flow set texting_eligible = false where tenant_id = ${x}`
+    expect((await sql`select texting_eligible from ob_flow where tenant_id = ${x}`)[0].textingEligible).toBe(true)
+    await sql`update ob_a2p set campaign_phase = 'SUSPENDED' where tenant_id = ${x}`
+    expect((await sql`select texting_eligible from ob_flow where tenant_id = ${x}`)[0].textingEligible).toBe(false)
+  })
+
+  it('keeps numberState in step with ob_number.state', async () => {
+    const x = await makeTenant(sql)
+    await sql`insert into ob_number (tenant_id, state) values (${x}, 'PendingActivation')`
+    expect((await sql`select number_state from ob_flow where tenant_id = ${x}`)[0].numberState).toBe('PendingActivation')
+  })
+
+  it('caps the team at team_size_limit', async () => {
+    const x = await makeTenant(sql)
+    await expect(sql`insert into ob_employee (tenant_id, clerk_user_id, role) values (${x}, 'staff_1', 'staff')`).rejects.toThrow('team size limit (1) reached')
+    await sql`update ob_flow set team_size_limit = 2 where tenant_id = ${x}`
+    await sql`insert into ob_employee (tenant_id, clerk_user_id, role) values (${x}, 'staff_1', 'staff')`
+  })
+})

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest'
+import type { Sql } from '../../db/client.server'
+import { advance, wizardState } from '../../db/flow.server'
+import { freshDatabase, makeTenant } from '../setup/db'
+
+const { sql } = await freshDatabase()
+
+// Each case builds one ob_* permutation with plain SQL, then reads ob_wizard_state.
+type Case = {
+  name: string
+  identity?: { email?: boolean; mobile?: boolean; stripe?: boolean }
+  prefill?: { displayName?: string | null; vertical?: string | null }
+  build?: (sql: Sql, t: string) => Promise<unknown>
+  completion: [number, number, number, number]
+  blockers: string[]
+  eligible?: boolean
+}
+
+const VERIFIED = { email: true, mobile: true, stripe: true }
+const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
+const A2P_TODO = ['ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
+const number = (sql: Sql, t: string, cols: Record<string, unknown>) => sql`insert into ob_number ${sql({ tenantId: t, areaCode: '415', ...cols })}`
+const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, unknown>) =>
+  sql`insert into ob_calmsg (tenant_id, top_services, price_ranges) values (${t}, ${services}, ${sql.json(prices as never)})`
+const contact = { name: 'Ann Owner', email: 'ann@acme.example', phoneE164: '+14155550100' }
+const a2p = (sql: Sql, t: string, cols: Record<string, unknown>) =>
+  sql`insert into ob_a2p ${sql({ tenantId: t, brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact), ...cols })}`
+const mms = (yes: boolean) => sql.json({ sms: true, mms: yes, voice: true })
+
+const cases: Case[] = [
+  {
+    name: 'fresh tenant, nothing known',
+    prefill: { displayName: null, vertical: null },
+    completion: [0, 0, 0, 0],
+    blockers: ['VERIFY_EMAIL', 'VERIFY_MOBILE', 'ACTIVATE_SUBSCRIPTION', 'ENTER_DISPLAY_NAME', 'CHOOSE_VERTICAL', ...LATER],
+  },
+  { name: 'name only', prefill: { vertical: null }, identity: VERIFIED, completion: [50, 0, 0, 0], blockers: ['CHOOSE_VERTICAL', ...LATER] },
+  { name: 'verified, prefilled, subscription active', identity: VERIFIED, completion: [100, 0, 0, 0], blockers: LATER },
+  { name: 'mobile unverified', identity: { email: true, stripe: true }, completion: [100, 0, 0, 0], blockers: ['VERIFY_MOBILE', ...LATER] },
+  { name: 'subscription inactive', identity: { email: true, mobile: true }, completion: [100, 0, 0, 0], blockers: ['ACTIVATE_SUBSCRIPTION', ...LATER] },
+  { name: 'number settings saved, no number yet', identity: VERIFIED, build: (s, t) => number(s, t, {}), completion: [100, 50, 0, 0], blockers: LATER },
+  {
+    name: 'number reserved with MMS',
+    identity: VERIFIED,
+    build: (s, t) => number(s, t, { state: 'Configured', capabilities: mms(true), e164: '+14155550001', providerSid: 'PN0001' }),
+    completion: [100, 100, 0, 0],
+    blockers: LATER.slice(1),
+  },
+  {
+    name: 'number without MMS does not count',
+    identity: VERIFIED,
+    build: (s, t) => number(s, t, { state: 'Configured', capabilities: mms(false), e164: '+14155550002', providerSid: 'PN0002' }),
+    completion: [100, 50, 0, 0],
+    blockers: LATER,
+  },
+  {
+    name: 'port-in started, details missing',
+    identity: VERIFIED,
+    build: (s, t) => number(s, t, { startPortIn: true, state: 'Porting', portIn: s.json({ phoneNumber: '+14155550003' }) }),
+    completion: [100, 50, 0, 0],
+    blockers: ['COMPLETE_PORT_IN', ...LATER.slice(1)],
+  },
+  {
+    name: 'port-in with complete details',
+    identity: VERIFIED,
+    build: (s, t) => number(s, t, { startPortIn: true, state: 'Porting', portIn: s.json({ phoneNumber: '+14155550004', accountNumber: 'enc:1', pin: 'enc:2' }) }),
+    completion: [100, 100, 0, 0],
+    blockers: LATER.slice(1),
+  },
+  {
+    name: 'services chosen, a price missing',
+    identity: VERIFIED,
+    build: (s, t) => calmsg(s, t, ['Drain cleaning', 'Water heaters'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }),
+    completion: [100, 0, 50, 0],
+    blockers: ['RESERVE_NUMBER', 'SET_PRICES', ...A2P_TODO],
+  },
+  {
+    name: 'services and prices complete',
+    identity: VERIFIED,
+    build: (s, t) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }),
+    completion: [100, 0, 100, 0],
+    blockers: ['RESERVE_NUMBER', ...A2P_TODO],
+  },
+  {
+    name: 'A2P: only a legal name',
+    identity: VERIFIED,
+    build: (s, t) => s`insert into ob_a2p (tenant_id, legal_business_name) values (${t}, 'Acme LLC')`,
+    completion: [100, 0, 0, 50],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: STANDARD brand without EIN',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { brandType: 'STANDARD' }),
+    completion: [100, 0, 0, 50],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_TAX_ID', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: website checks failed (null checks are not blockers)',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { httpsOk: true, privacyFound: false, termsFound: null, stopHelpPresent: false }),
+    completion: [100, 0, 0, 50],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'WEBSITE_PRIVACY_MISSING', 'STOP_HELP_MISSING', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: submitted, pending review',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { brandId: 'BN1', brandPhase: 'PENDING', campaignPhase: 'PENDING', bindingPhase: 'PENDING' }),
+    completion: [100, 0, 0, 100],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_PENDING'],
+  },
+  {
+    name: 'A2P: campaign rejected',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { brandId: 'BN2', brandPhase: 'VETTED', campaignPhase: 'REJECTED', reason: 'Opt-in unclear' }),
+    completion: [100, 0, 0, 50],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_REJECTED'],
+  },
+  {
+    name: 'A2P: VETTED / ACTIVE / VERIFIED makes texting eligible',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { brandId: 'BN3', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'VERIFIED' }),
+    completion: [100, 0, 0, 100],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES'],
+    eligible: true,
+  },
+  {
+    name: 'A2P: VETTED / ACTIVE but binding pending is not eligible',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { brandId: 'BN4', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' }),
+    completion: [100, 0, 0, 100],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_PENDING'],
+  },
+]
+
+describe('ob_wizard_state', () => {
+  it.each(cases)('$name', async (c) => {
+    const t = await makeTenant(sql, { ...c.identity, ...c.prefill })
+    await c.build?.(sql, t)
+    const state = await wizardState(sql, t)
+    const [account, num, cal, a2pPct] = c.completion
+    expect(state).toMatchObject({ phase: 'ACCOUNT', completion: { account, number: num, calmsg: cal, a2p: a2pPct }, textingEligible: c.eligible ?? false })
+    expect(state.blockers).toEqual(c.blockers)
+    // The cached columns on ob_flow always agree with the pure read.
+    const [flow] = await sql`select completion, blockers, texting_eligible from ob_flow where tenant_id = ${t}`
+    expect(flow).toEqual({ completion: state.completion, blockers: state.blockers, textingEligible: state.textingEligible })
+  })
+
+  it('is a pure read: calling it changes nothing', async () => {
+    const t = await makeTenant(sql)
+    const [before] = await sql`select * from ob_flow where tenant_id = ${t}`
+    await sql`select ob_wizard_state(${t})`
+    const [after] = await sql`select * from ob_flow where tenant_id = ${t}`
+    expect(after).toEqual(before)
+  })
+
+  it('returns nothing for an unknown tenant', async () => {
+    const [row] = await sql`select ob_wizard_state(gen_random_uuid()) as s`
+    expect(row.s).toBeNull()
+  })
+})
+
+describe('ob_advance', () => {
+  const phase = async (t: string) => (await wizardState(sql, t)).phase
+
+  it('stays on ACCOUNT until email, mobile and subscription are all true', async () => {
+    for (const identity of [{ email: true, mobile: true }, { email: true, stripe: true }, { mobile: true, stripe: true }]) {
+      const t = await makeTenant(sql, identity)
+      await advance(sql, t)
+      expect(await phase(t)).toBe('ACCOUNT')
+    }
+  })
+
+  it('leaves ACCOUNT for NUMBER, and NUMBER only with an MMS number or a complete port-in', async () => {
+    const t = await makeTenant(sql, VERIFIED)
+    await advance(sql, t)
+    expect(await phase(t)).toBe('NUMBER')
+    await number(sql, t, { state: 'Configured', capabilities: mms(false), e164: '+14155550011', providerSid: 'PN0011' })
+    await advance(sql, t)
+    expect(await phase(t)).toBe('NUMBER')
+    await sql`update ob_number set capabilities = ${mms(true)} where tenant_id = ${t}`
+    await advance(sql, t)
+    expect(await phase(t)).toBe('CALMSG')
+
+    const p = await makeTenant(sql, VERIFIED)
+    await number(sql, p, { startPortIn: true, state: 'Porting', portIn: sql.json({ phoneNumber: '+14155550012', accountNumber: 'enc', pin: 'enc' }) })
+    await advance(sql, p)
+    expect(await phase(p)).toBe('CALMSG')
+  })
+
+  it('reaches FINALIZE only when texting is eligible, and never COMPLETE', async () => {
+    const t = await makeTenant(sql, VERIFIED)
+    await number(sql, t, { state: 'Configured', capabilities: mms(true), e164: '+14155550021', providerSid: 'PN0021' })
+    await calmsg(sql, t, ['Repairs'], { Repairs: { min: 80, max: 200, currency: 'USD' } })
+    await a2p(sql, t, { brandId: 'BN21', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' })
+    await advance(sql, t)
+    expect(await phase(t)).toBe('A2P')
+    await sql`update ob_a2p set binding_phase = 'VERIFIED' where tenant_id = ${t}`
+    await advance(sql, t)
+    await advance(sql, t)
+    expect(await phase(t)).toBe('FINALIZE')
+    const moves = await sql`select data from ob_event where tenant_id = ${t} and event_type = 'flow.advanced' order by id`
+    expect(moves.map((m) => m.data)).toEqual([{ from: 'ACCOUNT', to: 'A2P' }, { from: 'A2P', to: 'FINALIZE' }])
+  })
+
+  it('never moves backwards, even when a guard stops holding', async () => {
+    const t = await makeTenant(sql, VERIFIED)
+    await advance(sql, t)
+    await sql`update ob_flow set email_verified = false where tenant_id = ${t}`
+    await advance(sql, t)
+    expect(await phase(t)).toBe('NUMBER')
+    await expect(sql`update ob_flow set phase = 'ACCOUNT' where tenant_id = ${t}`).rejects.toThrow('cannot move backwards')
+  })
+
+  it('lets only the copier mark a FINALIZE flow COMPLETE', async () => {
+    const t = await makeTenant(sql, VERIFIED)
+    const [{ done: early }] = await sql`select ob_mark_complete(${t}) as done`
+    expect(early).toBe(false)
+    await sql`update ob_flow set phase = 'FINALIZE' where tenant_id = ${t}`
+    const [{ done }] = await sql`select ob_mark_complete(${t}) as done`
+    expect(done).toBe(true)
+    expect(await phase(t)).toBe('COMPLETE')
+  })
+})
