@@ -3,7 +3,10 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, 
 import type { ReactNode } from 'react'
 import styles from './tailwind.css'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: 'data:,' },
+]
 export const meta: MetaFunction = () => [{ title: 'Set up your business' }]
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -20,7 +20,7 @@ export async function requirePage(request: Request, page: PageId) {
 export const fixLinks = () => ({ identity: '/dev/sign-in', billing: '/dev/sign-in' })
 
 export const Intent = z.enum(['autosave', 'continue'])
-const Version = z.coerce.number().int().min(0).max(2 ** 31 - 1)
+const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
 
 /** Reads the form body; anything that is not a form is a 400, never a 500. */
 export async function readForm(request: Request) {

@@ -18,7 +18,7 @@ const asRoot = process.getuid?.() === 0
 export async function startEmbedded(dir: string, port: number, log = false): Promise<Embedded> {
   const databaseDir = path.resolve(dir)
   if (await portInUse(port)) {
-    throw new Error(`port ${port} is already in use: is another \`npm run dev\` running? Set PG_PORT to use another port`)
+    throw new Error(`port ${port} for the embedded PostgreSQL is already in use: is another copy running? (PG_PORT, TEST_PG_PORT and E2E_PG_PORT choose the ports)`)
   }
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { migrate as graphileMigrate } from 'graphile-migrate'
-// @ts-expect-error no types for this internal module; it has no public equivalent
+// Internal module: graphile-migrate has no public way to close its pool early.
 import { clearAllPools } from 'graphile-migrate/dist/pgReal.js'
 import { Logger, runMigrations } from 'graphile-worker'
 import postgres from 'postgres'

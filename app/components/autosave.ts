@@ -87,10 +87,11 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     },
     /** Call first in onSubmit: holds the submit until the save in flight has its version. */
     holdSubmit(event: FormEvent<HTMLFormElement>): boolean {
-      if (!busy.current) return false
+      const submitter = (event.nativeEvent as SubmitEvent).submitter
+      // Conform validates through submit events of its own (a temporary intent button): let them pass.
+      if (!busy.current || (submitter && submitter.getAttribute('name') !== 'intent')) return false
       event.preventDefault()
       const el = event.currentTarget
-      const submitter = (event.nativeEvent as SubmitEvent).submitter
       afterIdle.current.push(() => {
         const input = el.elements.namedItem('version') as HTMLInputElement | null
         if (input) input.value = String(latest.current)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { VERTICALS } from '../../app/schemas/account'
 import { freshDatabase, makeTenant } from '../setup/db'
 
 const { sql } = await freshDatabase()
@@ -64,6 +65,11 @@ describe('constraints', () => {
     expect(a.languages).toEqual(['en'])
     const [f] = await sql`select team_size_limit from ob_flow where tenant_id = ${fresh}`
     expect(f.teamSizeLimit).toBe(1)
+  })
+
+  it('has the same verticals as the page offers', async () => {
+    const [{ values }] = await sql`select enum_range(null::ob_vertical)::text[] as values`
+    expect(values).toEqual(VERTICALS.map(([v]) => v))
   })
 
   it('keeps updated_at itself', async () => {

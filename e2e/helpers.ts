@@ -1,0 +1,19 @@
+import { expect, type Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
+
+export type Persona = 'verified' | 'unverified-mobile' | 'inactive-subscription'
+
+/** Signs in through the persona picker as a new owner of its own, so tests never share a tenant. */
+export async function signIn(page: Page, persona: Persona) {
+  await page.goto('/dev/sign-in')
+  await page.getByText('Sign in as a separate owner').click()
+  await page.getByLabel('Owner name').fill(`e2e-${randomBytes(5).toString('hex')}`)
+  const labels = { verified: 'Verified owner', 'unverified-mobile': 'Mobile not verified', 'inactive-subscription': 'Subscription inactive' }
+  await page.getByRole('button', { name: labels[persona] }).click()
+  await expect(page).toHaveURL(/\/onboarding\/account$/)
+}
+
+export const nameInput = (page: Page) => page.getByRole('textbox', { name: 'Business name' })
+export const verticalSelect = (page: Page) => page.getByRole('combobox', { name: 'Kind of work' })
+export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' })
+export const toast = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ })

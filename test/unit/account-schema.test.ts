@@ -1,0 +1,57 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { describe, expect, it } from 'vitest'
+import { AccountBasic, AccountSchema, VERTICALS } from '../../app/schemas/account'
+import { pickSubmitted } from '../../app/schemas/submitted'
+
+const form = (entries: [string, string | File][]) => {
+  const fd = new FormData()
+  for (const [k, v] of entries) fd.append(k, v)
+  return fd
+}
+const errors = (fd: FormData, schema = AccountBasic) => {
+  const s = parseWithZod(fd, { schema })
+  return s.status === 'success' ? null : s.error
+}
+
+describe('Account Basic schema', () => {
+  it('accepts the prefilled values and trims the name', () => {
+    const s = parseWithZod(form([['displayName', '  Rivera Plumbing '], ['vertical', 'plumbing']]), { schema: AccountBasic })
+    expect(s.status === 'success' && s.value).toEqual({ displayName: 'Rivera Plumbing', vertical: 'plumbing' })
+  })
+
+  it('requires both Basic fields, with plain messages', () => {
+    expect(errors(form([]))).toEqual({ displayName: ['Enter your business name'], vertical: ['Choose what kind of work you do'] })
+    expect(errors(form([['displayName', '   '], ['vertical', 'plumbing']]))).toEqual({ displayName: ['Enter your business name'] })
+  })
+
+  it('refuses an unknown vertical, a 10 kB name, a file and repeated values', () => {
+    expect(errors(form([['displayName', 'A'], ['vertical', 'astrology']]))).toEqual({ vertical: ['Choose what kind of work you do'] })
+    expect(errors(form([['displayName', 'x'.repeat(10_000)], ['vertical', 'hvac']]))).toEqual({ displayName: ['Keep the name under 100 characters'] })
+    expect(errors(form([['displayName', new File(['x'], 'x.txt')], ['vertical', 'hvac']]))?.displayName).toHaveLength(1)
+    expect(errors(form([['displayName', 'A'], ['displayName', 'B'], ['vertical', 'hvac']]))?.displayName).toHaveLength(1)
+  })
+
+  it('labels every vertical and ends with a catch-all', () => {
+    expect(VERTICALS.at(-1)?.[0]).toBe('other')
+    expect(VERTICALS.every(([, label]) => label.length > 0)).toBe(true)
+  })
+})
+
+describe('pickSubmitted (autosave)', () => {
+  it('validates only the fields that were sent', () => {
+    const fd = form([['vertical', 'roofing']])
+    const s = parseWithZod(fd, { schema: pickSubmitted(AccountSchema, fd) })
+    expect(s.status === 'success' && s.value).toEqual({ vertical: 'roofing' })
+  })
+
+  it('still refuses a field sent empty', () => {
+    const fd = form([['displayName', '']])
+    expect(errors(fd, pickSubmitted(AccountSchema, fd) as never)).toEqual({ displayName: ['Enter your business name'] })
+  })
+
+  it('ignores names that are not fields, and counts nested names for their field', () => {
+    const fd = form([['intent', 'autosave'], ['version', '3'], ['displayName.first', 'x']])
+    const picked = pickSubmitted(AccountSchema, fd) as unknown as { shape: Record<string, unknown> }
+    expect(Object.keys(picked.shape)).toEqual(['displayName'])
+  })
+})
