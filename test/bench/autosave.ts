@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks'
+import { connect } from '../../db/client.server'
+import { startStack } from '../../db/stack'
+
+// `npm run bench`: autosave round trips through the real HTTP action (built app, remix-serve) at 1
+// and 32 concurrent owners, each its own tenant, beside a floor measured in the same run: one
+// UPDATE of each owner's own ob_flow row through postgres.js at the same concurrency.
+const LEVELS = [1, 32]
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const port = 3200
+
+const stack = await startStack({
+  databaseUrl: process.env.DATABASE_URL,
+  pgDir: '.data/bench-pg',
+  pgPort: Number(process.env.BENCH_PG_PORT ?? 5457),
+  database: 'ob_bench',
+  freshDatabase: true,
+  fakesPort: 4210,
+  web: { command: ['npx', 'remix-serve', 'build/index.js'], port },
+  env: { NODE_ENV: 'test' },
+  quiet: true,
+})
+const base = `http://localhost:${port}`
+
+try {
+  await waitForServer()
+  const owners = await Promise.all(Array.from({ length: Math.max(...LEVELS) }, (_, i) => signIn(`bench-${i}`)))
+  const sql = connect(stack.databaseUrl, { max: Math.max(...LEVELS) })
+  const rows: string[][] = []
+  for (const level of LEVELS) {
+    const group = owners.slice(0, level)
+    await run(group.slice(0, 1), 1, (o) => save(o)) // warm-up
+    const http = await run(group, SECONDS, (o) => save(o))
+    const floor = await run(group, SECONDS, (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}))
+    rows.push(
+      [`${level}`, 'HTTP autosave', ms(http.p50), ms(http.p99), http.rate.toFixed(0)],
+      [`${level}`, 'UPDATE floor', ms(floor.p50), ms(floor.p99), floor.rate.toFixed(0)],
+      [`${level}`, 'ratio', `${(http.p50 / floor.p50).toFixed(1)}x`, `${(http.p99 / floor.p99).toFixed(1)}x`, `${(floor.rate / http.rate).toFixed(1)}x fewer`],
+    )
+  }
+  await sql.end()
+  print(['owners', 'path', 'p50', 'p99', 'saves/s'], rows)
+  console.log(`(${SECONDS}s per measurement, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, app pool max 10)`)
+} finally {
+  await stack.stop()
+}
+
+type Owner = { cookie: string; tenantId: string; version: number; n: number }
+
+async function signIn(name: string): Promise<Owner> {
+  const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'unverified-mobile', owner: name }), redirect: 'manual' })
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+  const state = await fetch(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, { headers: { cookie } }).then((r) => r.json())
+  const sql = connect(stack.databaseUrl, { max: 1 })
+  const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${name}`}`
+  await sql.end()
+  return { cookie, tenantId, version: state.state.version, n: 0 }
+}
+
+async function save(o: Owner) {
+  const body = new URLSearchParams({ intent: 'autosave', version: String(o.version), displayName: `Bench Plumbing ${++o.n}` })
+  const res = await fetch(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, { method: 'POST', body, headers: { cookie: o.cookie } })
+  const reply = await res.json()
+  if (res.status !== 200) throw new Error(`autosave answered ${res.status}: ${JSON.stringify(reply)}`)
+  o.version = reply.version
+}
+
+// Each owner saves in a closed loop for `seconds`; latencies from all owners are pooled.
+async function run(group: Owner[], seconds: number, op: (o: Owner) => Promise<void>) {
+  const latencies: number[] = []
+  const end = performance.now() + seconds * 1000
+  const start = performance.now()
+  await Promise.all(
+    group.map(async (o) => {
+      while (performance.now() < end) {
+        const t = performance.now()
+        await op(o)
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  const elapsed = (performance.now() - start) / 1000
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
+  return { p50: at(0.5), p99: at(0.99), rate: latencies.length / elapsed }
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${base}/dev/sign-in`).then((r) => r.ok, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the app did not start within 20 s')
+}
+
+function ms(v: number) {
+  return `${v.toFixed(2)} ms`
+}
+
+function print(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
+  console.log(line(head))
+  for (const r of rows) console.log(line(r))
+}
