@@ -16,6 +16,11 @@ declare global {
 }
 
 export function db(): Sql {
-  globalThis.__obSql ??= connect(env().DATABASE_URL, { max: 10 })
+  if (!globalThis.__obSql) {
+    const sql = connect(env().DATABASE_URL, { max: 10 })
+    // remix-serve closes its HTTP server on these signals; closing the pool too lets the process exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sql.end({ timeout: 5 }))
+    globalThis.__obSql = sql
+  }
   return globalThis.__obSql
 }

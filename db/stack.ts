@@ -66,18 +66,27 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, stop }
 }
 
-function terminate(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const signalGroup = (signal: NodeJS.Signals) => {
-      try {
-        process.kill(-child.pid!, signal) // the whole group: `remix dev` and the server it runs
-      } catch {}
+// Signals the child's whole process group once (`npx remix dev` runs remix-serve below it), waits for
+// every process of the group to be gone, and kills what is left after 8 s.
+async function terminate(child: ChildProcess): Promise<void> {
+  const group = -child.pid!
+  const alive = () => {
+    try {
+      process.kill(group, 0)
+      return true
+    } catch {
+      return false
     }
-    const force = setTimeout(() => signalGroup('SIGKILL'), 8000)
-    child.once('exit', () => (clearTimeout(force), resolve()))
-    signalGroup('SIGINT')
-  })
+  }
+  if (!alive()) return
+  process.kill(group, 'SIGINT')
+  for (let waited = 0; alive(); waited += 100) {
+    if (waited >= 8000) {
+      process.kill(group, 'SIGKILL')
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
 
 async function dropDatabase(adminUrl: string, name: string) {

@@ -9,7 +9,7 @@ const runner = await run({
   connectionString: config.DATABASE_URL,
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
-  crontab: '', // no cron jobs (yet): skip looking for a crontab file
+  parsedCronItems: [], // no cron jobs (yet): skip looking for a crontab file
 })
 console.log(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
 await runner.promise
