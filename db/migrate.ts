@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { migrate as graphileMigrate } from 'graphile-migrate'
 // Internal module: graphile-migrate has no public way to close its pool early.
 import { clearAllPools } from 'graphile-migrate/dist/pgReal.js'
-import { Logger, runMigrations } from 'graphile-worker'
+import { Logger } from '@graphile/logger'
+import { runMigrations } from 'graphile-worker'
 import postgres from 'postgres'
 
 // Brings a database fully up to date: roles, graphile-worker's schema (our migrations and the save
@@ -14,7 +15,7 @@ export async function migrateDatabase(connectionString: string): Promise<void> {
   await prepareDatabase(connectionString)
   const settings = JSON.parse(readFileSync(new URL('../.gmrc', import.meta.url), 'utf8'))
   const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url))
-  await withQuietConsole(() => graphileMigrate({ ...settings, migrationsFolder, connectionString }))
+  await graphileMigrate({ ...settings, migrationsFolder, connectionString, logger: quietLogger() })
   // graphile-migrate keeps its pool open for a moment after it finishes; close it now, so that a
   // caller may at once clone or drop this database (tests use it as a template).
   clearAllPools()
@@ -31,24 +32,15 @@ export async function prepareDatabase(connectionString: string): Promise<void> {
   } finally {
     await sql.end()
   }
-  await runMigrations({ connectionString, logger: quietLogger() })
+  await runMigrations({ connectionString, logger: quietLogger() as never })
 }
 
-// graphile-worker logs each migration at info level; keep start-up output to warnings and errors.
+// graphile-worker and graphile-migrate log each migration at info level; keep start-up output to
+// warnings and errors.
 const quietLogger = () =>
   new Logger(() => (level, message) => {
     if (level === 'error' || level === 'warning') console.error(message)
   })
-
-async function withQuietConsole<T>(fn: () => Promise<T>): Promise<T> {
-  const log = console.log
-  console.log = () => {}
-  try {
-    return await fn()
-  } finally {
-    console.log = log
-  }
-}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `--prepare-only URL` is graphile-migrate's afterReset hook (see .gmrc).

@@ -25,10 +25,17 @@ export class StaleVersionError extends Error {
 export async function saveSection(sql: Sql, section: SectionDef, input: SaveInput): Promise<WizardState> {
   return sql.begin(async (tx) => {
     const row = pickColumns(tx, section, input.fields)
-    // Locking the flow row serialises every writer of this tenant (saves, jobs, ob_advance).
-    const [flow] = await tx`select version from ob_flow where tenant_id = ${input.tenantId} for update`
-    if (!flow) throw new Error(`no onboarding flow for tenant ${input.tenantId}`)
-    if (flow.version !== input.version) throw new StaleVersionError(flow.version)
+    // Bumping the version first locks the flow row, which serialises every writer of this tenant
+    // (saves, jobs, ob_advance); a concurrent save with the same version then matches no row.
+    const [bumped] = await tx`
+      update ob_flow set version = version + 1
+      where tenant_id = ${input.tenantId} and version = ${input.version} returning version`
+    if (!bumped) {
+      const [flow] = await tx`select version from ob_flow where tenant_id = ${input.tenantId}`
+      if (!flow) throw new Error(`no onboarding flow for tenant ${input.tenantId}`)
+      throw new StaleVersionError(flow.version)
+    }
+    const version = bumped.version
 
     const names = Object.keys(row)
     if (names.length > 0) {
@@ -37,8 +44,6 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
         on conflict (tenant_id) do update set ${tx(row, names)}, last_saved_at = now()`
     }
     if (input.job) await enqueue(tx, input.job)
-    const [{ version }] = await tx`
-      update ob_flow set version = version + 1 where tenant_id = ${input.tenantId} returning version`
     // Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
     await tx`
       insert into ob_event (tenant_id, event_type, data)

@@ -1,3 +1,4 @@
+import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
 import { ensureDatabase, startEmbedded } from '../../db/embedded'
 import { migrateDatabase } from '../../db/migrate'
@@ -9,12 +10,16 @@ export default async function setup(project: TestProject) {
   const given = process.env.DATABASE_URL
   const pg = given ? undefined : await startEmbedded('.data/test-pg', Number(process.env.TEST_PG_PORT ?? 5455))
   const adminUrl = given ? adminUrlFor(given, 'postgres') : pg!.url('postgres')
-  const { default: postgres } = await import('postgres')
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  await sql`drop database if exists ${sql(TEMPLATE)} with (force)`
-  await sql.end()
-  await ensureDatabase(adminUrl, TEMPLATE)
-  await migrateDatabase(adminUrlFor(adminUrl, TEMPLATE))
+  try {
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    await sql`drop database if exists ${sql(TEMPLATE)} with (force)`
+    await sql.end()
+    await ensureDatabase(adminUrl, TEMPLATE)
+    await migrateDatabase(adminUrlFor(adminUrl, TEMPLATE))
+  } catch (error) {
+    await pg?.stop()
+    throw error
+  }
   project.provide('adminUrl', adminUrl)
   return async () => {
     await pg?.stop()

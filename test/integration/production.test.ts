@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { freshDatabase } from '../setup/db'
+
+// The built app under remix-serve in production mode (npm test builds before running Vitest).
+const { url } = await freshDatabase()
+const BUILD = 'build/index.js'
+const PORT = 3300
+
+function serve(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', BUILD], {
+    env: { PATH: process.env.PATH!, NODE_ENV: 'production', PORT: String(PORT), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (c) => (output += c))
+  child.stderr.on('data', (c) => (output += c))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { child, exited, output: () => output }
+}
+
+describe.runIf(existsSync(BUILD))('production mode', () => {
+  it('stops with one clear line when a required setting is missing', async () => {
+    const { exited, output } = serve({ DATABASE_URL: url })
+    expect(await exited).toBe(1)
+    expect(output().trim()).toBe('Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters')
+  })
+
+  it('refuses the dev sign-in', async () => {
+    const server = serve({ DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) })
+    try {
+      let res: Response | undefined
+      for (let i = 0; i < 100 && !res; i++) {
+        res = await fetch(`http://localhost:${PORT}/dev/sign-in`).catch(() => undefined)
+        if (!res) await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(res?.status).toBe(404)
+      const post = await fetch(`http://localhost:${PORT}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'verified' }), redirect: 'manual' })
+      expect(post.status).toBe(404)
+      expect(post.headers.get('set-cookie')).toBeNull()
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+  })
+})
+
+it('has a build to test in production mode when run by npm test', () => {
+  // `npm test` builds first; a bare `vitest run` without a build skips the block above.
+  if (process.env.npm_lifecycle_event === 'test') expect(existsSync(BUILD)).toBe(true)
+})

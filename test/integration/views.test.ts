@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { freshDatabase, makeTenant } from '../setup/db'
+
+const { sql } = await freshDatabase()
+
+describe('ob_snapshot', () => {
+  it('holds one document per tenant with every section, and never port-in secrets', async () => {
+    const t = await makeTenant(sql, { email: true, mobile: true, stripe: true })
+    await sql`insert into ob_number (tenant_id, area_code, start_port_in, state, port_in)
+      values (${t}, '212', true, 'Porting', ${sql.json({ phoneNumber: '+12125550100', accountNumber: 'enc:acct-9911', pin: 'enc:pin-4321' })})`
+    await sql`insert into ob_calmsg (tenant_id, top_services) values (${t}, ${['Drain cleaning']})`
+    await sql`insert into ob_a2p (tenant_id, brand_type) values (${t}, 'SOLE_PROP')`
+    const rows = await sql`select tenant_id, phase, texting_eligible, snapshot from ob_snapshot where tenant_id = ${t}`
+    expect(rows).toHaveLength(1)
+    const { snapshot } = rows[0]
+    expect(Object.keys(snapshot).sort()).toEqual(['a2p', 'account', 'calmsg', 'employees', 'flow', 'number', 'schemaVersion'])
+    expect(snapshot.account).toMatchObject({ displayName: 'Acme Plumbing', vertical: 'plumbing', languages: ['en'] })
+    expect(snapshot.number).toMatchObject({ areaCode: '212', state: 'Porting', portIn: { phoneNumber: '+12125550100' }, ownerWindowSec: 60 })
+    expect(snapshot.calmsg).toMatchObject({ topServices: ['Drain cleaning'], calendarProvider: 'google' })
+    expect(snapshot.a2p).toMatchObject({ brandType: 'SOLE_PROP', useCase: 'CustomerCare.MissedCallRecovery' })
+    expect(snapshot.employees).toEqual([expect.objectContaining({ role: 'owner', email: 'owner@example.com' })])
+    expect(snapshot.flow).toMatchObject({ phase: 'ACCOUNT', stripeActive: true, teamSizeLimit: 1 })
+    expect(JSON.stringify(snapshot)).not.toMatch(/acct-9911|pin-4321|accountNumber|"pin"/)
+  })
+
+  it('shows sections not yet started as null rather than leaving the tenant out', async () => {
+    const t = await makeTenant(sql)
+    const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
+    expect(snapshot).toMatchObject({ number: null, calmsg: null, a2p: null })
+  })
+})
+
+describe('ob_outbox', () => {
+  it('lists pending onboarding jobs and marks permanently failed ones', async () => {
+    const t = await makeTenant(sql)
+    await sql`select ob_enqueue('provision_number', json_build_object('tenantId', ${t}::text), ${`ob:prov:${t}`})`
+    await sql`select ob_enqueue('a2p_submit', json_build_object('tenantId', ${t}::text), ${`ob:a2p:brand:${t}`})`
+    const [failing] = await sql`select id from ob_outbox where job_key = ${`ob:a2p:brand:${t}`}`
+    await sql`select graphile_worker.permanently_fail_jobs(array[${failing.id}::bigint], 'Provider busy')`
+    const rows = await sql`select type, status, attempts, last_error, payload from ob_outbox where tenant_id = ${t} order by type`
+    expect(rows).toEqual([
+      { type: 'A2P_SUBMIT', status: 'failed', attempts: 25, lastError: 'Provider busy', payload: { tenantId: t } },
+      { type: 'PROVISION_NUMBER', status: 'pending', attempts: 0, lastError: null, payload: { tenantId: t } },
+    ])
+  })
+})
