@@ -2,7 +2,7 @@ import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { db, StaleVersionError, wizardState, type WizardState } from './db.server'
 import { requireIdentity } from './session.server'
-import { PAGES, pagePath, reachableIndex, type ActionReply, type PageId } from './wizard'
+import { PAGES, blockerLines, pagePath, reachableIndex, type ActionReply, type PageId } from './wizard'
 
 // Loads the tenant's state and sends it to its current page if it asks for one beyond its phase.
 export async function requirePage(request: Request, page: PageId) {
@@ -14,6 +14,13 @@ export async function requirePage(request: Request, page: PageId) {
   const wanted = PAGES.findIndex((p) => p.id === page)
   if (wanted > reachableIndex(state.phase)) throw redirect(pagePath(PAGES[reachableIndex(state.phase)].id))
   return { identity, state }
+}
+
+/** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
+export async function comingSoonLoader(request: Request, page: PageId) {
+  const { state } = await requirePage(request, page)
+  const lines = blockerLines(state.blockers, page, fixLinks())
+  return json({ blockers: lines.map((b) => (b.fixHref?.startsWith('#') ? { ...b, fixHref: null } : b)) })
 }
 
 // Links behind the Fix buttons: Clerk's and Stripe's pages arrive with the Clerk/Stripe work.

@@ -96,5 +96,20 @@ async function dropDatabase(adminUrl: string, name: string) {
   await sql.end()
 }
 
+/** The built app under remix-serve in test mode, on a fresh database: the e2e server and the benchmark. */
+export function startBuiltApp(name: string, ports: { pg: number; fakes: number; web: number }, quiet = true) {
+  return startStack({
+    databaseUrl: process.env.DATABASE_URL,
+    pgDir: `.data/${name}-pg`,
+    pgPort: ports.pg,
+    database: `ob_${name}`,
+    freshDatabase: true,
+    fakesPort: ports.fakes,
+    web: { command: ['npx', 'remix-serve', 'build/index.js'], port: ports.web },
+    env: { NODE_ENV: 'test' }, // keeps the dev sign-in open for tests
+    quiet,
+  })
+}
+
 /** Redacts the password from a connection string for logs. */
 export const redact = (url: string) => url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@')

@@ -1,15 +1,9 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ComingSoon } from '~/components/coming-soon'
-import { blockerLines } from '~/wizard'
-import { fixLinks, requirePage } from '~/wizard.server'
+import { comingSoonLoader } from '~/wizard.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { state } = await requirePage(request, 'a2p')
-  return json({ blockers: blockerLines(state.blockers, 'a2p', fixLinks()) })
-}
+export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'a2p')
 
 export default function Page() {
-  const { blockers } = useLoaderData<typeof loader>()
-  return <ComingSoon title="Texting registration" what="Here you will register your business with US carriers, which texting needs." blockers={blockers} />
+  return <ComingSoon title="Texting registration" what="Here you will register your business with US carriers, which texting needs." />
 }

@@ -1,15 +1,9 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ComingSoon } from '~/components/coming-soon'
-import { blockerLines } from '~/wizard'
-import { fixLinks, requirePage } from '~/wizard.server'
+import { comingSoonLoader } from '~/wizard.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { state } = await requirePage(request, 'number')
-  return json({ blockers: blockerLines(state.blockers, 'number', fixLinks()) })
-}
+export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'number')
 
 export default function Page() {
-  const { blockers } = useLoaderData<typeof loader>()
-  return <ComingSoon title="Number & hours" what="Here you will get a local texting number and set your opening hours and service area." blockers={blockers} />
+  return <ComingSoon title="Number & hours" what="Here you will get a local texting number and set your opening hours and service area." />
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { connect } from '../../db/client.server'
-import { startStack } from '../../db/stack'
+import { startBuiltApp } from '../../db/stack'
 
 // `npm run bench`: autosave round trips through the real HTTP action (built app, remix-serve) at 1
 // and 32 concurrent owners, each its own tenant, beside a floor measured in the same run: one
@@ -9,17 +9,7 @@ const LEVELS = [1, 32]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const port = 3200
 
-const stack = await startStack({
-  databaseUrl: process.env.DATABASE_URL,
-  pgDir: '.data/bench-pg',
-  pgPort: Number(process.env.BENCH_PG_PORT ?? 5457),
-  database: 'ob_bench',
-  freshDatabase: true,
-  fakesPort: 4210,
-  web: { command: ['npx', 'remix-serve', 'build/index.js'], port },
-  env: { NODE_ENV: 'test' },
-  quiet: true,
-})
+const stack = await startBuiltApp('bench', { pg: Number(process.env.BENCH_PG_PORT ?? 5457), fakes: 4210, web: port })
 const base = `http://localhost:${port}`
 
 try {
