@@ -29,13 +29,16 @@ export const fixLinks = () => ({ identity: '/dev/sign-in', billing: '/dev/sign-i
 export const Intent = z.enum(['autosave', 'continue'])
 const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
 
-/** Reads the form body; anything that is not a form is a 400, never a 500. */
+/**
+ * Reads the form body. Anything that is not one of our forms gets a 400 reply (returned, not
+ * thrown, so the page stays on screen with the message), never a 500.
+ */
 export async function readForm(request: Request) {
   const formData = await request.formData().catch(() => null)
   const intent = Intent.safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))
   if (!formData || !intent.success || !version.success) {
-    throw json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 })
+    return { refused: json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 }) }
   }
   return { formData, intent: intent.data, version: version.data }
 }

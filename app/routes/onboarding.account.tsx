@@ -23,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { identity } = await requirePage(request, 'account')
-  const { formData, intent, version } = await readForm(request)
+  const form = await readForm(request)
+  if ('refused' in form) return form.refused
+  const { formData, intent, version } = form
   const schema = intent === 'continue' ? AccountBasic : pickSubmitted(AccountSchema, formData)
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') {
