@@ -12,7 +12,10 @@ export default async function setup(project: TestProject) {
   const adminUrl = given ? adminUrlFor(given, 'postgres') : pg!.url('postgres')
   try {
     const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
-    await sql`drop database if exists ${sql(TEMPLATE)} with (force)`
+    // On our own embedded server, also clear databases a crashed earlier run left behind (on a
+    // shared server they may belong to a run still going).
+    const stale = pg ? await sql`select datname from pg_database where datname like 'ob\_test\_%'` : []
+    for (const { datname } of [...stale, { datname: TEMPLATE }]) await sql`drop database if exists ${sql(datname)} with (force)`
     await sql.end()
     await ensureDatabase(adminUrl, TEMPLATE)
     await migrateDatabase(adminUrlFor(adminUrl, TEMPLATE))
