@@ -6,11 +6,12 @@ import { redact, startStack } from './stack'
 const pgPort = Number(process.env.PG_PORT ?? 5454)
 const port = Number(process.env.PORT ?? 3000)
 const fakesPort = Number(process.env.FAKES_PORT ?? 4010)
+const pgDir = process.env.PG_DATA_DIR ?? '.data/pg'
 
 try {
   const stack = await startStack({
     databaseUrl: process.env.DATABASE_URL,
-    pgDir: process.env.PG_DATA_DIR ?? '.data/pg',
+    pgDir,
     pgPort,
     database: 'ob',
     fakesPort,
@@ -19,7 +20,7 @@ try {
   exitHook((done) => void stack.stop().then(done))
   console.log(
     stack.embedded
-      ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${process.env.PG_DATA_DIR ?? '.data/pg'}: ${redact(stack.databaseUrl)}`
+      ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${pgDir}: ${redact(stack.databaseUrl)}`
       : `PostgreSQL from DATABASE_URL: ${redact(stack.databaseUrl)}`,
   )
   console.log(`Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 3}; worker started.`)

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { startFakes } from '../test/fakes/index'
-import { ensureDatabase, startEmbedded, type Embedded } from './embedded'
+import { dropDatabase, ensureDatabase, startEmbedded, type Embedded } from './embedded'
 import { migrateDatabase } from './migrate'
 
 // Everything the wizard needs, started in order: PostgreSQL (embedded unless DATABASE_URL is
@@ -60,14 +60,17 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   }
   for (const child of children) {
     child.once('exit', (code) => {
-      if (!stopping && code !== 0 && code !== null) console.error(`A process of the stack exited with code ${code}; stopping.`)
+      if (stopping || code === 0 || code === null) return
+      console.error(`A process of the stack exited with code ${code}; stopping.`)
+      void stop()
     })
   }
   return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, stop }
 }
 
 // Signals the child's whole process group once (`npx remix dev` runs remix-serve below it), waits for
-// every process of the group to be gone, and kills what is left after 8 s.
+// every process of the group to be gone, and kills what is left after 8 s. In development remix-serve
+// never exits by itself (its build watcher stays open), so a Ctrl-C sometimes waits out those 8 s.
 async function terminate(child: ChildProcess): Promise<void> {
   const group = -child.pid!
   const alive = () => {
@@ -87,13 +90,6 @@ async function terminate(child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const { default: postgres } = await import('postgres')
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  await sql`drop database if exists ${sql(name)} with (force)`
-  await sql.end()
 }
 
 /** The built app under remix-serve in test mode, on a fresh database: the e2e server and the benchmark. */

@@ -6,6 +6,6 @@ export const FAKE_NAMES = ['provisioning', 'a2p', 'stripe', 'clerk'] as const
 
 export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; close: () => Promise<void> }> {
   const fakes: Fake[] = []
-  for (const [i, name] of FAKE_NAMES.entries()) fakes.push(await startFake(name, basePort === 0 ? 0 : basePort + i, {}))
+  for (const [i, name] of FAKE_NAMES.entries()) fakes.push(await startFake(name, basePort + i, {}))
   return { fakes, close: async () => void (await Promise.all(fakes.map((f) => f.close()))) }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { afterAll, inject } from 'vitest'
 import { connect, type Sql } from '../../db/client.server'
+import { dropDatabase } from '../../db/embedded'
 import { ensureTenant } from '../../db/flow.server'
 
 export const TEMPLATE = 'ob_test_template'
@@ -23,9 +24,7 @@ export async function freshDatabase(): Promise<{ sql: Sql; url: string; name: st
   const sql = connect(url, { max: 60 })
   afterAll(async () => {
     await sql.end()
-    const drop = postgres(adminUrl, { max: 1, onnotice: () => {} })
-    await drop`drop database if exists ${drop(name)} with (force)`
-    await drop.end()
+    await dropDatabase(adminUrl, name)
   })
   return { sql, url, name }
 }

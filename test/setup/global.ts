@@ -1,6 +1,6 @@
 import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
-import { ensureDatabase, startEmbedded } from '../../db/embedded'
+import { dropDatabase, ensureDatabase, startEmbedded } from '../../db/embedded'
 import { migrateDatabase } from '../../db/migrate'
 import { adminUrlFor, TEMPLATE } from './db'
 
@@ -11,12 +11,12 @@ export default async function setup(project: TestProject) {
   const pg = given ? undefined : await startEmbedded('.data/test-pg', Number(process.env.TEST_PG_PORT ?? 5455))
   const adminUrl = given ? adminUrlFor(given, 'postgres') : pg!.url('postgres')
   try {
-    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
     // On our own embedded server, also clear databases a crashed earlier run left behind (on a
     // shared server they may belong to a run still going).
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
     const stale = pg ? await sql`select datname from pg_database where datname like 'ob\_test\_%'` : []
-    for (const { datname } of [...stale, { datname: TEMPLATE }]) await sql`drop database if exists ${sql(datname)} with (force)`
     await sql.end()
+    for (const { datname } of [...stale, { datname: TEMPLATE }]) await dropDatabase(adminUrl, datname)
     await ensureDatabase(adminUrl, TEMPLATE)
     await migrateDatabase(adminUrlFor(adminUrl, TEMPLATE))
   } catch (error) {
