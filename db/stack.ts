@@ -59,9 +59,10 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     await pg?.stop()
   }
   for (const child of children) {
-    child.once('exit', (code) => {
-      if (stopping || code === 0 || code === null) return
-      console.error(`A process of the stack exited with code ${code}; stopping.`)
+    // The web server and worker run until we stop them: any other exit stops the whole stack.
+    child.once('exit', (code, signal) => {
+      if (stopping) return
+      console.error(`A process of the stack exited (${signal ?? `code ${code}`}); stopping.`)
       void stop()
     })
   }
