@@ -1,6 +1,6 @@
 // The single door from routes to db/: Remix empties `.server` modules under app/ in the browser
 // build, so route files import database code from here and postgres.js never reaches the client.
 export { db } from '../db/client.server'
-export { readAccount, saveAccount } from '../db/account.server'
-export { identityFlags, wizardState, ensureTenant, type WizardState } from '../db/flow.server'
+export { readAccount, saveAccount, type AccountRow } from '../db/account.server'
+export { applySubscription, identityFlags, wizardState, ensureTenant, recordIdentityFlags, tenantForUser, type WizardState } from '../db/flow.server'
 export { StaleVersionError } from '../db/save.server'

@@ -1,16 +1,40 @@
 import { z } from 'zod'
 
 // Read once at start-up. A bad or missing value stops the process with one line, not a stack trace.
+const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // Clerk: all set, or none (then the local dev identity, refused in production).
+  CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_').optional(),
+  CLERK_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_').optional(),
+  CLERK_JWT_KEY: z.string().optional(),
+  CLERK_API_URL: url('Clerk Backend API').optional(),
+  CLERK_SIGN_IN_URL: z.string().min(1).optional(),
+  CLERK_ACCOUNT_URL: url("Clerk's account page").optional(),
+  // Stripe: the API base defaults to the local fake `npm run dev` starts (FAKE_STRIPE_URL).
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+  STRIPE_API_URL: url('Stripe API').optional(),
+  FAKE_STRIPE_URL: url('local Stripe fake').optional(),
+  BILLING_URL: z.string().min(1).optional(),
+  UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
 })
 
-export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string }
+export type Env = z.infer<typeof schema> & {
+  DATABASE_URL: string
+  SESSION_SECRET: string
+  STRIPE_SECRET_KEY: string
+  STRIPE_WEBHOOK_SECRET: string
+  BILLING_URL: string
+  clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
+}
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production'
+const DEV_STRIPE_KEY = 'sk_test_local_fake'
+const DEV_WEBHOOK_SECRET = 'whsec_local_fake'
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source)
@@ -19,13 +43,47 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`${issue.path.join('.')} ${issue.message}`)
   }
   const env = parsed.data
+  const production = env.NODE_ENV === 'production'
   if (!env.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)')
   }
-  if (!env.SESSION_SECRET && env.NODE_ENV === 'production') {
-    throw new ConfigError('SESSION_SECRET is required in production: set it to a random string of 32+ characters')
+  const required = (name: keyof typeof env, why: string) => {
+    if (!env[name] && production) throw new ConfigError(`${name} is required in production: ${why}`)
   }
-  return { ...env, DATABASE_URL: env.DATABASE_URL, SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET }
+  required('SESSION_SECRET', 'set it to a random string of 32+ characters')
+  required('CLERK_PUBLISHABLE_KEY', 'the dev sign-in is refused in production; set the Clerk keys')
+  if (Boolean(env.CLERK_PUBLISHABLE_KEY) !== Boolean(env.CLERK_SECRET_KEY)) {
+    throw new ConfigError('CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY go together: set both or neither')
+  }
+  required('STRIPE_SECRET_KEY', 'the Account page reads the business details from Stripe')
+  required('STRIPE_WEBHOOK_SECRET', 'subscription webhooks are verified with it')
+  required('BILLING_URL', 'the "Activate subscription" fix link goes there')
+  return {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL,
+    SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY ?? DEV_STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
+    STRIPE_API_URL: env.STRIPE_API_URL ?? (production ? undefined : env.FAKE_STRIPE_URL),
+    BILLING_URL: env.BILLING_URL ?? '/dev/sign-in',
+    clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
+      ? {
+          publishableKey: env.CLERK_PUBLISHABLE_KEY,
+          secretKey: env.CLERK_SECRET_KEY,
+          jwtKey: env.CLERK_JWT_KEY,
+          apiUrl: env.CLERK_API_URL,
+          signInUrl: env.CLERK_SIGN_IN_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/sign-in`,
+          accountUrl: env.CLERK_ACCOUNT_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/user`,
+        }
+      : null,
+  }
+}
+
+// A publishable key is base64 of the Frontend API host ("clerk.example.com$"); Clerk's hosted
+// pages live on accounts.<app domain>.
+function clerkDomain(publishableKey: string) {
+  const host = Buffer.from(publishableKey.replace(/^pk_(test|live)_/, ''), 'base64').toString('utf8').replace(/\$$/, '')
+  return host.replace(/^clerk\./, '')
 }
 
 export class ConfigError extends Error {}

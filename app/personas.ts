@@ -1,7 +1,10 @@
 // Local dev identities, used when Clerk is not configured (never in production).
-// Each stands for what Clerk and Stripe would say about a real owner.
+// Each stands for what Clerk would say about a real owner; the business details come from the
+// persona's objects in the local Stripe fake (test/fakes/stripe.ts), read by the prefill job.
 export const PERSONAS = {
   verified: {
+    stripeCustomerId: 'cus_verified',
+    stripeAccountId: 'acct_verified',
     label: 'Verified owner',
     note: 'Email and mobile verified, subscription active.',
     name: 'Maria Rivera',
@@ -9,10 +12,10 @@ export const PERSONAS = {
     mobileE164: '+14155550123',
     emailVerified: true,
     mobileVerified: true,
-    stripeActive: true,
-    prefill: { displayName: 'Rivera Plumbing & Heating', vertical: 'plumbing' },
   },
   'unverified-mobile': {
+    stripeCustomerId: 'cus_unverified_mobile',
+    stripeAccountId: 'acct_unverified_mobile',
     label: 'Mobile not verified',
     note: 'Email verified, mobile not yet verified.',
     name: 'Dev Patel',
@@ -20,10 +23,10 @@ export const PERSONAS = {
     mobileE164: '+12125550188',
     emailVerified: true,
     mobileVerified: false,
-    stripeActive: true,
-    prefill: { displayName: 'Bright Spark Electric', vertical: 'electrical' },
   },
   'inactive-subscription': {
+    stripeCustomerId: 'cus_inactive_subscription',
+    stripeAccountId: 'acct_inactive_subscription',
     label: 'Subscription inactive',
     note: 'Verified, but the Stripe subscription is not active.',
     name: 'Lena Okafor',
@@ -31,8 +34,6 @@ export const PERSONAS = {
     mobileE164: '+13125550147',
     emailVerified: true,
     mobileVerified: true,
-    stripeActive: false,
-    prefill: { displayName: 'Sparkle Home Cleaning', vertical: 'cleaning' },
   },
 } as const
 

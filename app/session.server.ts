@@ -1,6 +1,9 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
+import { requireClerkUserId } from './clerk.server'
+import { db, tenantForUser } from './db.server'
 import { env } from './env.server'
+import { firstClerkVisit } from './identity.server'
 
 type SessionData = { userId: string; persona: string; tenantId: string }
 type FlashData = { toast: string }
@@ -28,8 +31,13 @@ export const destroySession: ReturnType<typeof sessions>['destroySession'] = (s,
 export type Identity = { userId: string; persona: string; tenantId: string }
 const IdentitySchema = z.object({ userId: z.string().min(1), persona: z.string(), tenantId: z.string().uuid() })
 
-// The tenant always comes from the signed session cookie, never from form data.
+// The tenant always comes from the verified Clerk session or the signed dev cookie, never from form data.
 export async function requireIdentity(request: Request): Promise<Identity> {
+  if (env().clerk) {
+    const userId = await requireClerkUserId(request)
+    const tenantId = (await tenantForUser(db(), userId)) ?? (await firstClerkVisit(userId))
+    return { userId, persona: 'clerk', tenantId }
+  }
   const session = await getSession(request)
   const identity = IdentitySchema.safeParse({
     userId: session.get('userId'),

@@ -1,6 +1,14 @@
-import { json, redirect } from '@remix-run/node'
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler as memoryUploads,
+  unstable_parseMultipartFormData as parseMultipart,
+  MaxPartSizeExceededError,
+} from '@remix-run/node'
+import { MAX_LOGO_BYTES } from './images.server'
 import { z } from 'zod'
 import { db, StaleVersionError, wizardState, type WizardState } from './db.server'
+import { env } from './env.server'
 import { requireIdentity } from './session.server'
 import { PAGES, blockerLines, pagePath, reachableIndex, type ActionReply, type PageId } from './wizard'
 
@@ -23,8 +31,8 @@ export async function comingSoonLoader(request: Request, page: PageId) {
   return json({ blockers: lines.map((b) => (b.fixHref?.startsWith('#') ? { ...b, fixHref: null } : b)) })
 }
 
-// Links behind the Fix buttons: Clerk's and Stripe's pages arrive with the Clerk/Stripe work.
-export const fixLinks = () => ({ identity: '/dev/sign-in', billing: '/dev/sign-in' })
+// Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
+export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
 
 export const Intent = z.enum(['autosave', 'continue'])
 const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
@@ -34,7 +42,19 @@ const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
  * thrown, so the page stays on screen with the message), never a 500.
  */
 export async function readForm(request: Request) {
-  const formData = await request.formData().catch(() => null)
+  let formData: FormData | null | 'too-large'
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    // Uploads: every part is held in memory up to the logo limit, and a larger one is refused.
+    formData = await parseMultipart(request, memoryUploads({ maxPartSize: MAX_LOGO_BYTES })).catch((error) => {
+      if (error instanceof MaxPartSizeExceededError) return 'too-large' as const
+      return null
+    })
+    if (formData === 'too-large') {
+      return { refused: json<ActionReply>({ message: 'The logo must be 2 MB or smaller.' }, { status: 400 }) }
+    }
+  } else {
+    formData = await request.formData().catch(() => null)
+  }
   const intent = Intent.safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))
   if (!formData || !intent.success || !version.success) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { Db } from './client.server'
+import type { Db, Sql } from './client.server'
+import { enqueue } from './save.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
 export const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE'] as const
@@ -36,25 +37,52 @@ export async function advance(sql: Db, tenantId: string): Promise<void> {
 
 export type Owner = {
   userId: string
-  email: string
-  mobileE164: string
+  email: string | null
+  mobileE164: string | null
   name: string
   emailVerified: boolean
   mobileVerified: boolean
-  stripeActive: boolean
-  prefill: { displayName?: string; vertical?: string }
+  stripeCustomerId: string | null
+  stripeAccountId: string | null
 }
 
-// The owner's tenant, created on first visit; identity flags are refreshed from the identity provider.
-export async function ensureTenant(sql: Db, owner: Owner): Promise<string> {
-  const [{ tenantId }] = await sql`
-    select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
-      ${owner.prefill.displayName ?? null}, ${owner.prefill.vertical ?? null}) as tenant_id`
-  await sql`
-    update ob_flow set email_verified = ${owner.emailVerified}, mobile_verified = ${owner.mobileVerified},
-      stripe_active = ${owner.stripeActive}
-    where tenant_id = ${tenantId}
-      and (email_verified, mobile_verified, stripe_active)
-        is distinct from (${owner.emailVerified}, ${owner.mobileVerified}, ${owner.stripeActive})`
+/** The tenant this user owns, if they have visited before. */
+export async function tenantForUser(sql: Db, userId: string): Promise<string | null> {
+  const [row] = await sql`select tenant_id from ob_employee where clerk_user_id = ${userId} and role = 'owner'`
+  return row?.tenantId ?? null
+}
+
+// The owner's tenant, created on first visit (with the Stripe prefill job, in one transaction),
+// and their identity flags as the identity provider says now.
+export async function ensureTenant(sql: Sql, owner: Owner): Promise<string> {
+  const tenantId = await sql.begin(async (tx) => {
+    const [row] = await tx`
+      select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
+        ${owner.stripeCustomerId}, ${owner.stripeAccountId}) as tenant_id`
+    return row.tenantId as string
+  })
+  await recordIdentityFlags(sql, tenantId, owner)
   return z.string().uuid().parse(tenantId)
+}
+
+/** Stores the flags last read from the identity provider (used when it does not answer). */
+export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { emailVerified: boolean; mobileVerified: boolean }) {
+  await sql`
+    update ob_flow set email_verified = ${flags.emailVerified}, mobile_verified = ${flags.mobileVerified},
+      identity_checked_at = now()
+    where tenant_id = ${tenantId}`
+}
+
+/** A subscription webhook: new flags for the customer's tenant, and a fresh prefill. */
+export async function applySubscription(sql: Sql, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
+  return sql.begin(async (tx) => {
+    const [row] = await tx`
+      update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
+      where stripe_customer_id = ${s.customerId} returning tenant_id`
+    if (!row) return null
+    await enqueue(tx, { task: 'stripe_prefill', payload: { tenantId: row.tenantId }, key: `ob:stripe:${row.tenantId}` })
+    await tx`insert into ob_event (tenant_id, event_type, data)
+             values (${row.tenantId}, 'stripe.subscription', ${tx.json({ stripeActive: s.stripeActive, planCode: s.planCode })})`
+    return row.tenantId as string
+  }) as Promise<string | null>
 }

@@ -14,6 +14,8 @@ export type SaveInput = {
   fields: Record<string, unknown>
   advance?: boolean
   job?: Job
+  /** More writes in the same transaction, after the section row (e.g. defaults guessed from it). */
+  after?: (tx: Db) => Promise<unknown>
 }
 
 export class StaleVersionError extends Error {
@@ -43,6 +45,7 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
         insert into ${tx(section.table)} ${tx({ tenantId: input.tenantId, lastSavedAt: new Date(), ...row })}
         on conflict (tenant_id) do update set ${tx(row, names)}, last_saved_at = now()`
     }
+    if (input.after) await input.after(tx)
     if (input.job) await enqueue(tx, input.job)
     // Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
     await tx`

@@ -1,5 +1,5 @@
 import type { TaskList } from 'graphile-worker'
+import { stripe_prefill } from './stripe_prefill'
 
-// One file per job; each is registered here. The page issues add theirs (provision_number,
-// a2p_submit, a2p_refresh, stripe_prefill, ...).
-export const taskList: TaskList = {}
+// One file per job, each registered here.
+export const taskList: TaskList = { stripe_prefill }

@@ -45,7 +45,7 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     body.set('version', String(latest.current))
     busy.current = true
     setStatus({ message: 'Saving…', tone: 'ok' })
-    fetcher.submit(body, { method: 'post' })
+    fetcher.submit(body, { method: 'post', encType: 'multipart/form-data' })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.submit, validate])
 
@@ -75,6 +75,11 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
   return {
     version: formVersion,
     status,
+    /** Saves the named field now (e.g. a hidden value the page filled in). */
+    queue(name: string) {
+      dirty.current.add(name)
+      pump()
+    },
     /** Spread on the <form>: text inputs save on blur, selects and toggles on change. */
     handlers: {
       onInput: markDirty,

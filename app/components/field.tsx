@@ -1,4 +1,5 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { DefaultChip } from './badge'
 
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
 
@@ -11,11 +12,14 @@ function Errors({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 // Errors are linked to inputs with aria-describedby (Conform sets it when the field has errors).
-export function TextField({ label, meta }: { label: string; meta: FieldMetadata<string> }) {
+type FieldProps = { label: string; meta: FieldMetadata<string>; defaulted?: boolean; className?: string }
+
+export function TextField({ label, meta, defaulted = false, className }: FieldProps) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium">
         {label}
+        <DefaultChip show={defaulted} />
       </label>
       <input {...getInputProps(meta, { type: 'text' })} key={meta.key} className={inputClass} />
       <Errors id={meta.errorId} errors={meta.errors} />
@@ -23,11 +27,12 @@ export function TextField({ label, meta }: { label: string; meta: FieldMetadata<
   )
 }
 
-export function SelectField({ label, meta, options }: { label: string; meta: FieldMetadata<string>; options: readonly (readonly [string, string])[] }) {
+export function SelectField({ label, meta, options, defaulted = false, className }: FieldProps & { options: readonly (readonly [string, string])[] }) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium">
         {label}
+        <DefaultChip show={defaulted} />
       </label>
       <select {...getSelectProps(meta)} key={meta.key} className={inputClass}>
         <option value="">Choose…</option>

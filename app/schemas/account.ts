@@ -19,7 +19,44 @@ export const VERTICALS = [
 export type Vertical = (typeof VERTICALS)[number][0]
 const verticalValues = VERTICALS.map(([value]) => value) as [Vertical, ...Vertical[]]
 
-// Page 1. Basic fields gate Continue; the Advanced fields arrive with the Account page issue.
+export const US_STATES = ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
+  'NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY').split(' ') as [string, ...string[]]
+
+// The zones most owners pick from; any other valid IANA name is accepted too (and kept in the list).
+export const US_TIMEZONES = [
+  ['America/New_York', 'Eastern'],
+  ['America/Chicago', 'Central'],
+  ['America/Denver', 'Mountain'],
+  ['America/Phoenix', 'Arizona'],
+  ['America/Los_Angeles', 'Pacific'],
+  ['America/Anchorage', 'Alaska'],
+  ['Pacific/Honolulu', 'Hawaii'],
+  ['America/Puerto_Rico', 'Puerto Rico'],
+] as const
+
+/** A real IANA zone name (as the database's CHECK spells them), e.g. America/Chicago. */
+export function isTimezone(name: string): boolean {
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2}$/.test(name)) return false
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const text = (label: string, max: number) =>
+  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `Keep the ${label} under ${max} characters`)
+
+export const AddressSchema = z.object({
+  line1: text('street address', 100),
+  line2: z.string().trim().max(100, 'Keep the second line under 100 characters').default(''),
+  city: text('city', 60),
+  state: z.enum(US_STATES, { error: 'Choose a state' }),
+  zip: z.string({ error: 'Enter the ZIP code' }).trim().regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code'),
+})
+
+// Page 1: Basic fields gate Continue; Advanced fields are optional refinements.
 export const AccountSchema = z.object({
   displayName: z
     .string({ error: 'Enter your business name' })
@@ -27,6 +64,10 @@ export const AccountSchema = z.object({
     .min(1, 'Enter your business name')
     .max(100, 'Keep the name under 100 characters'),
   vertical: z.enum(verticalValues, { error: 'Choose what kind of work you do' }),
+  brandColor: z.string().trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'Use a colour like #1d4ed8').optional(),
+  timezone: z.string().refine(isTimezone, 'Choose a time zone from the list').optional(),
+  address: AddressSchema.optional(),
+  languages: z.array(z.enum(['en', 'es'], { error: 'Choose English and/or Spanish' })).min(1).max(2).default(['en']),
 })
 export type AccountFields = z.infer<typeof AccountSchema>
 export const AccountBasic = AccountSchema.pick({ displayName: true, vertical: true })

@@ -13,8 +13,8 @@ const owner = (userId: string, verified = false) => ({
   name: 'Sam',
   emailVerified: verified,
   mobileVerified: verified,
-  stripeActive: verified,
-  prefill: { displayName: 'Sam Cleaning', vertical: 'cleaning' },
+  stripeCustomerId: `cus_${userId}`,
+  stripeAccountId: null,
 })
 
 describe('ensureTenant', () => {
@@ -25,15 +25,18 @@ describe('ensureTenant', () => {
     const employees = await sql`select role, name, email, mobile_e164 from ob_employee where clerk_user_id = 'user_concurrent'`
     expect(flows).toBe(1)
     expect(employees).toEqual([{ role: 'owner', name: 'Sam', email: 'sam@example.com', mobileE164: '+16465550100' }])
-    const [account] = await sql`select display_name, vertical, owner_email from ob_account where tenant_id = ${ids[0]}`
-    expect(account).toEqual({ displayName: 'Sam Cleaning', vertical: 'cleaning', ownerEmail: 'sam@example.com' })
+    const [account] = await sql`select owner_email, timezone, defaulted from ob_account where tenant_id = ${ids[0]}`
+    expect(account).toEqual({ ownerEmail: 'sam@example.com', timezone: 'America/New_York', defaulted: ['timezone'] })
+    // The Stripe prefill job was enqueued once, by the transaction that created the tenant.
+    const jobs = await sql`select type, payload, job_key from ob_outbox where tenant_id = ${ids[0]}`
+    expect(jobs).toEqual([{ type: "STRIPE_PREFILL", payload: { tenantId: ids[0] }, jobKey: `ob:stripe:${ids[0]}` }])
   })
 
   it('refreshes identity flags on a later visit without touching the version', async () => {
     const id = await ensureTenant(sql, owner('user_flags'))
     expect(await identityFlags(sql, id)).toEqual({ emailVerified: false, mobileVerified: false, stripeActive: false })
     expect(await ensureTenant(sql, owner('user_flags', true))).toBe(id)
-    expect(await identityFlags(sql, id)).toEqual({ emailVerified: true, mobileVerified: true, stripeActive: true })
+    expect(await identityFlags(sql, id)).toEqual({ emailVerified: true, mobileVerified: true, stripeActive: false })
     const [{ version }] = await sql`select version from ob_flow where tenant_id = ${id}`
     expect(version).toBe(0)
   })

@@ -38,10 +38,15 @@ export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; str
     name: 'Owner',
     emailVerified: o.email ?? false,
     mobileVerified: o.mobile ?? false,
-    stripeActive: o.stripe ?? false,
-    prefill: {
-      displayName: o.displayName === undefined ? 'Acme Plumbing' : (o.displayName ?? undefined),
-      vertical: o.vertical === undefined ? 'plumbing' : (o.vertical ?? undefined),
-    },
+    stripeCustomerId: null,
+    stripeAccountId: null,
+  }).then(async (tenantId) => {
+    // What the Stripe prefill would have found, written directly.
+    await sql`update ob_flow set stripe_active = ${o.stripe ?? false} where tenant_id = ${tenantId}`
+    await sql`
+      update ob_account set display_name = ${o.displayName === undefined ? 'Acme Plumbing' : o.displayName},
+        vertical = ${o.vertical === undefined ? 'plumbing' : o.vertical}
+      where tenant_id = ${tenantId}`
+    return tenantId
   })
 }

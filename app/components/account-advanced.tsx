@@ -1,0 +1,60 @@
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import type { AccountFields } from '~/schemas/account'
+import { US_STATES, US_TIMEZONES } from '~/schemas/account'
+import { DefaultChip } from './badge'
+import { SelectField, TextField } from './field'
+
+type Fields = { [K in keyof AccountFields]-?: FieldMetadata<AccountFields[K]> }
+
+// Page 1's Advanced section: collapsed, optional, saved like the rest (on blur with JavaScript,
+// with Continue without). The logo goes up through the same multipart form.
+export function AccountAdvanced({ fields, logoUrl, defaulted, timezone }: { fields: Fields; logoUrl: string | null; defaulted: string[]; timezone: string | null }) {
+  const address = fields.address.getFieldset()
+  const zones = US_TIMEZONES.some(([zone]) => zone === timezone) || !timezone ? US_TIMEZONES : [...US_TIMEZONES, [timezone, timezone] as const]
+  return (
+    <details className="rounded-md border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+      <div className="mt-4 space-y-4">
+        <div className="flex items-center gap-4">
+          {logoUrl ? <img src={logoUrl} alt="Your logo" className="h-16 w-16 rounded border object-contain" /> : null}
+          <label className="block text-sm font-medium">
+            Logo (PNG, JPEG or WebP, up to 2 MB)
+            <DefaultChip show={defaulted.includes('logo_url')} />
+            <input type="file" name="logo" accept="image/png,image/jpeg,image/webp" className="mt-1 block text-sm" />
+          </label>
+        </div>
+        <div>
+          <label htmlFor={fields.brandColor.id} className="block text-sm font-medium">
+            Brand colour
+            <DefaultChip show={defaulted.includes('brand_color')} />
+          </label>
+          <input {...getInputProps(fields.brandColor, { type: 'color' })} key={fields.brandColor.key} className="mt-1 h-10 w-20 rounded border" />
+          <p className="mt-1 min-h-5 text-sm text-red-700">{fields.brandColor.errors?.[0]}</p>
+        </div>
+        <SelectField label="Time zone" meta={fields.timezone as FieldMetadata<string>} options={zones} defaulted={defaulted.includes('timezone')} />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">
+            Business address
+            <DefaultChip show={defaulted.includes('address')} />
+          </legend>
+          <TextField label="Street address" meta={address.line1} />
+          <TextField label="Apartment, suite (optional)" meta={address.line2} />
+          <div className="grid grid-cols-3 gap-2">
+            <TextField label="City" meta={address.city} />
+            <SelectField label="State" meta={address.state} options={US_STATES.map((s) => [s, s] as const)} />
+            <TextField label="ZIP code" meta={address.zip} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium">Languages you text in</legend>
+          {/* English is always on; the hidden value keeps it when the Spanish box is unticked. */}
+          <input type="hidden" name="languages" value="en" />
+          <label className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="languages" value="es" defaultChecked={(fields.languages.initialValue as string[] | undefined)?.includes('es')} />
+            Also text customers in Spanish
+          </label>
+        </fieldset>
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { env } from './env.server'
+
+// Where uploaded logos live: a folder (UPLOAD_DIR, .data/uploads in dev) served at /uploads/<name>.
+// Names are the content's hash, so a file is never overwritten by another and can be cached forever.
+// A deployment that needs object storage swaps these two functions.
+export async function storePng(png: Buffer): Promise<string> {
+  const name = `${createHash('sha256').update(png).digest('hex').slice(0, 32)}.png`
+  const dir = path.resolve(env().UPLOAD_DIR)
+  await mkdir(dir, { recursive: true })
+  await writeFile(path.join(dir, name), png)
+  return `/uploads/${name}`
+}
+
+export async function readStored(name: string): Promise<Buffer | null> {
+  if (!/^[a-f0-9]{32}\.png$/.test(name)) return null
+  return readFile(path.join(path.resolve(env().UPLOAD_DIR), name)).catch(() => null)
+}

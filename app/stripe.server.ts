@@ -1,0 +1,81 @@
+import Stripe from 'stripe'
+import { env } from './env.server'
+
+// Stripe, read only by jobs (tasks/stripe_prefill) and the webhook, never by a loader. In dev and
+// tests STRIPE_API_URL points the SDK at the local fake.
+let client: Stripe | undefined
+export function stripe(): Stripe {
+  if (client) return client
+  const e = env()
+  const base = e.STRIPE_API_URL ? new URL(e.STRIPE_API_URL) : null
+  client = new Stripe(e.STRIPE_SECRET_KEY, {
+    timeout: 10_000,
+    maxNetworkRetries: 0, // graphile-worker retries the whole job with backoff
+    ...(base && {
+      host: base.hostname,
+      port: Number(base.port || (base.protocol === 'https:' ? 443 : 80)),
+      protocol: base.protocol === 'https:' ? 'https' : 'http',
+    }),
+  })
+  return client
+}
+
+export type StripeAddress = { line1: string; line2: string; city: string; state: string; zip: string }
+export type StripeProfile = {
+  displayName: string | null
+  mcc: string | null
+  address: StripeAddress | null
+  logoFileId: string | null
+  primaryColor: string | null
+  stripeActive: boolean
+  planCode: string | null
+}
+
+export async function readStripeProfile(ids: { customerId: string | null; accountId: string | null }): Promise<StripeProfile> {
+  const [customer, account] = await Promise.all([
+    ids.customerId ? stripe().customers.retrieve(ids.customerId, { expand: ['subscriptions'] }) : null,
+    ids.accountId ? stripe().accounts.retrieve(ids.accountId) : null,
+  ])
+  const live = customer && !customer.deleted ? customer : null
+  const subscription = live?.subscriptions?.data.find((s) => s.status === 'active' || s.status === 'trialing') ?? live?.subscriptions?.data[0]
+  const price = subscription?.items.data[0]?.price
+  const product = price?.product
+  const raw = account?.business_profile?.support_address ?? account?.company?.address ?? live?.address ?? null
+  const logo = account?.settings?.branding?.logo
+  return {
+    displayName: account?.business_profile?.name || account?.company?.name || live?.name || null,
+    mcc: account?.business_profile?.mcc ?? null,
+    address: raw?.line1 && raw.postal_code && (raw.country ?? 'US') === 'US'
+      ? { line1: raw.line1, line2: raw.line2 ?? '', city: raw.city ?? '', state: raw.state ?? '', zip: raw.postal_code }
+      : null,
+    logoFileId: typeof logo === 'string' ? logo : (logo?.id ?? null),
+    primaryColor: account?.settings?.branding?.primary_color?.toLowerCase() ?? null,
+    stripeActive: subscription?.status === 'active' || subscription?.status === 'trialing',
+    planCode: price?.lookup_key ?? (typeof product === 'string' ? product : (product?.id ?? null)),
+  }
+}
+
+/** The logo file's bytes, from Stripe's files host (the fake in dev), at most `maxBytes`. */
+export async function downloadStripeFile(fileId: string, maxBytes: number): Promise<Buffer> {
+  const e = env()
+  const base = e.STRIPE_API_URL ?? 'https://files.stripe.com'
+  const res = await fetch(`${base}/v1/files/${encodeURIComponent(fileId)}/contents`, {
+    headers: { authorization: `Bearer ${e.STRIPE_SECRET_KEY}` },
+    signal: AbortSignal.timeout(10_000),
+  })
+  if (!res.ok) throw new Error(`Stripe file ${fileId}: HTTP ${res.status}`)
+  const body = Buffer.from(await res.arrayBuffer())
+  if (body.length > maxBytes) throw new Error(`Stripe file ${fileId} is larger than ${maxBytes} bytes`)
+  return body
+}
+
+/** Subscription state from a subscription object (webhook events carry one). */
+export function subscriptionFlags(sub: Stripe.Subscription) {
+  const price = sub.items?.data[0]?.price
+  const product = price?.product
+  return {
+    customerId: typeof sub.customer === 'string' ? sub.customer : sub.customer.id,
+    stripeActive: sub.status === 'active' || sub.status === 'trialing',
+    planCode: price?.lookup_key ?? (typeof product === 'string' ? product : (product?.id ?? null)),
+  }
+}

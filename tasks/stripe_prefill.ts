@@ -1,0 +1,45 @@
+import type { Task } from 'graphile-worker'
+import { z } from 'zod'
+import { applyPrefill } from '../db/account.server'
+import { db } from '../db/client.server'
+import { guessVertical } from '../app/guess'
+import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../app/images.server'
+import { storePng } from '../app/storage.server'
+import { downloadStripeFile, readStripeProfile } from '../app/stripe.server'
+import { timezoneForZip } from '../app/timezone.server'
+
+const Payload = z.object({ tenantId: z.string().uuid() })
+
+// Reads the owner's Stripe objects and fills the Account page with them. Any failure throws, and
+// graphile-worker retries with exponential backoff; the owner can type everything meanwhile.
+export const stripe_prefill: Task = async (payload, helpers) => {
+  const { tenantId } = Payload.parse(payload)
+  const [flow] = await db()`select stripe_customer_id, stripe_account_id from ob_flow where tenant_id = ${tenantId}`
+  if (!flow) return // the tenant was removed
+  const profile = await readStripeProfile({ customerId: flow.stripeCustomerId, accountId: flow.stripeAccountId })
+
+  let logoUrl: string | null = null
+  let logoColor: string | null = null
+  if (profile.logoFileId) {
+    // A logo Stripe has but we cannot use is not worth failing the prefill for.
+    try {
+      const png = await reencodeLogo(await downloadStripeFile(profile.logoFileId, MAX_LOGO_BYTES))
+      ;[logoUrl, logoColor] = await Promise.all([storePng(png), dominantColor(png)])
+    } catch (error) {
+      helpers.logger.warn(`stripe_prefill ${tenantId}: logo skipped (${String(error)})`)
+    }
+  }
+  const filled = await applyPrefill(db(), tenantId, {
+    stripeActive: profile.stripeActive,
+    planCode: profile.planCode,
+    values: {
+      display_name: profile.displayName?.slice(0, 100),
+      vertical: profile.displayName || profile.mcc ? guessVertical(profile.mcc, profile.displayName) : null,
+      logo_url: logoUrl,
+      brand_color: profile.primaryColor?.match(/^#[0-9a-f]{6}$/) ? profile.primaryColor : logoColor,
+      address: profile.address,
+      timezone: profile.address ? timezoneForZip(profile.address.zip) : null,
+    },
+  })
+  helpers.logger.info(`stripe_prefill ${tenantId}: filled ${filled.join(', ') || 'nothing new'}`)
+}
