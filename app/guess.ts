@@ -27,9 +27,9 @@ const CATCH_ALL = new Set(['1799', '7699'])
 // Word stems in business names, most specific first ("Heating & Plumbing" is plumbing work).
 const KEYWORDS: [RegExp, Vertical][] = [
   [/\b(pest|termite|exterminat|bug|rodent)/, 'pest_control'],
-  [/\b(lock ?smith|locks?\b|key)/, 'locksmith'],
+  [/\b(lock ?smith|locks?\b|keys?\b)/, 'locksmith'],
   [/\b(appliance|washer|dryer|fridge|refrigerator)/, 'appliance_repair'],
-  [/\b(auto|car|truck|collision|mechanic|tire|brake)/, 'auto_repair'],
+  [/\b(auto|cars?\b|truck|collision|mechanic|tires?\b|brakes?\b)/, 'auto_repair'],
   [/\b(plumb|drain|sewer|rooter|pipe|water heater)/, 'plumbing'],
   [/\b(hvac|heating|cooling|air condition|furnace|a\/c)/, 'hvac'],
   [/\b(electric|wiring|sparky?\b)/, 'electrical'],

@@ -11,6 +11,19 @@ export async function signIn(page: Page, persona: Persona) {
   const labels = { verified: 'Verified owner', 'unverified-mobile': 'Mobile not verified', 'inactive-subscription': 'Subscription inactive' }
   await page.getByRole('button', { name: labels[persona] }).click()
   await expect(page).toHaveURL(/\/onboarding\/account$/)
+  await waitForPrefill(page)
+}
+
+/** The Stripe prefill job runs right after sign-in; the refresh link is how a no-JS owner sees it land. */
+export async function waitForPrefill(page: Page) {
+  const fetching = page.getByText('Fetching your business details…')
+  for (let i = 0; i < 50 && (await fetching.count()) > 0; i++) {
+    await page.waitForTimeout(200)
+    // With JavaScript the line may go by itself between the check and the click.
+    await page.getByRole('link', { name: 'Refresh' }).click({ timeout: 500 }).catch(() => {})
+    await page.waitForLoadState('load')
+  }
+  await expect(fetching).toHaveCount(0)
 }
 
 export const nameInput = (page: Page) => page.getByRole('textbox', { name: 'Business name' })

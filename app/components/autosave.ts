@@ -86,7 +86,7 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
       onChange: (event: SyntheticEvent) => {
         markDirty(event)
         const target = event.target as HTMLInputElement
-        if (target.tagName === 'SELECT' || target.type === 'checkbox' || target.type === 'radio') pump()
+        if (target.tagName === 'SELECT' || ['checkbox', 'radio', 'file', 'color'].includes(target.type)) pump()
       },
       onBlur: () => pump(),
     },

@@ -78,7 +78,7 @@ export default function AccountPage() {
     defaultValue: {
       displayName: account.displayName ?? '',
       vertical: account.vertical ?? '',
-      brandColor: account.brandColor ?? '#1d4ed8',
+      brandColor: account.brandColor ?? '',
       timezone: account.timezone ?? '',
       address: account.address ?? undefined,
       languages: account.languages,
@@ -127,7 +127,7 @@ export default function AccountPage() {
         <VerifiedBadge testId="badge-email" label="Email" verified={flags.emailVerified} />
         <VerifiedBadge testId="badge-mobile" label="Mobile" verified={flags.mobileVerified} />
       </div>
-      <AccountAdvanced fields={fields as never} logoUrl={account.logoUrl} defaulted={defaulted} timezone={account.timezone} />
+      <AccountAdvanced fields={fields as never} logoUrl={account.logoUrl} brandColor={account.brandColor} defaulted={defaulted} timezone={account.timezone} />
       <Blockers lines={blockers} />
       {reply?.conflict || autosave.status?.conflict ? (
         <p role="alert" className="text-sm text-red-700">

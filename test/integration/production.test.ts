@@ -28,7 +28,15 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
   })
 
   it('refuses the dev sign-in', async () => {
-    const server = serve({ DATABASE_URL: url, SESSION_SECRET: 'x'.repeat(40) })
+    const server = serve({
+      DATABASE_URL: url,
+      SESSION_SECRET: 'x'.repeat(40),
+      CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.wizard.example$').toString('base64')}`,
+      CLERK_SECRET_KEY: 'sk_live_x',
+      STRIPE_SECRET_KEY: 'sk_live_x',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      BILLING_URL: 'https://billing.wizard.example',
+    })
     try {
       let res: Response | undefined
       for (let i = 0; i < 100 && !res; i++) {

@@ -55,3 +55,36 @@ describe('pickSubmitted (autosave)', () => {
     expect(Object.keys(picked.shape)).toEqual(['displayName'])
   })
 })
+
+describe('Account Advanced fields', () => {
+  const basic: [string, string][] = [['displayName', 'Rivera Plumbing'], ['vertical', 'plumbing']]
+  const full = AccountSchema
+
+  it('are optional, and languages default to English', () => {
+    const s = parseWithZod(form(basic), { schema: full })
+    expect(s.status === 'success' && s.value).toEqual({ displayName: 'Rivera Plumbing', vertical: 'plumbing', languages: ['en'] })
+  })
+
+  it('accept valid IANA time zones and refuse garbage', () => {
+    for (const tz of ['America/Chicago', 'America/Indiana/Indianapolis', 'Pacific/Honolulu']) {
+      expect(errors(form([...basic, ['timezone', tz]]), full)).toBeNull()
+    }
+    for (const tz of ['Mars/Olympus_Mons', 'EST5EDT; drop table', 'America', 'America/Not_A_City']) {
+      expect(errors(form([...basic, ['timezone', tz]]), full)).toEqual({ timezone: ['Choose a time zone from the list'] })
+    }
+  })
+
+  it('check the address field by field and normalise the colour', () => {
+    const address = (zip: string, state = 'CA'): [string, string][] => [
+      ['address.line1', '1455 Market St'], ['address.city', 'San Francisco'], ['address.state', state], ['address.zip', zip],
+    ]
+    expect(errors(form([...basic, ...address('94103')]), full)).toBeNull()
+    expect(errors(form([...basic, ...address('941')]), full)).toEqual({ 'address.zip': ['Enter a 5-digit ZIP code'] })
+    expect(errors(form([...basic, ...address('94103', 'XX')]), full)).toEqual({ 'address.state': ['Choose a state'] })
+    expect(errors(form([...basic, ['address.zip', '94103']]), full)).toMatchObject({ 'address.line1': ['Enter the street address'] })
+    const s = parseWithZod(form([...basic, ['brandColor', '#D62828'], ['languages', 'en'], ['languages', 'es']]), { schema: full })
+    expect(s.status === 'success' && s.value).toMatchObject({ brandColor: '#d62828', languages: ['en', 'es'] })
+    expect(errors(form([...basic, ['brandColor', 'red']]), full)).toEqual({ brandColor: ['Use a colour like #1d4ed8'] })
+    expect(errors(form([...basic, ['languages', 'fr']]), full)).toEqual({ 'languages[0]': ['Choose English and/or Spanish'] })
+  })
+})

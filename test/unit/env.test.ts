@@ -23,4 +23,16 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: url, WORKER_CONCURRENCY: '4' })).toMatchObject({ NODE_ENV: 'development', WORKER_CONCURRENCY: 4 })
     expect(() => parseEnv({ DATABASE_URL: url, WORKER_CONCURRENCY: 'many' })).toThrow(/^WORKER_CONCURRENCY/)
   })
+
+  it('needs Clerk, Stripe and billing settings in production, and Clerk keys in pairs', () => {
+    const prod = { DATABASE_URL: url, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }
+    expect(() => parseEnv(prod)).toThrow(/^CLERK_PUBLISHABLE_KEY is required in production/)
+    const clerk = { CLERK_PUBLISHABLE_KEY: 'pk_live_Y2xlcmsuYWNtZS5leGFtcGxlJA==', CLERK_SECRET_KEY: 'sk_live_x' }
+    expect(() => parseEnv({ ...prod, ...clerk })).toThrow(/^STRIPE_SECRET_KEY is required in production/)
+    expect(() => parseEnv({ DATABASE_URL: url, CLERK_SECRET_KEY: 'sk_test_x' })).toThrow(/go together/)
+    const full = parseEnv({ ...prod, ...clerk, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' })
+    expect(full.clerk).toMatchObject({ signInUrl: 'https://accounts.acme.example/sign-in', accountUrl: 'https://accounts.acme.example/user' })
+    // In production the Stripe SDK talks to Stripe itself, never to a fake.
+    expect(parseEnv({ ...prod, ...clerk, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'x', FAKE_STRIPE_URL: 'http://127.0.0.1:1' }).STRIPE_API_URL).toBeUndefined()
+  })
 })

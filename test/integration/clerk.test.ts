@@ -1,0 +1,90 @@
+import { createSign, generateKeyPairSync, randomBytes } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import { freshDatabase } from '../setup/db'
+import { startClerkFake } from '../fakes/clerk'
+
+// The Clerk path for real: @clerk/remix verifies session tokens without network (CLERK_JWT_KEY, a key
+// pair made here) and the owner is read from the Clerk fake's Backend API over HTTP.
+const { url, sql } = await freshDatabase()
+const fake = await startClerkFake(0)
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+const ISSUER = 'https://clerk.wizard.example'
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.wizard.example$').toString('base64')}`,
+  CLERK_SECRET_KEY: 'sk_live_fake_secret',
+  CLERK_JWT_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  CLERK_API_URL: fake.url,
+})
+const { requireIdentity } = await import('../../app/session.server')
+const { refreshIdentityFlags } = await import('../../app/identity.server')
+const { db } = await import('../../db/client.server')
+afterAll(async () => {
+  await fake.close()
+  await db().end()
+})
+
+const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
+function sessionToken(sub: string, o: { expiresIn?: number; key?: typeof privateKey } = {}) {
+  const iat = Math.floor(Date.now() / 1000) - 5
+  const body = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_test' })}.${b64({ sub, sid: `sess_${randomBytes(4).toString('hex')}`, iss: ISSUER, iat, nbf: iat, exp: iat + (o.expiresIn ?? 60) })}`
+  const signature = createSign('RSA-SHA256').update(body).sign(o.key ?? privateKey).toString('base64url')
+  return { token: `${body}.${signature}`, iat }
+}
+const request = (token?: { token: string; iat: number }) =>
+  new Request('https://wizard.example/onboarding/account', {
+    headers: { accept: 'text/html', ...(token && { cookie: `__session=${token.token}; __client_uat=${token.iat}` }) },
+  })
+const redirectOf = async (p: Promise<unknown>) => {
+  const thrown = await p.then(() => null, (e) => e)
+  expect(thrown).toBeInstanceOf(Response)
+  return (thrown as Response).headers.get('location')
+}
+
+describe('Clerk identity', () => {
+  it('creates one tenant from Clerk’s user on the first visit, even for two concurrent requests', async () => {
+    const token = sessionToken('user_verified')
+    const [a, b] = await Promise.all([requireIdentity(request(token)), requireIdentity(request(token))])
+    expect(a.tenantId).toBe(b.tenantId)
+    expect(a).toMatchObject({ userId: 'user_verified', persona: 'clerk' })
+    const flows = await sql`select f.tenant_id, email_verified, mobile_verified, stripe_customer_id from ob_flow f
+      join ob_employee e using (tenant_id) where e.clerk_user_id = 'user_verified'`
+    expect(flows).toEqual([{ tenantId: a.tenantId, emailVerified: true, mobileVerified: true, stripeCustomerId: 'cus_verified' }])
+    const [account] = await sql`select owner_email, owner_mobile_e164 from ob_account where tenant_id = ${a.tenantId}`
+    expect(account).toEqual({ ownerEmail: 'maria@riveraplumbing.example', ownerMobileE164: '+14155550123' })
+    expect((await requireIdentity(request(sessionToken('user_verified')))).tenantId).toBe(a.tenantId)
+  })
+
+  it('takes the unverified mobile from Clerk', async () => {
+    const { tenantId } = await requireIdentity(request(sessionToken('user_unverified_mobile')))
+    const [row] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${tenantId}`
+    expect(row).toEqual({ emailVerified: true, mobileVerified: false })
+  })
+
+  it('sends visitors without a valid session to Clerk’s sign-in, creating nothing', async () => {
+    const before = (await sql`select count(*)::int as n from ob_flow`)[0].n
+    const signIn = /^https:\/\/accounts\.wizard\.example\/sign-in\?redirect_url=/
+    expect(await redirectOf(requireIdentity(request()))).toMatch(signIn)
+    // A forged token is signed out; an expired one goes to Clerk's handshake, which refreshes it.
+    const handshake = /^https:\/\/clerk\.wizard\.example\/v1\/client\/handshake\?/
+    const { privateKey: otherKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    expect(await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { key: otherKey }))))).toMatch(signIn)
+    expect(await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { expiresIn: -30 }))))).toMatch(handshake)
+    expect((await sql`select count(*)::int as n from ob_flow`)[0].n).toBe(before)
+  })
+
+  it('keeps the last known flags when Clerk does not answer in time', async () => {
+    const identity = await requireIdentity(request(sessionToken('user_verified')))
+    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delayMs: 3000, users: { user_verified: { email: 'maria@riveraplumbing.example', emailVerified: false, phone: '+14155550123', phoneVerified: false, firstName: 'M', lastName: 'R' } } }) })
+    const started = Date.now()
+    await refreshIdentityFlags(identity)
+    expect(Date.now() - started).toBeLessThan(2500)
+    const [row] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
+    expect(row).toEqual({ emailVerified: true, mobileVerified: true })
+    // Once Clerk answers again, its word wins.
+    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":0}' })
+    await refreshIdentityFlags(identity)
+    const [after] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
+    expect(after).toEqual({ emailVerified: false, mobileVerified: false })
+  })
+})
