@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Webhooks } from './schemas/provisioning'
 
 // Read once at start-up. A bad or missing value stops the process with one line, not a stack trace.
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)
@@ -21,6 +22,18 @@ const schema = z.object({
   FAKE_STRIPE_URL: url('local Stripe fake').optional(),
   BILLING_URL: z.string().min(1).optional(),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
+  // Provisioning API: the base URL defaults to the local fake `npm run dev` starts.
+  PROVISIONING_API_URL: url('Provisioning API').optional(),
+  PROVISIONING_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  FAKE_PROVISIONING_URL: url('local Provisioning fake').optional(),
+  SMS_WEBHOOK_URL: z.string().optional(),
+  VOICE_URL: z.string().optional(),
+  VOICE_APP_SID: z.string().optional(),
+  STATUS_CALLBACK_URL: z.string().optional(),
+  PORT_IN_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
+    .optional(),
 })
 
 export type Env = z.infer<typeof schema> & {
@@ -29,12 +42,18 @@ export type Env = z.infer<typeof schema> & {
   STRIPE_SECRET_KEY: string
   STRIPE_WEBHOOK_SECRET: string
   BILLING_URL: string
+  PROVISIONING_TOKEN: string
+  PORT_IN_KEY: string
+  webhooks: Webhooks
   clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
 }
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production'
 const DEV_STRIPE_KEY = 'sk_test_local_fake'
 const DEV_WEBHOOK_SECRET = 'whsec_local_fake'
+const DEV_PROVISIONING_TOKEN = 'local-provisioning-token'
+const DEV_PORT_IN_KEY = Buffer.alloc(32, 7).toString('base64') // dev and tests only: refused in production
+const DEV_HOOKS = 'https://hooks.wizard.example'
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source)
@@ -58,6 +77,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('STRIPE_SECRET_KEY', 'the Account page reads the business details from Stripe')
   required('STRIPE_WEBHOOK_SECRET', 'subscription webhooks are verified with it')
   required('BILLING_URL', 'the "Activate subscription" fix link goes there')
+  required('PROVISIONING_API_URL', 'numbers are bought through it')
+  required('PROVISIONING_TOKEN', 'the Provisioning API needs its bearer token')
+  required('PORT_IN_KEY', 'port-in account numbers and PINs are encrypted with it')
+  required('SMS_WEBHOOK_URL', 'every number is configured with it')
+  const webhooks = Webhooks.safeParse({
+    smsWebhookUrl: env.SMS_WEBHOOK_URL ?? (production ? undefined : `${DEV_HOOKS}/sms`),
+    voiceUrl: env.VOICE_URL ?? (production || env.VOICE_APP_SID ? undefined : `${DEV_HOOKS}/voice`),
+    voiceAppSid: env.VOICE_APP_SID,
+    statusCallbackUrl: env.STATUS_CALLBACK_URL ?? (production ? undefined : `${DEV_HOOKS}/status`),
+  })
+  if (!webhooks.success) throw new ConfigError(`Provisioning webhooks: ${webhooks.error.issues[0].message} (SMS_WEBHOOK_URL, VOICE_URL or VOICE_APP_SID, STATUS_CALLBACK_URL)`)
   return {
     ...env,
     DATABASE_URL: env.DATABASE_URL,
@@ -66,6 +96,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
     STRIPE_API_URL: env.STRIPE_API_URL ?? (production ? undefined : env.FAKE_STRIPE_URL),
     BILLING_URL: env.BILLING_URL ?? '/dev/sign-in',
+    PROVISIONING_API_URL: env.PROVISIONING_API_URL ?? (production ? undefined : env.FAKE_PROVISIONING_URL),
+    PROVISIONING_TOKEN: env.PROVISIONING_TOKEN ?? DEV_PROVISIONING_TOKEN,
+    PORT_IN_KEY: env.PORT_IN_KEY ?? DEV_PORT_IN_KEY,
+    webhooks: webhooks.data,
     clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
       ? {
           publishableKey: env.CLERK_PUBLISHABLE_KEY,

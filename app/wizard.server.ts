@@ -34,7 +34,8 @@ export async function comingSoonLoader(request: Request, page: PageId) {
 // Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
 export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
 
-export const Intent = z.enum(['autosave', 'continue'])
+// autosave and continue on every page; availability and change on the Number page.
+export const Intent = z.enum(['autosave', 'continue', 'availability', 'change'])
 const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
 
 /**

@@ -38,7 +38,9 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     }
     const all = new FormData(el)
     const body = new FormData()
-    for (const name of dirty.current) for (const value of all.getAll(name)) body.append(name, value)
+    // A nested field (address.zip, hours.start) is checked as a whole, so all its parts go along.
+    const groups = new Set([...dirty.current].map((name) => name.split(/[.[]/)[0]))
+    for (const [name, value] of all.entries()) if (groups.has(name.split(/[.[]/)[0])) body.append(name, value)
     dirty.current.clear()
     if (!validate(body)) return pump()
     body.set('intent', 'autosave')

@@ -1,9 +1,139 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { ComingSoon } from '~/components/coming-soon'
-import { comingSoonLoader } from '~/wizard.server'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useCallback } from 'react'
+import { suggestAreaCodes } from '~/area-codes.server'
+import { useAutosave } from '~/components/autosave'
+import { Blockers } from '~/components/blockers'
+import { HoursField } from '~/components/hours-field'
+import { NumberAdvanced } from '~/components/number-advanced'
+import { NumberBanner } from '~/components/number-banner'
+import { Toast } from '~/components/toast'
+import { db, readAccount, readNumber, saveNumber, wizardState } from '~/db.server'
+import { federalHolidays } from '~/holidays.server'
+import { portInFields, provisionRequest } from '~/number.server'
+import { fetchAvailability } from '~/provisioning.server'
+import { NumberSchema, STOCK_STOP_HELP } from '~/schemas/number'
+import { pickSubmitted } from '~/schemas/submitted'
+import { redirectWithToast } from '~/session.server'
+import { blockerLines, pagePath, reachableIndex, type ActionReply } from '~/wizard'
+import { fixLinks, readForm, replyToSaveError, requirePage } from '~/wizard.server'
 
-export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'number')
+const BASIC = ['areaCode', 'hours', 'serviceRadiusMi']
 
-export default function Page() {
-  return <ComingSoon title="Number & hours" what="Here you will get a local texting number and set your opening hours and service area." />
+// Suggestions come from offline data: no provider call while the page loads.
+async function context(tenantId: string) {
+  const [number, account] = await Promise.all([readNumber(db(), tenantId), readAccount(db(), tenantId)])
+  const suggestions = suggestAreaCodes({ zip: account.address?.zip, ownerMobile: account.ownerMobileE164 })
+  return { number, suggestions }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { identity, state } = await requirePage(request, 'number')
+  const { number, suggestions } = await context(identity.tenantId)
+  const federal = federalHolidays()
+  const saved = number.provisionRequestedAt !== null || number.areaCode !== null
+  return json({
+    state,
+    suggestions: number.areaCode && !suggestions.includes(number.areaCode) ? [number.areaCode, ...suggestions].slice(0, 5) : suggestions,
+    federal,
+    number: {
+      ...number,
+      areaCode: number.areaCode ?? suggestions[0] ?? '',
+      // Before the first save the federal holidays are preloaded; the secrets never leave the server.
+      holidays: saved ? number.holidays : federal.map((h) => h.date),
+      portIn: number.portIn ? { phoneNumber: number.portIn.phoneNumber, saved: Boolean(number.portIn.accountNumber) } : null,
+    },
+    blockers: blockerLines(state.blockers, 'number', fixLinks()),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { identity } = await requirePage(request, 'number')
+  const form = await readForm(request)
+  if ('refused' in form) return form.refused
+  const { formData, intent, version } = form
+  const { tenantId } = identity
+  const { number, suggestions } = await context(tenantId)
+  const submission = parseWithZod(formData, { schema: pickSubmitted(NumberSchema, formData, intent === 'continue' ? BASIC : []) })
+  if (submission.status !== 'success') return json<ActionReply>({ result: submission.reply() }, { status: 400 })
+  const { portIn: _portIn, startPortIn: _start, stopHelpText, ...value } = submission.value
+  const port = portInFields(submission.value, number)
+  if ('errors' in port) return json<ActionReply>({ result: submission.reply({ fieldErrors: port.errors }) }, { status: 400 })
+  const fields: Record<string, unknown> = {
+    ...value,
+    ...port.fields,
+    ...(formData.has('stopHelpText') && { stopHelpText: stopHelpText ?? STOCK_STOP_HELP }),
+    ...(value.areaCode && { preferredAreaCodes: suggestions }),
+  }
+  let job
+  if (intent === 'availability') {
+    const availability = await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415'])
+    if (!availability) return json<ActionReply>({ message: 'Provider busy; try again' }, { status: 503 })
+    Object.assign(fields, { availability, availabilityCheckedAt: new Date() })
+  } else if (intent === 'continue' || intent === 'change') {
+    const areaCode = intent === 'change' ? String(formData.get('changeTo') ?? '') : (value.areaCode ?? number.areaCode ?? '')
+    if (!/^[2-9]\d{2}$/.test(areaCode)) return json<ActionReply>({ message: 'Choose an area code for the new number.' }, { status: 400 })
+    const porting = fields.startPortIn ?? number.startPortIn
+    const request = porting && intent === 'continue' ? null : provisionRequest(tenantId, number, areaCode, intent === 'change')
+    if (request) Object.assign(fields, request.fields, intent === 'change' && { areaCode })
+    job = request?.job
+  }
+  try {
+    const state = await saveNumber(db(), { tenantId, version, fields, job, advance: intent === 'continue' })
+    if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('NUMBER')) {
+      return redirectWithToast(request, pagePath('calmsg'), 'Saved')
+    }
+    return json<ActionReply>({ ...state, result: submission.reply(), saved: true })
+  } catch (error) {
+    return replyToSaveError(error, () => wizardState(db(), tenantId))
+  }
+}
+
+export default function NumberPage() {
+  const { state, suggestions, number: n, federal, blockers } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const validate = useCallback((body: FormData) => parseWithZod(body, { schema: pickSubmitted(NumberSchema, body) }).status === 'success', [])
+  const autosave = useAutosave({ formId: 'number', version: state.version, validate })
+  const fieldErrors = (reply?.result?.error ?? {}) as Record<string, string[] | null>
+  const errors = (name: string) => fieldErrors[name]?.[0] ?? undefined
+  const status = reply?.message ? { message: reply.message, tone: 'error' as const } : reply?.saved ? { message: 'Saved', tone: 'ok' as const } : autosave.status
+  return (
+    <Form id="number" method="post" {...autosave.handlers} onSubmit={(e) => void autosave.holdSubmit(e)} className="space-y-5">
+      <div>
+        <h2 className="text-xl font-semibold">Your texting number and hours</h2>
+        <p className="text-sm text-slate-600">We picked a local number and usual hours. Change anything, then press Looks good.</p>
+      </div>
+      <input type="hidden" name="version" value={autosave.version} />
+      <NumberBanner number={n} href={pagePath('number')} />
+      {n.e164 ? null : (
+        <label className="block text-sm font-medium">
+          Area code
+          <select id="areaCode" name="areaCode" defaultValue={n.areaCode} className="mt-1 block w-40 rounded-md border border-slate-300 px-3 py-2">
+            {suggestions.length === 0 ? <option value="">Choose…</option> : null}
+            {suggestions.map((code, i) => <option key={code} value={code}>{code}{i === 0 ? ' (suggested)' : ''}</option>)}
+          </select>
+          <span className="min-h-5 text-sm text-red-700">{errors('areaCode')}</span>
+        </label>
+      )}
+      <HoursField hours={n.hours} errors={errors} />
+      <label className="block text-sm font-medium">
+        How far you travel: <output>{n.serviceRadiusMi}</output> miles
+        <input type="range" name="serviceRadiusMi" min={1} max={100} defaultValue={n.serviceRadiusMi} className="mt-1 block w-full"
+          onInput={(e) => void ((e.currentTarget.previousElementSibling as HTMLOutputElement).value = e.currentTarget.value)} />
+        <span className="min-h-5 text-sm text-red-700">{errors('serviceRadiusMi')}</span>
+      </label>
+      <NumberAdvanced n={n} federal={federal} errors={errors} />
+      <Blockers lines={n.provisionRequestedAt ? blockers.filter((b) => b.code !== 'RESERVE_NUMBER') : blockers} />
+      {reply?.conflict || autosave.status?.conflict ? (
+        <p role="alert" className="text-sm text-red-700">
+          This page changed in another tab. <a className="underline" href={pagePath('number')}>Reload to see the latest</a>
+        </p>
+      ) : null}
+      <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
+        Looks good
+      </button>
+      <Toast message={status?.message} tone={status?.tone} />
+    </Form>
+  )
 }

@@ -1,5 +1,6 @@
 import { startClerkFake } from './clerk'
 import { startFake, type Fake } from './http'
+import { startProvisioningFake } from './provisioning'
 import { startStripeFake } from './stripe'
 
 // The local stand-ins for the Provisioning, A2P, Stripe and Clerk APIs, on basePort + 0..3.
@@ -9,7 +10,7 @@ export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; clo
   const fakes: Fake[] = []
   const close = async () => void (await Promise.all(fakes.map((f) => f.close())))
   try {
-    fakes.push(await startFake('provisioning', basePort, {}))
+    fakes.push(await startProvisioningFake(basePort))
     fakes.push(await startFake('a2p', basePort + 1, {}))
     fakes.push(await startStripeFake(basePort + 2))
     fakes.push(await startClerkFake(basePort + 3))

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+// Page 2. Basic: areaCode, hours (one compact control), serviceRadiusMi. The rest is Advanced.
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
+export type Day = (typeof DAYS)[number]
+export const STOCK_STOP_HELP = 'Reply STOP to opt out, HELP for help. Msg & data rates may apply.'
+export const AFTER_HOURS = [
+  ['AIOnly', 'Our assistant answers by text'],
+  ['QueueForHuman', 'Queue it for a person next morning'],
+  ['CloseWithMsg', 'Reply that we are closed'],
+] as const
+
+// A checkbox travels with a hidden "off" before it, so unticking is sent too (forms drop unticked boxes).
+const toggle = z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v) === 'on', z.boolean())
+const time = z.string({ error: 'Enter a time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 08:00')
+const span = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ ...shape, start: time, end: time }).refine((d) => (d as { end: string }).end > (d as { start: string }).start, { path: ['end'], message: 'Closing time must be after opening time' })
+const DaySchema = span({ open: toggle })
+
+/** The compact control (weekday hours and a weekends toggle), or each day when `custom` is on. */
+export const HoursSchema = span({ weekends: toggle, custom: toggle, days: z.object(Object.fromEntries(DAYS.map((d) => [d, DaySchema]))).optional() })
+  .transform((h) => {
+    if (h.custom && h.days) return h.days as Record<Day, z.infer<typeof DaySchema>>
+    return Object.fromEntries(DAYS.map((d) => [d, { open: d === 'sat' || d === 'sun' ? h.weekends : true, start: h.start, end: h.end }])) as Record<Day, { open: boolean; start: string; end: string }>
+  })
+export type StoredHours = z.output<typeof HoursSchema>
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+
+export const NumberSchema = z.object({
+  areaCode: z.string({ error: 'Choose an area code' }).regex(/^[2-9]\d{2}$/, 'An area code is 3 digits and does not start with 0 or 1'),
+  hours: HoursSchema,
+  serviceRadiusMi: z.coerce.number({ error: 'Choose how far you travel' }).int().min(1, 'At least 1 mile').max(100, 'At most 100 miles'),
+  ringWindowSec: z.coerce.number().int().min(5, 'At least 5 seconds').max(120, 'At most 120 seconds').default(20),
+  ownerWindowSec: z.coerce.number().int().min(30, 'At least 30 seconds').max(180, 'At most 180 seconds').default(60),
+  afterHoursMode: z.enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg'], { error: 'Choose what happens after hours' }).default('AIOnly'),
+  holidays: z
+    .preprocess((v) => (Array.isArray(v) ? v : [v]).filter((d) => typeof d === 'string' && d !== ''), z.array(z.string().refine(isDate, 'Use dates like 2026-12-25')).max(40, 'At most 40 holidays'))
+    .transform((list) => [...new Set(list)].sort()),
+  stopHelpText: z
+    .string()
+    .trim()
+    .max(320, 'Keep it under 320 characters')
+    .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), 'Carriers require the words STOP and HELP')
+    .optional(),
+  startPortIn: toggle,
+  portIn: z
+    .object({
+      phoneNumber: z.string().trim().optional(),
+      accountNumber: z.string().trim().max(40, 'At most 40 characters').optional(),
+      pin: z.string().trim().max(20, 'At most 20 characters').optional(),
+    })
+    .optional(),
+})
+export type NumberFields = z.infer<typeof NumberSchema>
+export const NumberBasic = NumberSchema.pick({ areaCode: true, hours: true, serviceRadiusMi: true })
