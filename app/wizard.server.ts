@@ -9,7 +9,7 @@ import { MAX_LOGO_BYTES } from './images.server'
 import { z } from 'zod'
 import { db, StaleVersionError, wizardState, type WizardState } from './db.server'
 import { env } from './env.server'
-import { requireIdentity } from './session.server'
+import { redirectWithToast, requireIdentity } from './session.server'
 import { PAGES, blockerLines, pagePath, reachableIndex, type ActionReply, type PageId } from './wizard'
 
 // Loads the tenant's state and sends it to its current page if it asks for one beyond its phase.
@@ -74,4 +74,14 @@ export async function replyToSaveError(error: unknown, state: () => Promise<Wiza
     return json<ActionReply>({ ...(await state()), message: 'That value cannot be saved; check the field and try again.' }, { status: 400 })
   }
   throw error
+}
+
+/**
+ * A save that keeps the owner on the page. A plain form post (a browser navigation, as without
+ * JavaScript) is redirected to the page (post/redirect/get), so a reload never posts the form
+ * again with an old version; Remix's fetch requests get the standard JSON reply.
+ */
+export function replySaved(request: Request, page: PageId, reply: ActionReply) {
+  if (request.headers.get('sec-fetch-mode') !== 'navigate') return json<ActionReply>(reply)
+  return redirectWithToast(request, pagePath(page), 'Saved')
 }

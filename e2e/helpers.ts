@@ -29,4 +29,4 @@ export async function waitForPrefill(page: Page) {
 export const nameInput = (page: Page) => page.getByRole('textbox', { name: 'Business name' })
 export const verticalSelect = (page: Page) => page.getByRole('combobox', { name: 'Kind of work' })
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' })
-export const toast = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ })
+export const toast = (page: Page) => page.locator('[data-toast]').filter({ hasText: /\S/ })

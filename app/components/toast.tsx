@@ -2,6 +2,7 @@
 export function Toast({ message, tone = 'ok' }: { message?: string | null; tone?: 'ok' | 'error' }) {
   return (
     <div
+      data-toast
       role={tone === 'error' ? 'alert' : 'status'}
       aria-live="polite"
       className={

@@ -17,7 +17,7 @@ import { AccountBasic, AccountSchema, VERTICALS } from '~/schemas/account'
 import { pickSubmitted } from '~/schemas/submitted'
 import { redirectWithToast } from '~/session.server'
 import { blockerLines, pagePath, reachableIndex, type ActionReply } from '~/wizard'
-import { fixLinks, readForm, replyToSaveError, requirePage } from '~/wizard.server'
+import { fixLinks, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { identity } = await requirePage(request, 'account')
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('ACCOUNT')) {
       return redirectWithToast(request, pagePath('number'), 'Saved')
     }
-    return json<ActionReply>({ ...state, result: submission.reply(), saved: true })
+    return replySaved(request, 'account', { ...state, result: submission.reply(), saved: true })
   } catch (error) {
     return replyToSaveError(error, () => wizardState(db(), identity.tenantId))
   }

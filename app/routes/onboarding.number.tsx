@@ -17,7 +17,7 @@ import { NumberSchema, STOCK_STOP_HELP } from '~/schemas/number'
 import { pickSubmitted } from '~/schemas/submitted'
 import { redirectWithToast } from '~/session.server'
 import { blockerLines, pagePath, reachableIndex, type ActionReply } from '~/wizard'
-import { fixLinks, readForm, replyToSaveError, requirePage } from '~/wizard.server'
+import { fixLinks, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
 
 const BASIC = ['areaCode', 'hours', 'serviceRadiusMi']
 
@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('NUMBER')) {
       return redirectWithToast(request, pagePath('calmsg'), 'Saved')
     }
-    return json<ActionReply>({ ...state, result: submission.reply(), saved: true })
+    return replySaved(request, 'number', { ...state, result: submission.reply(), saved: true })
   } catch (error) {
     return replyToSaveError(error, () => wizardState(db(), tenantId))
   }
