@@ -9,12 +9,13 @@ type Props = {
     holidays: string[]
     stopHelpText: string
     startPortIn: boolean
-    portIn: { phoneNumber?: string; saved: boolean } | null
+    portIn: { phoneNumber?: string | null; saved: boolean } | null
     e164: string | null
     availability: { areaCode: string; available: number }[] | null
   }
   federal: { date: string; name: string }[]
   errors: (name: string) => string | undefined
+  open?: boolean
 }
 const input = 'mt-1 block rounded-md border border-slate-300 px-3 py-2'
 const Err = ({ text }: { text?: string }) => <p className="min-h-5 text-sm text-red-700">{text}</p>
@@ -22,10 +23,10 @@ const Err = ({ text }: { text?: string }) => <p className="min-h-5 text-sm text-
 // Page 2's Advanced section: collapsed, optional. Port-in fields show only when their toggle is on
 // (CSS :has(), no JavaScript needed). "Change number" asks the provider for availability only when
 // the owner presses its button.
-export function NumberAdvanced({ n, federal, errors }: Props) {
+export function NumberAdvanced({ n, federal, errors, open = false }: Props) {
   const custom = n.holidays.filter((d) => !federal.some((f) => f.date === d))
   return (
-    <details id="advanced" className="rounded-md border border-slate-200 bg-white p-4">
+    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
       <div className="mt-4 space-y-5">
         <div id="portIn" className="[&:has(.port-toggle:checked)_.port-fields]:block">

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { suggestAreaCodes } from '~/area-codes.server'
 import { useAutosave } from '~/components/autosave'
 import { Blockers } from '~/components/blockers'
@@ -55,7 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { formData, intent, version } = form
   const { tenantId } = identity
   const { number, suggestions } = await context(tenantId)
-  const submission = parseWithZod(formData, { schema: pickSubmitted(NumberSchema, formData, intent === 'continue' ? BASIC : []) })
+  // With a number (or a port-in) in place the area code is settled and no longer on the page.
+  const settled = Boolean(number.e164) || formData.getAll('startPortIn').at(-1) === 'on'
+  const basic = intent === 'continue' ? BASIC.filter((f) => !(settled && f === 'areaCode')) : []
+  const submission = parseWithZod(formData, { schema: pickSubmitted(NumberSchema, formData, basic) })
   if (submission.status !== 'success') return json<ActionReply>({ result: submission.reply() }, { status: 400 })
   const { portIn: _portIn, startPortIn: _start, stopHelpText, ...value } = submission.value
   const port = portInFields(submission.value, number)
@@ -93,10 +96,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NumberPage() {
   const { state, suggestions, number: n, federal, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
-  const validate = useCallback((body: FormData) => parseWithZod(body, { schema: pickSubmitted(NumberSchema, body) }).status === 'success', [])
+  // Autosave checks in the browser first; what it refuses is shown beside the field, like the server's errors.
+  const [clientErrors, setClientErrors] = useState<Record<string, string[] | null>>({})
+  const validate = useCallback((body: FormData) => {
+    const checked = parseWithZod(body, { schema: pickSubmitted(NumberSchema, body) })
+    setClientErrors(checked.status === 'success' ? {} : (checked.error ?? {}))
+    return checked.status === 'success'
+  }, [])
   const autosave = useAutosave({ formId: 'number', version: state.version, validate })
-  const fieldErrors = (reply?.result?.error ?? {}) as Record<string, string[] | null>
+  const fieldErrors = { ...(reply?.result?.error ?? {}), ...clientErrors } as Record<string, string[] | null>
   const errors = (name: string) => fieldErrors[name]?.[0] ?? undefined
+  // After a refused post (without JavaScript) the page shows what was sent, not the stored values.
+  const sent = (reply?.result?.initialValue ?? null) as Record<string, unknown> | null
+  const shown = sent ? { ...n, startPortIn: [sent.startPortIn].flat().at(-1) === 'on', portIn: { ...n.portIn, saved: Boolean(n.portIn?.saved), phoneNumber: (sent.portIn as { phoneNumber?: string } | undefined)?.phoneNumber } } : n
   const status = reply?.message ? { message: reply.message, tone: 'error' as const } : reply?.saved ? { message: 'Saved', tone: 'ok' as const } : autosave.status
   return (
     <Form id="number" method="post" {...autosave.handlers} onSubmit={(e) => void autosave.holdSubmit(e)} className="space-y-5">
@@ -123,7 +135,7 @@ export default function NumberPage() {
           onInput={(e) => void ((e.currentTarget.previousElementSibling as HTMLOutputElement).value = e.currentTarget.value)} />
         <span className="min-h-5 text-sm text-red-700">{errors('serviceRadiusMi')}</span>
       </label>
-      <NumberAdvanced n={n} federal={federal} errors={errors} />
+      <NumberAdvanced n={shown} federal={federal} errors={errors} open={Boolean(sent)} />
       <Blockers lines={n.provisionRequestedAt ? blockers.filter((b) => b.code !== 'RESERVE_NUMBER') : blockers} />
       {reply?.conflict || autosave.status?.conflict ? (
         <p role="alert" className="text-sm text-red-700">
