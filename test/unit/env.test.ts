@@ -30,9 +30,25 @@ describe('parseEnv', () => {
     const clerk = { CLERK_PUBLISHABLE_KEY: 'pk_live_Y2xlcmsuYWNtZS5leGFtcGxlJA==', CLERK_SECRET_KEY: 'sk_live_x' }
     expect(() => parseEnv({ ...prod, ...clerk })).toThrow(/^STRIPE_SECRET_KEY is required in production/)
     expect(() => parseEnv({ DATABASE_URL: url, CLERK_SECRET_KEY: 'sk_test_x' })).toThrow(/go together/)
-    const full = parseEnv({ ...prod, ...clerk, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' })
+    const stripe = { STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' }
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe })).toThrow(/^PROVISIONING_API_URL is required in production/)
+    const provisioning = {
+      PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'),
+      SMS_WEBHOOK_URL: 'https://h.example/sms', VOICE_URL: 'https://h.example/voice', STATUS_CALLBACK_URL: 'https://h.example/status',
+    }
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, PORT_IN_KEY: undefined })).toThrow(/^PORT_IN_KEY is required in production/)
+    const full = parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning })
     expect(full.clerk).toMatchObject({ signInUrl: 'https://accounts.acme.example/sign-in', accountUrl: 'https://accounts.acme.example/user' })
     // In production the Stripe SDK talks to Stripe itself, never to a fake.
-    expect(parseEnv({ ...prod, ...clerk, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'x', FAKE_STRIPE_URL: 'http://127.0.0.1:1' }).STRIPE_API_URL).toBeUndefined()
+    expect(parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, FAKE_STRIPE_URL: 'http://127.0.0.1:1' }).STRIPE_API_URL).toBeUndefined()
+  })
+
+  it('refuses provisioning webhooks that are not https, carry secrets, or name both voice targets', () => {
+    expect(() => parseEnv({ DATABASE_URL: url, VOICE_APP_SID: `AP${'0'.repeat(32)}`, VOICE_URL: 'https://h.example/v' })).toThrow(
+      'Provisioning webhooks: set exactly one of voiceUrl and voiceAppSid',
+    )
+    expect(() => parseEnv({ DATABASE_URL: url, SMS_WEBHOOK_URL: 'http://h.example/sms' })).toThrow('smsWebhookUrl must be an https:// URL')
+    expect(() => parseEnv({ DATABASE_URL: url, STATUS_CALLBACK_URL: 'https://h.example/s?secret=1' })).toThrow('statusCallbackUrl must not carry secrets')
+    expect(parseEnv({ DATABASE_URL: url, VOICE_APP_SID: `AP${'0'.repeat(32)}` }).webhooks).toMatchObject({ voiceAppSid: `AP${'0'.repeat(32)}`, voiceUrl: undefined })
   })
 })
