@@ -12,7 +12,7 @@ import { VerifiedBadge } from '~/components/badge'
 import { Blockers } from '~/components/blockers'
 import { SelectField, TextField } from '~/components/field'
 import { PendingLine } from '~/components/pending-line'
-import { Toast } from '~/components/toast'
+import { SaveFeedback } from '~/components/save-feedback'
 import { AccountBasic, AccountSchema, VERTICALS } from '~/schemas/account'
 import { pickSubmitted } from '~/schemas/submitted'
 import { redirectWithToast } from '~/session.server'
@@ -94,11 +94,6 @@ export default function AccountPage() {
   useEffect(() => {
     if (guessFromBrowser) autosave.queue('browserTimezone')
   }, [guessFromBrowser]) // eslint-disable-line react-hooks/exhaustive-deps
-  const status = reply?.message
-    ? { message: reply.message, tone: 'error' as const }
-    : reply?.saved
-      ? { message: 'Saved', tone: 'ok' as const }
-      : autosave.status
   const defaulted = account.defaulted
   return (
     <Form
@@ -129,15 +124,10 @@ export default function AccountPage() {
       </div>
       <AccountAdvanced fields={fields as never} logoUrl={account.logoUrl} brandColor={account.brandColor} defaulted={defaulted} timezone={account.timezone} />
       <Blockers lines={blockers} />
-      {reply?.conflict || autosave.status?.conflict ? (
-        <p role="alert" className="text-sm text-red-700">
-          This page changed in another tab. <a className="underline" href={pagePath('account')}>Reload to see the latest</a>
-        </p>
-      ) : null}
       <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
         Continue
       </button>
-      <Toast message={status?.message} tone={status?.tone} />
+      <SaveFeedback page="account" reply={reply} autosave={autosave.status} />
     </Form>
   )
 }

@@ -8,7 +8,7 @@ import { Blockers } from '~/components/blockers'
 import { HoursField } from '~/components/hours-field'
 import { NumberAdvanced } from '~/components/number-advanced'
 import { NumberBanner } from '~/components/number-banner'
-import { Toast } from '~/components/toast'
+import { SaveFeedback } from '~/components/save-feedback'
 import { db, readAccount, readNumber, saveNumber, wizardState } from '~/db.server'
 import { federalHolidays } from '~/holidays.server'
 import { portInFields, provisionRequest } from '~/number.server'
@@ -109,7 +109,6 @@ export default function NumberPage() {
   // After a refused post (without JavaScript) the page shows what was sent, not the stored values.
   const sent = (reply?.result?.initialValue ?? null) as Record<string, unknown> | null
   const shown = sent ? { ...n, startPortIn: [sent.startPortIn].flat().at(-1) === 'on', portIn: { ...n.portIn, saved: Boolean(n.portIn?.saved), phoneNumber: (sent.portIn as { phoneNumber?: string } | undefined)?.phoneNumber } } : n
-  const status = reply?.message ? { message: reply.message, tone: 'error' as const } : reply?.saved ? { message: 'Saved', tone: 'ok' as const } : autosave.status
   return (
     <Form id="number" method="post" {...autosave.handlers} onSubmit={(e) => void autosave.holdSubmit(e)} className="space-y-5">
       <div>
@@ -137,15 +136,10 @@ export default function NumberPage() {
       </label>
       <NumberAdvanced n={shown} federal={federal} errors={errors} open={Boolean(sent)} />
       <Blockers lines={n.provisionRequestedAt ? blockers.filter((b) => b.code !== 'RESERVE_NUMBER') : blockers} />
-      {reply?.conflict || autosave.status?.conflict ? (
-        <p role="alert" className="text-sm text-red-700">
-          This page changed in another tab. <a className="underline" href={pagePath('number')}>Reload to see the latest</a>
-        </p>
-      ) : null}
       <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
         Looks good
       </button>
-      <Toast message={status?.message} tone={status?.tone} />
+      <SaveFeedback page="number" reply={reply} autosave={autosave.status} />
     </Form>
   )
 }
