@@ -38,8 +38,7 @@ export async function readStripeProfile(ids: { customerId: string | null; accoun
   ])
   const live = customer && !customer.deleted ? customer : null
   const subscription = live?.subscriptions?.data.find((s) => s.status === 'active' || s.status === 'trialing') ?? live?.subscriptions?.data[0]
-  const price = subscription?.items.data[0]?.price
-  const product = price?.product
+  const plan = subscription ? subscriptionFlags(subscription) : { stripeActive: false, planCode: null }
   const raw = account?.business_profile?.support_address ?? account?.company?.address ?? live?.address ?? null
   const logo = account?.settings?.branding?.logo
   return {
@@ -50,8 +49,8 @@ export async function readStripeProfile(ids: { customerId: string | null; accoun
       : null,
     logoFileId: typeof logo === 'string' ? logo : (logo?.id ?? null),
     primaryColor: account?.settings?.branding?.primary_color?.toLowerCase() ?? null,
-    stripeActive: subscription?.status === 'active' || subscription?.status === 'trialing',
-    planCode: price?.lookup_key ?? (typeof product === 'string' ? product : (product?.id ?? null)),
+    stripeActive: plan.stripeActive,
+    planCode: plan.planCode,
   }
 }
 

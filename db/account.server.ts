@@ -1,5 +1,5 @@
 import type { Db, Sql } from './client.server'
-import { enqueue, saveSection, type SectionDef } from './save.server'
+import { logEvent, saveSection, type SectionDef } from './save.server'
 
 export const accountSection: SectionDef = {
   table: 'ob_account',
@@ -54,7 +54,7 @@ export async function applyPrefill(sql: Sql, tenantId: string, prefill: Prefill)
     await tx`update ob_flow set stripe_active = ${prefill.stripeActive}, plan_code = ${prefill.planCode} where tenant_id = ${tenantId}`
     const filled = await fillDefaults(tx, tenantId, prefill.values)
     await tx`update ob_account set prefilled_at = now() where tenant_id = ${tenantId}`
-    await tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, 'stripe.prefilled', ${tx.json({ fields: filled })})`
+    await logEvent(tx, tenantId, 'stripe.prefilled', { fields: filled })
     return filled
   }) as Promise<string[]>
 }

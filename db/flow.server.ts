@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db, Sql } from './client.server'
-import { enqueue } from './save.server'
+import { enqueue, logEvent } from './save.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
 export const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE'] as const
@@ -55,12 +55,10 @@ export async function tenantForUser(sql: Db, userId: string): Promise<string | n
 // The owner's tenant, created on first visit (with the Stripe prefill job, in one transaction),
 // and their identity flags as the identity provider says now.
 export async function ensureTenant(sql: Sql, owner: Owner): Promise<string> {
-  const tenantId = await sql.begin(async (tx) => {
-    const [row] = await tx`
-      select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
-        ${owner.stripeCustomerId}, ${owner.stripeAccountId}) as tenant_id`
-    return row.tenantId as string
-  })
+  // One statement, so one transaction: ob_ensure_tenant does the creating and the enqueueing.
+  const [{ tenantId }] = await sql`
+    select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
+      ${owner.stripeCustomerId}, ${owner.stripeAccountId}) as tenant_id`
   await recordIdentityFlags(sql, tenantId, owner)
   return z.string().uuid().parse(tenantId)
 }
@@ -81,8 +79,7 @@ export async function applySubscription(sql: Sql, s: { customerId: string; strip
       where stripe_customer_id = ${s.customerId} returning tenant_id`
     if (!row) return null
     await enqueue(tx, { task: 'stripe_prefill', payload: { tenantId: row.tenantId }, key: `ob:stripe:${row.tenantId}` })
-    await tx`insert into ob_event (tenant_id, event_type, data)
-             values (${row.tenantId}, 'stripe.subscription', ${tx.json({ stripeActive: s.stripeActive, planCode: s.planCode })})`
+    await logEvent(tx, row.tenantId, 'stripe.subscription', { stripeActive: s.stripeActive, planCode: s.planCode })
     return row.tenantId as string
   }) as Promise<string | null>
 }

@@ -1,5 +1,5 @@
 import type { Db, Sql } from './client.server'
-import { saveSection, type SectionDef } from './save.server'
+import { logEvent, saveSection, type SectionDef } from './save.server'
 
 export const numberSection: SectionDef = {
   table: 'ob_number',
@@ -77,7 +77,7 @@ export type Provisioned = { e164: string; sid: string; capabilities: object; sta
 export async function recordProvisioned(sql: Sql, tenantId: string, p: Provisioned): Promise<'recorded' | 'stale' | 'same'> {
   return sql.begin(async (tx) => {
     const [row] = await tx`select e164, provider_sid, number_generation from ob_number where tenant_id = ${tenantId} for update`
-    const event = (type: string, data: object) => tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, ${type}, ${tx.json(data as never)})`
+    const event = (type: string, data: Record<string, unknown>) => logEvent(tx, tenantId, type, data)
     if (row && row.numberGeneration !== p.generation) {
       await event('number.release', { e164: p.e164, providerSid: p.sid, reason: 'superseded before it was used' })
       return 'stale'
@@ -101,6 +101,6 @@ export async function recordProvisionProblem(sql: Sql, tenantId: string, problem
       update ob_number set provision_error = ${problem}, correlation_id = ${correlationId}
         ${availability ? tx`, availability = ${tx.json(availability as never)}, availability_checked_at = now()` : tx``}
       where tenant_id = ${tenantId}`
-    await tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, ${'number.' + problem}, ${tx.json({ correlationId })})`
+    await logEvent(tx, tenantId, `number.${problem}`, { correlationId })
   })
 }

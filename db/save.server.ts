@@ -48,13 +48,15 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
     if (input.after) await input.after(tx)
     if (input.job) await enqueue(tx, input.job)
     // Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
-    await tx`
-      insert into ob_event (tenant_id, event_type, data)
-      values (${input.tenantId}, ${section.table.replace(/^ob_/, '') + '.saved'},
-              ${tx.json({ fields: names, version, job: input.job?.key ?? null })})`
+    await logEvent(tx, input.tenantId, section.table.replace(/^ob_/, '') + '.saved', { fields: names, version, job: input.job?.key ?? null })
     if (input.advance) await tx`select ob_advance(${input.tenantId})`
     return wizardState(tx, input.tenantId)
   }) as Promise<WizardState>
+}
+
+/** One row of the tenant's audit trail (ob_event), in the caller's transaction. */
+export async function logEvent(tx: Db, tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
+  await tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, ${type}, ${tx.json(data as never)})`
 }
 
 // graphile_worker.add_job (through ob_enqueue) on the saving transaction: the job exists if and

@@ -74,7 +74,8 @@ test('port-in: fields appear with the toggle, are required, and the secrets neve
   await expect(page.getByLabel('Port-out PIN')).toBeVisible()
   await page.getByLabel('Number to move').fill('(415) 555-0199')
   await looksGood(page).click()
-  await expect(page.getByText('Enter the account number from your current phone company')).toBeVisible()
+  // Beside the field (with JavaScript an autosave toast may say it too).
+  await expect(page.locator('#portIn').getByText('Enter the account number from your current phone company')).toBeVisible()
   await page.goto('/onboarding/number')
   await page.getByText('Advanced (optional)').click()
   await page.getByLabel('Move (port) a number I already have instead').check()
