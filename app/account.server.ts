@@ -1,20 +1,21 @@
 import type { AccountRow, Defaults } from '../db/account.server'
 import { dominantColor, ImageRefused, reencodeLogo } from './images.server'
 import { isTimezone, type AccountFields } from './schemas/account'
-import { storePng } from './storage.server'
+import { pngUrl } from './storage.server'
 import { placeForZip, timezoneForZip } from './timezone.server'
 
 // The Account action's helpers: the logo upload, the ZIP check, and the defaults guessed on save.
 
-/** The uploaded logo, re-encoded and stored; null when none was chosen. */
-export async function takeLogo(formData: FormData): Promise<{ logoUrl: string; color: string | null } | { refused: string } | null> {
+export type Logo = { png: Buffer; logoUrl: string; color: string | null }
+
+/** The uploaded logo, re-encoded in memory (stored only once the save commits); null when none was chosen. */
+export async function takeLogo(formData: FormData): Promise<Logo | { refused: string } | null> {
   const file = formData.get('logo')
   formData.delete('logo')
   if (!(file instanceof File) || file.size === 0) return null
   try {
     const png = await reencodeLogo(Buffer.from(await file.arrayBuffer()))
-    const [logoUrl, color] = await Promise.all([storePng(png), dominantColor(png)])
-    return { logoUrl, color }
+    return { png, logoUrl: pngUrl(png), color: await dominantColor(png) }
   } catch (error) {
     if (error instanceof ImageRefused) return { refused: error.message }
     throw error

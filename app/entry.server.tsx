@@ -1,43 +1,45 @@
 import { PassThrough } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { env } from './env.server'
+import { NonceContext } from './nonce'
 
 // Validate configuration when the server starts, not on the first request.
 env()
 
-const ABORT_DELAY = 5_000
-
+/**
+ * Every document is rendered whole before it is sent (no page defers data), so nothing needs the
+ * 5 s abort timer Remix's template sets for deferred data.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
-  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
-  return new Promise((resolve, reject) => {
-    let shellRendered = false
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+  const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : undefined
+  return new Promise<Response>((resolve, reject) => {
+    const { pipe } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
       {
-        [readyEvent]() {
-          shellRendered = true
+        nonce,
+        onAllReady() {
           const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html')
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
         },
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          console.error(error)
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
   })
 }

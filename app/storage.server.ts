@@ -6,12 +6,16 @@ import { env } from './env.server'
 // Where uploaded logos live: a folder (UPLOAD_DIR, .data/uploads in dev) served at /uploads/<name>.
 // Names are the content's hash, so a file is never overwritten by another and can be cached forever.
 // A deployment that needs object storage swaps these two functions.
+const nameOf = (png: Buffer) => `${createHash('sha256').update(png).digest('hex').slice(0, 32)}.png`
+
+/** Where the picture will be served, known before it is stored (a save records it first). */
+export const pngUrl = (png: Buffer) => `/uploads/${nameOf(png)}`
+
 export async function storePng(png: Buffer): Promise<string> {
-  const name = `${createHash('sha256').update(png).digest('hex').slice(0, 32)}.png`
   const dir = path.resolve(env().UPLOAD_DIR)
   await mkdir(dir, { recursive: true })
-  await writeFile(path.join(dir, name), png)
-  return `/uploads/${name}`
+  await writeFile(path.join(dir, nameOf(png)), png)
+  return pngUrl(png)
 }
 
 export async function readStored(name: string): Promise<Buffer | null> {

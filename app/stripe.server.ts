@@ -1,4 +1,5 @@
 import Stripe from 'stripe'
+import { z } from 'zod'
 import { env } from './env.server'
 
 // Stripe, read only by jobs (tasks/stripe_prefill) and the webhook, never by a loader. In dev and
@@ -68,13 +69,22 @@ export async function downloadStripeFile(fileId: string, maxBytes: number): Prom
   return body
 }
 
+// The part of a subscription we use. Webhook events are parsed with it: an event without a
+// customer or status is not one we can act on.
+const id = z.union([z.string().min(1), z.object({ id: z.string().min(1) })]).transform((v) => (typeof v === 'string' ? v : v.id))
+export const SubscriptionObject = z.object({
+  customer: id,
+  status: z.string().min(1),
+  items: z.object({ data: z.array(z.object({ price: z.object({ lookup_key: z.string().nullish(), product: id.nullish() }).nullish() })) }).nullish(),
+})
+
 /** Subscription state from a subscription object (webhook events carry one). */
-export function subscriptionFlags(sub: Stripe.Subscription) {
-  const price = sub.items?.data[0]?.price
-  const product = price?.product
+export function subscriptionFlags(sub: Stripe.Subscription | z.output<typeof SubscriptionObject>) {
+  const parsed = SubscriptionObject.parse(sub)
+  const price = parsed.items?.data[0]?.price
   return {
-    customerId: typeof sub.customer === 'string' ? sub.customer : sub.customer.id,
-    stripeActive: sub.status === 'active' || sub.status === 'trialing',
-    planCode: price?.lookup_key ?? (typeof product === 'string' ? product : (product?.id ?? null)),
+    customerId: parsed.customer,
+    stripeActive: parsed.status === 'active' || parsed.status === 'trialing',
+    planCode: price?.lookup_key ?? price?.product ?? null,
   }
 }

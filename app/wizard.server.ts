@@ -1,12 +1,7 @@
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler as memoryUploads,
-  unstable_parseMultipartFormData as parseMultipart,
-  MaxPartSizeExceededError,
-} from '@remix-run/node'
-import { MAX_LOGO_BYTES } from './images.server'
+import type { Submission } from '@conform-to/react'
+import { json, redirect } from '@remix-run/node'
 import { z } from 'zod'
+import { BodyTooLarge, PartTooLarge, readFormData } from './body.server'
 import { db, StaleVersionError, wizardState, type WizardState } from './db.server'
 import { env } from './env.server'
 import { redirectWithToast, requireIdentity } from './session.server'
@@ -38,23 +33,27 @@ export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign
 export const Intent = z.enum(['autosave', 'continue', 'availability', 'change'])
 const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
 
+/** How much a page's form may send: a few kB beyond its largest field; uploads up to their own limit. */
+export type FormLimits = { maxBytes: number; upload?: { maxPartBytes: number; tooLarge: string } }
+export const FORM_LIMITS: FormLimits = { maxBytes: 16 * 1024 }
+
 /**
  * Reads the form body. Anything that is not one of our forms gets a 400 reply (returned, not
- * thrown, so the page stays on screen with the message), never a 500.
+ * thrown, so the page stays on screen with the message), a body over the page's limit a 413; never a 500.
  */
-export async function readForm(request: Request) {
-  let formData: FormData | null | 'too-large'
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    // Uploads: every part is held in memory up to the logo limit, and a larger one is refused.
-    formData = await parseMultipart(request, memoryUploads({ maxPartSize: MAX_LOGO_BYTES })).catch((error) => {
-      if (error instanceof MaxPartSizeExceededError) return 'too-large' as const
-      return null
+export async function readForm(request: Request, limits: FormLimits = FORM_LIMITS) {
+  let formData: FormData | null
+  try {
+    const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+    formData = await readFormData(request, {
+      maxBytes: limits.maxBytes + (multipart ? (limits.upload?.maxPartBytes ?? 0) : 0),
+      maxPartBytes: limits.upload?.maxPartBytes,
     })
-    if (formData === 'too-large') {
-      return { refused: json<ActionReply>({ message: 'The logo must be 2 MB or smaller.' }, { status: 400 }) }
-    }
-  } else {
-    formData = await request.formData().catch(() => null)
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge || error instanceof PartTooLarge)) throw error
+    const tooMuch = 'That is too much to send at once; shorten what you typed and try again.'
+    const message = error instanceof PartTooLarge ? (limits.upload?.tooLarge ?? tooMuch) : tooMuch
+    return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413 }) }
   }
   const intent = Intent.safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))
@@ -64,14 +63,26 @@ export async function readForm(request: Request) {
   return { formData, intent: intent.data, version: version.data }
 }
 
-/** Turns the save engine's refusals into plain replies: stale version 409, refused value 400. */
-export async function replyToSaveError(error: unknown, state: () => Promise<WizardState>) {
+/**
+ * Conform's reply to a submission, without the fields that must never travel back to the browser
+ * (port-in account number and PIN): Conform echoes every submitted value otherwise.
+ */
+export function formReply(submission: Submission<unknown>, secrets: readonly string[], options: { fieldErrors?: Record<string, string[]> } = {}) {
+  return submission.reply({ ...options, hideFields: [...secrets] })
+}
+
+/** Turns the save engine's refusals into plain replies: stale version 409, a value the database refuses 400. */
+export async function replyToSaveError(error: unknown, state: () => Promise<WizardState>, fieldOf: (column: string) => string | null = () => null) {
   if (error instanceof StaleVersionError) {
     return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
   }
-  const code = (error as { code?: string })?.code
-  if (typeof code === 'string' && code.startsWith('23')) {
-    return json<ActionReply>({ ...(await state()), message: 'That value cannot be saved; check the field and try again.' }, { status: 400 })
+  const e = error as { code?: string; column_name?: string; constraint_name?: string }
+  // 22xxx: a value PostgreSQL cannot take (bad bytes, out of range); 23xxx: a constraint refused it.
+  if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
+    const message = 'That value cannot be saved; check the field and try again.'
+    const field = fieldOf(e.column_name ?? e.constraint_name ?? '')
+    const result = field ? { status: 'error' as const, error: { [field]: [message] } } : undefined
+    return json<ActionReply>({ ...(await state()), message, result }, { status: 400 })
   }
   throw error
 }

@@ -15,7 +15,7 @@ try {
     pgPort,
     database: 'ob',
     fakesPort,
-    web: { command: ['npx', 'remix', 'dev'], port },
+    web: { command: ['npx', 'remix', 'dev', '-c', 'node --import tsx server/index.ts'], port },
   })
   exitHook((done) => void stack.stop().then(done))
   console.log(

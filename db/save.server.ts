@@ -54,6 +54,15 @@ export async function saveSection(sql: Sql, section: SectionDef, input: SaveInpu
   }) as Promise<WizardState>
 }
 
+/** The section field a database refusal names: its column, or a CHECK named <table>_<column>_check. */
+export function fieldFor(section: SectionDef, name: string): string | null {
+  for (const field of Object.keys(section.columns)) {
+    const column = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+    if (name === column || name.startsWith(`${section.table}_${column}_`)) return field
+  }
+  return null
+}
+
 /** One row of the tenant's audit trail (ob_event), in the caller's transaction. */
 export async function logEvent(tx: Db, tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
   await tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, ${type}, ${tx.json(data as never)})`

@@ -93,7 +93,7 @@ async function terminate(child: ChildProcess): Promise<void> {
   }
 }
 
-/** The built app under remix-serve in test mode, on a fresh database: the e2e server and the benchmark. */
+/** The built app (server/index.ts) in test mode, on a fresh database: the e2e server and the benchmark. */
 export function startBuiltApp(name: string, ports: { pg: number; fakes: number; web: number }, quiet = true) {
   return startStack({
     databaseUrl: process.env.DATABASE_URL,
@@ -102,7 +102,7 @@ export function startBuiltApp(name: string, ports: { pg: number; fakes: number; 
     database: `ob_${name}`,
     freshDatabase: true,
     fakesPort: ports.fakes,
-    web: { command: ['npx', 'remix-serve', 'build/index.js'], port: ports.web },
+    web: { command: [process.execPath, '--import', 'tsx', 'server/index.ts'], port: ports.web },
     env: { NODE_ENV: 'test' }, // keeps the dev sign-in open for tests
     quiet,
   })

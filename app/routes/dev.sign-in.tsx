@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
+import { BodyTooLarge, readFormData } from '~/body.server'
 import { devIdentityAllowed, signInPersona } from '~/identity.server'
 import { PERSONAS, PERSONA_IDS } from '~/personas'
 import { commitSession, getSession } from '~/session.server'
@@ -26,7 +27,10 @@ export function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   refuseInProduction()
-  const form = await request.formData().catch(() => new FormData())
+  const form = await readFormData(request, { maxBytes: 4096 }).catch((error) => {
+    if (error instanceof BodyTooLarge) throw json({ error: 'That is too much to send' }, { status: 413 })
+    throw error
+  }) ?? new FormData()
   const parsed = SignIn.safeParse({ persona: form.get('persona'), owner: form.get('owner') ?? undefined })
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 })
   const identity = await signInPersona(parsed.data.persona, parsed.data.owner)

@@ -4,7 +4,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useCallback, useEffect } from 'react'
 import { addressErrors, guessedDefaults, takeLogo } from '~/account.server'
-import { db, identityFlags, readAccount, saveAccount, wizardState } from '~/db.server'
+import { accountSection, db, fieldFor, identityFlags, readAccount, saveAccount, StaleVersionError, wizardState } from '~/db.server'
+import { MAX_LOGO_BYTES } from '~/images.server'
+import { storePng } from '~/storage.server'
 import { refreshIdentityFlags } from '~/identity.server'
 import { AccountAdvanced } from '~/components/account-advanced'
 import { useAutosave } from '~/components/autosave'
@@ -17,7 +19,7 @@ import { AccountBasic, AccountSchema, VERTICALS } from '~/schemas/account'
 import { pickSubmitted } from '~/schemas/submitted'
 import { redirectWithToast } from '~/session.server'
 import { blockerLines, pagePath, reachableIndex, type ActionReply } from '~/wizard'
-import { fixLinks, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
+import { fixLinks, formReply, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { identity } = await requirePage(request, 'account')
@@ -34,32 +36,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const BASIC = ['displayName', 'vertical']
+const LIMITS = { maxBytes: 16 * 1024, upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' } }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { identity } = await requirePage(request, 'account')
-  const form = await readForm(request)
+  const { identity, state: before } = await requirePage(request, 'account')
+  const form = await readForm(request, LIMITS)
   if ('refused' in form) return form.refused
   const { formData, intent, version } = form
+  const current = () => wizardState(db(), identity.tenantId)
+  // A stale form is refused before its logo is decoded.
+  if (version !== before.version) return replyToSaveError(new StaleVersionError(before.version), current)
   const logo = await takeLogo(formData)
   if (logo && 'refused' in logo) return json<ActionReply>({ message: logo.refused }, { status: 400 })
   const schema = pickSubmitted(AccountSchema, formData, intent === 'continue' ? BASIC : [])
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') {
-    return json<ActionReply>({ result: submission.reply() }, { status: 400 })
+    return json<ActionReply>({ result: formReply(submission, []) }, { status: 400 })
   }
   const badZip = addressErrors(submission.value.address)
-  if (badZip) return json<ActionReply>({ result: submission.reply({ fieldErrors: badZip }) }, { status: 400 })
+  if (badZip) return json<ActionReply>({ result: formReply(submission, [], { fieldErrors: badZip }) }, { status: 400 })
   try {
     const account = await readAccount(db(), identity.tenantId)
     const fields = { ...submission.value, ...(logo && { logoUrl: logo.logoUrl }) }
     const defaults = guessedDefaults(account, submission.value, formData.get('browserTimezone'), logo?.color)
     const state = await saveAccount(db(), { tenantId: identity.tenantId, version, fields, advance: intent === 'continue' }, defaults)
+    // Written only now that the save has committed: a refused save leaves no file behind.
+    if (logo) await storePng(logo.png)
     if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('ACCOUNT')) {
       return redirectWithToast(request, pagePath('number'), 'Saved')
     }
-    return replySaved(request, 'account', { ...state, result: submission.reply(), saved: true })
+    return replySaved(request, 'account', { ...state, result: formReply(submission, []), saved: true })
   } catch (error) {
-    return replyToSaveError(error, () => wizardState(db(), identity.tenantId))
+    return replyToSaveError(error, current, (name) => fieldFor(accountSection, name))
   }
 }
 

@@ -9,15 +9,15 @@ import { HoursField } from '~/components/hours-field'
 import { NumberAdvanced } from '~/components/number-advanced'
 import { NumberBanner } from '~/components/number-banner'
 import { SaveFeedback } from '~/components/save-feedback'
-import { db, readAccount, readNumber, saveNumber, wizardState } from '~/db.server'
+import { db, fieldFor, numberSection, readAccount, readNumber, saveNumber, wizardState } from '~/db.server'
 import { federalHolidays } from '~/holidays.server'
 import { portInFields, provisionRequest } from '~/number.server'
 import { fetchAvailability } from '~/provisioning.server'
-import { NumberSchema, STOCK_STOP_HELP } from '~/schemas/number'
+import { NUMBER_SECRETS, NumberSchema, STOCK_STOP_HELP } from '~/schemas/number'
 import { pickSubmitted } from '~/schemas/submitted'
 import { redirectWithToast } from '~/session.server'
 import { blockerLines, pagePath, reachableIndex, type ActionReply } from '~/wizard'
-import { fixLinks, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
+import { fixLinks, formReply, readForm, replySaved, replyToSaveError, requirePage } from '~/wizard.server'
 
 const BASIC = ['areaCode', 'hours', 'serviceRadiusMi']
 
@@ -59,10 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const settled = Boolean(number.e164) || formData.getAll('startPortIn').at(-1) === 'on'
   const basic = intent === 'continue' ? BASIC.filter((f) => !(settled && f === 'areaCode')) : []
   const submission = parseWithZod(formData, { schema: pickSubmitted(NumberSchema, formData, basic) })
-  if (submission.status !== 'success') return json<ActionReply>({ result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, NUMBER_SECRETS) }, { status: 400 })
   const { portIn: _portIn, startPortIn: _start, stopHelpText, ...value } = submission.value
   const port = portInFields(submission.value, number)
-  if ('errors' in port) return json<ActionReply>({ result: submission.reply({ fieldErrors: port.errors }) }, { status: 400 })
+  if ('errors' in port) return json<ActionReply>({ result: formReply(submission, NUMBER_SECRETS, { fieldErrors: port.errors }) }, { status: 400 })
   const fields: Record<string, unknown> = {
     ...value,
     ...port.fields,
@@ -87,9 +87,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('NUMBER')) {
       return redirectWithToast(request, pagePath('calmsg'), 'Saved')
     }
-    return replySaved(request, 'number', { ...state, result: submission.reply(), saved: true })
+    return replySaved(request, 'number', { ...state, result: formReply(submission, NUMBER_SECRETS), saved: true })
   } catch (error) {
-    return replyToSaveError(error, () => wizardState(db(), tenantId))
+    return replyToSaveError(error, () => wizardState(db(), tenantId), (name) => fieldFor(numberSection, name))
   }
 }
 

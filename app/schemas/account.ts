@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text as safeText } from './text'
 
 export const VERTICALS = [
   ['plumbing', 'Plumbing'],
@@ -46,11 +47,11 @@ export function isTimezone(name: string): boolean {
 }
 
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `Keep the ${label} under ${max} characters`)
+  safeText({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `Keep the ${label} under ${max} characters`)
 
 export const AddressSchema = z.object({
   line1: text('street address', 100),
-  line2: z.string().trim().max(100, 'Keep the second line under 100 characters').default(''),
+  line2: safeText().trim().max(100, 'Keep the second line under 100 characters').default(''),
   city: text('city', 60),
   state: z.enum(US_STATES, { error: 'Choose a state' }),
   zip: z.string({ error: 'Enter the ZIP code' }).trim().regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code'),
@@ -58,8 +59,7 @@ export const AddressSchema = z.object({
 
 // Page 1: Basic fields gate Continue; Advanced fields are optional refinements.
 export const AccountSchema = z.object({
-  displayName: z
-    .string({ error: 'Enter your business name' })
+  displayName: safeText({ error: 'Enter your business name' })
     .trim()
     .min(1, 'Enter your business name')
     .max(100, 'Keep the name under 100 characters'),

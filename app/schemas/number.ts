@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { text } from './text'
 
 // Page 2. Basic: areaCode, hours (one compact control), serviceRadiusMi. The rest is Advanced.
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
@@ -37,8 +38,7 @@ export const NumberSchema = z.object({
   holidays: z
     .preprocess((v) => (Array.isArray(v) ? v : [v]).filter((d) => typeof d === 'string' && d !== ''), z.array(z.string().refine(isDate, 'Use dates like 2026-12-25')).max(40, 'At most 40 holidays'))
     .transform((list) => [...new Set(list)].sort()),
-  stopHelpText: z
-    .string()
+  stopHelpText: text()
     .trim()
     .max(320, 'Keep it under 320 characters')
     .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), 'Carriers require the words STOP and HELP')
@@ -46,11 +46,14 @@ export const NumberSchema = z.object({
   startPortIn: toggle,
   portIn: z
     .object({
-      phoneNumber: z.string().trim().optional(),
-      accountNumber: z.string().trim().max(40, 'At most 40 characters').optional(),
-      pin: z.string().trim().max(20, 'At most 20 characters').optional(),
+      phoneNumber: text().trim().optional(),
+      accountNumber: text().trim().max(40, 'At most 40 characters').optional(),
+      pin: text().trim().max(20, 'At most 20 characters').optional(),
     })
     .optional(),
 })
 export type NumberFields = z.infer<typeof NumberSchema>
+/** Submitted, sealed, never sent back to the browser. */
+export const NUMBER_SECRETS = ['portIn.accountNumber', 'portIn.pin'] as const
+
 export const NumberBasic = NumberSchema.pick({ areaCode: true, hours: true, serviceRadiusMi: true })

@@ -3,17 +3,19 @@ import { startFake, type Fake } from './http'
 import { startProvisioningFake } from './provisioning'
 import { startStripeFake } from './stripe'
 
-// The local stand-ins for the Provisioning, A2P, Stripe and Clerk APIs, on basePort + 0..3.
+// The local stand-ins for the Provisioning, A2P, Stripe and Clerk APIs, on basePort + 0..3 (each on
+// a free port when basePort is 0).
 export const FAKE_NAMES = ['provisioning', 'a2p', 'stripe', 'clerk'] as const
 
 export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; close: () => Promise<void> }> {
   const fakes: Fake[] = []
   const close = async () => void (await Promise.all(fakes.map((f) => f.close())))
   try {
-    fakes.push(await startProvisioningFake(basePort))
-    fakes.push(await startFake('a2p', basePort + 1, {}))
-    fakes.push(await startStripeFake(basePort + 2))
-    fakes.push(await startClerkFake(basePort + 3))
+    const port = (offset: number) => (basePort === 0 ? 0 : basePort + offset)
+    fakes.push(await startProvisioningFake(port(0)))
+    fakes.push(await startFake('a2p', port(1), {}))
+    fakes.push(await startStripeFake(port(2)))
+    fakes.push(await startClerkFake(port(3)))
   } catch (error) {
     await close()
     throw error

@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import net from 'node:net'
+import { afterAll } from 'vitest'
+import { startFakes } from '../fakes/index'
+
+// The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
+// on a test file's own database and fakes, for tests that go through HTTP as a browser would.
+export const BUILD = 'build/index.js'
+export const hasBuild = () => existsSync(BUILD)
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: (signal?: NodeJS.Signals) => Promise<void> }
+
+function run(args: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stdout!.on('data', (c) => (output += c))
+  child.stderr!.on('data', (c) => (output += c))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+    await exited
+  }
+  return { child, output: () => output, exited, stop }
+}
+
+/** The provider fakes on free ports, and the settings that point the app and worker at them. */
+export async function fakesFor() {
+  const { fakes, close } = await startFakes(0)
+  afterAll(close)
+  const url = (name: string) => fakes.find((f) => f.name === name)!.url
+  const env = Object.fromEntries(fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url]))
+  const fake = (name: string) => ({
+    url: url(name),
+    switches: (body: object) => fetch(`${url(name)}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    reset: () => fetch(`${url(name)}/__fake/reset`, { method: 'POST' }),
+    counters: async () => ((await (await fetch(`${url(name)}/__fake`)).json()) as { counters: Record<string, number> }).counters,
+  })
+  return { env, fake }
+}
+
+export async function startWeb(env: Record<string, string>) {
+  const port = await freePort()
+  const proc = run(['server/index.ts'], { ...env, PORT: String(port) })
+  const url = `http://localhost:${port}`
+  afterAll(() => proc.stop())
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(`${url}/dev/sign-in`).then((r) => r.ok, () => false)) return { ...proc, url, browser: () => new Browser(url) }
+    if (proc.child.exitCode !== null) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`web server did not start:\n${proc.output()}`)
+}
+
+export function startWorker(env: Record<string, string>) {
+  const proc = run(['tasks/worker.ts'], env)
+  afterAll(() => proc.stop('SIGKILL'))
+  return proc
+}
+
+type Fields = Record<string, string | string[]> | FormData
+
+/**
+ * What a browser sends: the session cookie, Origin and Sec-Fetch-* headers. `js: true` posts as
+ * Remix's fetchers do (?_data=, JSON reply); `js: false` as a plain form navigation.
+ */
+export class Browser {
+  cookie = ''
+  constructor(readonly url: string) {}
+
+  async signIn(persona = 'verified', owner = `t-${randomBytes(5).toString('hex')}`) {
+    const res = await this.post('/dev/sign-in', { persona, owner }, { js: false })
+    if (res.status !== 302) throw new Error(`sign-in answered ${res.status}`)
+    return this
+  }
+
+  get(path: string) {
+    return this.send(path, { method: 'GET', headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' } })
+  }
+
+  post(path: string, fields: Fields, { js = true, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {}) {
+    const body = fields instanceof FormData ? fields : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
+    const target = js ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}` : path
+    return this.send(target, {
+      method: 'POST',
+      body,
+      headers: { origin: this.url, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': js ? 'cors' : 'navigate', ...headers },
+    })
+  }
+
+  /** node:http, not fetch: fetch sets Sec-Fetch-Mode itself, and a browser's headers are the point here. */
+  async send(path: string, init: { method: string; headers: Record<string, string>; body?: BodyInit | ReadableStream }) {
+    let body: Buffer | ReadableStream | undefined
+    const headers: Record<string, string> = { ...init.headers, cookie: this.cookie }
+    if (init.body instanceof ReadableStream) body = init.body
+    else if (init.body !== undefined) {
+      const encoded = new Response(init.body as BodyInit)
+      headers['content-type'] ??= encoded.headers.get('content-type')!
+      body = Buffer.from(await encoded.arrayBuffer())
+    }
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request(`${this.url}${path}`, { method: init.method, headers }, resolve).once('error', reject)
+      if (body instanceof ReadableStream) {
+        void (async () => {
+          for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r))
+          req.end()
+        })().catch(() => req.destroy())
+      } else req.end(body)
+    })
+    const chunks: Buffer[] = []
+    for await (const chunk of res) chunks.push(chunk as Buffer)
+    const set = res.headers['set-cookie']?.[0]
+    if (set) this.cookie = set.split(';')[0]
+    const status = res.statusCode!
+    const responseHeaders = new Headers(Object.entries(res.headers).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x] as [string, string])))
+    return new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: responseHeaders })
+  }
+}
