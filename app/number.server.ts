@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { NumberRow } from '../db/number.server'
 import type { Job } from '../db/save.server'
-import { provisionKey, type ProvisionPayload } from '../tasks/provision_number'
+import { provisionJob } from '../tasks/provision_number'
 import { seal } from './crypto.server'
 import type { NumberFields } from './schemas/number'
 
@@ -31,18 +31,14 @@ export function portInFields(value: Partial<NumberFields>, stored: NumberRow): P
 }
 
 /**
- * The provision_number job for "Looks good" (when there is no number and none is on its way) or
- * "Change number". A new key (ob:prov:<tenantId>:<n>) whenever the request differs from the last
- * one: the provider refuses a key reused with another body.
+ * The provision_number job for "Looks good" when there is no number yet (the job decides what to
+ * buy when it runs, from what is saved), or for "Change number" (after ob_request_number_change).
+ * Enqueued again while one waits, it replaces it and runs now: that is "try again".
  */
-export function provisionRequest(tenantId: string, stored: NumberRow, areaCode: string, change: boolean): { job: Job; fields: Record<string, unknown> } | null {
-  const waiting = stored.provisionRequestedAt && !stored.provisionError
-  if (!change && (stored.e164 || waiting)) return null
-  const again = change || (stored.provisionRequestedAt && (stored.provisionError === 'unavailable' || stored.areaCode !== areaCode))
-  const generation = stored.numberGeneration + (again ? 1 : 0)
-  const payload: ProvisionPayload = { tenantId, areaCode, generation, correlationId: randomUUID() }
+export function provisionRequest(tenantId: string, stored: NumberRow, change: boolean): { job: Job; fields: Record<string, unknown> } | null {
+  if (!change && stored.e164) return null
   return {
-    job: { task: 'provision_number', payload, key: provisionKey(tenantId, generation) },
-    fields: { numberGeneration: generation, provisionRequestedAt: new Date(), provisionError: null },
+    job: provisionJob({ tenantId, correlationId: randomUUID() }),
+    fields: change ? {} : { provisionRequestedAt: new Date(), provisionError: null },
   }
 }

@@ -76,7 +76,11 @@ export async function replyToSaveError(error: unknown, state: () => Promise<Wiza
   if (error instanceof StaleVersionError) {
     return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
   }
-  const e = error as { code?: string; column_name?: string; constraint_name?: string }
+  const e = error as { code?: string; column_name?: string; constraint_name?: string; message?: string }
+  // OBxxx: a SQL function refusing an owner's request, with a sentence for them; xxx is the HTTP status.
+  if (typeof e?.code === 'string' && /^OB\d{3}$/.test(e.code)) {
+    return json<ActionReply>({ ...(await state()), message: e.message }, { status: Number(e.code.slice(2)) })
+  }
   // 22xxx: a value PostgreSQL cannot take (bad bytes, out of range); 23xxx: a constraint refused it.
   if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
     const message = 'That value cannot be saved; check the field and try again.'

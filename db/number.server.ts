@@ -16,7 +16,6 @@ export const numberSection: SectionDef = {
     startPortIn: 'value',
     portIn: 'json',
     state: 'value',
-    numberGeneration: 'value',
     provisionRequestedAt: 'value',
     provisionError: 'value',
     availability: 'json',
@@ -67,40 +66,77 @@ export function saveNumber(sql: Sql, input: Parameters<typeof saveSection>[2]) {
   return saveSection(sql, numberSection, input)
 }
 
+/** The key a purchase is sent under (the provider's Idempotency-Key): one purchase per key, ever. */
+export const provisionKey = (tenantId: string, generation: number) => `ob:prov:${tenantId}${generation ? `:${generation}` : ''}`
+
+export type PurchaseClaim = { key: string; areaCode: string; generation: number; replay: boolean }
+
+/**
+ * What provision_number buys now, decided under the row lock and committed before the provider is
+ * called: null when nothing is wanted (a number is in place, or a port-in replaces it). A key left
+ * open by a crash or a timeout is replayed with its own area code; a key the provider answered is
+ * reused for the same area code after "busy", and replaced by the next one for another area code
+ * or after "unavailable" (the provider refuses a key sent with another body).
+ */
+export async function claimPurchase(sql: Sql, tenantId: string): Promise<PurchaseClaim | null> {
+  return sql.begin(async (tx) => {
+    const [n] = await tx`
+      select area_code, e164, e164_generation, number_generation, purchase_area_code, purchase_open, provision_error, start_port_in
+      from ob_number where tenant_id = ${tenantId} for update`
+    if (!n || (n.startPortIn && !n.e164)) return null
+    if (n.e164 && n.e164Generation === n.numberGeneration) return null
+    if (n.purchaseOpen) return { key: provisionKey(tenantId, n.numberGeneration), areaCode: n.purchaseAreaCode, generation: n.numberGeneration, replay: true }
+    if (!n.areaCode) return null
+    const spent = n.purchaseAreaCode !== null && (n.purchaseAreaCode !== n.areaCode || n.provisionError === 'unavailable')
+    const generation = n.numberGeneration + (spent ? 1 : 0)
+    await tx`
+      update ob_number set number_generation = ${generation}, purchase_area_code = ${n.areaCode}, purchase_open = true, provision_error = null
+      where tenant_id = ${tenantId}`
+    return { key: provisionKey(tenantId, generation), areaCode: n.areaCode, generation, replay: false }
+  }) as Promise<PurchaseClaim | null>
+}
+
 export type Provisioned = { e164: string; sid: string; capabilities: object; state: 'Configured'; correlationId: string; generation: number }
 
 /**
  * The provider's answer, in one transaction: the number on ob_number (which re-derives
- * ob_flow.number_state), and ob_event rows. A number bought for an older "Change number" round,
- * or replaced by a newer one, is logged as number.release for the porting/release service.
+ * ob_flow.number_state), the purchase closed, and ob_event rows. A number replaced by this one
+ * ("Change number") is logged as number.release for the porting/release service.
  */
-export async function recordProvisioned(sql: Sql, tenantId: string, p: Provisioned): Promise<'recorded' | 'stale' | 'same'> {
+export async function recordProvisioned(sql: Sql, tenantId: string, p: Provisioned): Promise<'recorded' | 'same'> {
   return sql.begin(async (tx) => {
-    const [row] = await tx`select e164, provider_sid, number_generation from ob_number where tenant_id = ${tenantId} for update`
+    const [row] = await tx`select e164, provider_sid from ob_number where tenant_id = ${tenantId} for update`
     const event = (type: string, data: Record<string, unknown>) => logEvent(tx, tenantId, type, data)
-    if (row && row.numberGeneration !== p.generation) {
-      await event('number.release', { e164: p.e164, providerSid: p.sid, reason: 'superseded before it was used' })
-      return 'stale'
+    if (row?.providerSid === p.sid) {
+      await tx`update ob_number set purchase_open = false where tenant_id = ${tenantId}`
+      return 'same'
     }
-    if (row?.providerSid === p.sid) return 'same'
     if (row?.e164) await event('number.release', { e164: row.e164, providerSid: row.providerSid, reason: 'owner changed number' })
     await tx`
-      insert into ob_number (tenant_id, e164, provider_sid, capabilities, state, correlation_id, provision_error)
-      values (${tenantId}, ${p.e164}, ${p.sid}, ${tx.json(p.capabilities as never)}, ${p.state}, ${p.correlationId}, null)
-      on conflict (tenant_id) do update set e164 = excluded.e164, provider_sid = excluded.provider_sid,
-        capabilities = excluded.capabilities, state = excluded.state, correlation_id = excluded.correlation_id, provision_error = null`
+      update ob_number set e164 = ${p.e164}, provider_sid = ${p.sid}, capabilities = ${tx.json(p.capabilities as never)},
+        state = ${p.state}, correlation_id = ${p.correlationId}, e164_generation = ${p.generation},
+        purchase_open = false, provision_error = null
+      where tenant_id = ${tenantId}`
     await event('number.provisioned', { e164: p.e164, providerSid: p.sid, correlationId: p.correlationId, generation: p.generation })
     return 'recorded'
-  }) as Promise<'recorded' | 'stale' | 'same'>
+  }) as Promise<'recorded' | 'same'>
 }
 
-/** A refusal the owner sees as one line: busy (5xx, retried) or unavailable (409). */
-export async function recordProvisionProblem(sql: Sql, tenantId: string, problem: 'busy' | 'unavailable', correlationId: string, availability?: unknown) {
+/**
+ * A refusal the owner sees as one line: busy (5xx, retried) or unavailable (409). `open` keeps the
+ * purchase open when its outcome is unknown (no answer): the retry must replay it.
+ */
+export async function recordProvisionProblem(sql: Sql, tenantId: string, problem: 'busy' | 'unavailable', correlationId: string, o: { availability?: unknown; open?: boolean } = {}) {
   await sql.begin(async (tx) => {
     await tx`
-      update ob_number set provision_error = ${problem}, correlation_id = ${correlationId}
-        ${availability ? tx`, availability = ${tx.json(availability as never)}, availability_checked_at = now()` : tx``}
+      update ob_number set provision_error = ${problem}, correlation_id = ${correlationId}, purchase_open = ${o.open ?? false}
+        ${o.availability ? tx`, availability = ${tx.json(o.availability as never)}, availability_checked_at = now()` : tx``}
       where tenant_id = ${tenantId}`
     await logEvent(tx, tenantId, `number.${problem}`, { correlationId })
   })
+}
+
+/** "Change number", in the saving transaction: refused by the database past the daily cap (OB429). */
+export async function requestNumberChange(tx: Db, tenantId: string, areaCode: string, dailyCap: number) {
+  await tx`select ob_request_number_change(${tenantId}, ${areaCode}, ${dailyCap})`
 }

@@ -6,7 +6,8 @@ import { wizardState, type WizardState } from './flow.server'
 export type ColumnKind = 'value' | 'json'
 export type SectionDef = { table: string; columns: Record<string, ColumnKind> }
 
-export type Job = { task: string; payload: Record<string, unknown>; key: string }
+/** A graphile-worker job; jobs of one `queue` run one at a time. */
+export type Job = { task: string; payload: Record<string, unknown>; key: string; queue?: string }
 
 export type SaveInput = {
   tenantId: string
@@ -71,7 +72,7 @@ export async function logEvent(tx: Db, tenantId: string, type: string, data: Rec
 // graphile_worker.add_job (through ob_enqueue) on the saving transaction: the job exists if and
 // only if the save commits.
 export async function enqueue(tx: Db, job: Job): Promise<void> {
-  await tx`select ob_enqueue(${job.task}, ${tx.json(job.payload as never)}::json, ${job.key})`
+  await tx`select ob_enqueue(${job.task}, ${tx.json(job.payload as never)}::json, ${job.key}, ${job.queue ?? null})`
 }
 
 function pickColumns(tx: Db, section: SectionDef, fields: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { continueButton, nameInput, signIn, toast, verticalSelect } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { nameInput, signIn, toast, verticalSelect } from './helpers'
 
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'autosave needs JavaScript; without it Continue saves')

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { signIn } from './helpers'
 
 // Straight HTTP against the action: whatever arrives, the answer is a clear 4xx, never a 500.

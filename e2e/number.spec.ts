@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { continueButton, signIn, toast } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled.

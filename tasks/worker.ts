@@ -1,15 +1,48 @@
-import { run } from 'graphile-worker'
+import { EventEmitter } from 'node:events'
+import { makeWorkerUtils, run, type WorkerEvents } from 'graphile-worker'
+import postgres from 'postgres'
 import { env } from '../app/env.server'
 import { taskList } from './index'
 
 // `npm run worker`: runs onboarding jobs from the same database the web app writes them to.
 // graphile-worker stops gracefully on SIGINT/SIGTERM, letting running jobs finish.
 const config = env()
+const MAINTENANCE_MS = 5_000
+const GC_QUEUES_MS = 60 * 60 * 1000
+
+// While this process lives it holds a connection named after its worker pool; every worker
+// unlocks, every few seconds, the jobs of pools without one (ob_unlock_dead_workers): a worker
+// killed mid-job no longer strands that job for graphile-worker's 4 hours.
+const events: WorkerEvents = new EventEmitter()
+let liveness: postgres.Sql | undefined
+events.on('pool:create', ({ workerPool }) => {
+  liveness = postgres(config.DATABASE_URL, { max: 1, onnotice: () => {}, connection: { application_name: `ob-worker:${workerPool.id}` } })
+})
+
 const runner = await run({
   connectionString: config.DATABASE_URL,
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
+  events,
   parsedCronItems: [], // no cron jobs (yet): skip looking for a crontab file
 })
+const utils = await makeWorkerUtils({ connectionString: config.DATABASE_URL })
+
+async function maintain() {
+  try {
+    const [{ unlocked }] = await liveness!`select ob_unlock_dead_workers() as unlocked`
+    if (unlocked > 0) console.log(`Unlocked the jobs of ${unlocked} worker(s) that stopped without finishing them.`)
+  } catch (error) {
+    console.error(`Worker maintenance failed: ${(error as Error).message}`)
+  }
+}
+await maintain()
+const timers = [
+  setInterval(maintain, MAINTENANCE_MS),
+  // One job queue per tenant's purchases: empty queues are removed, as graphile-worker advises.
+  setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch(() => {}), GC_QUEUES_MS),
+]
 console.log(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
 await runner.promise
+timers.forEach(clearInterval)
+await Promise.all([utils.release(), liveness?.end({ timeout: 5 })])

@@ -9,7 +9,8 @@ import { HoursField } from '~/components/hours-field'
 import { NumberAdvanced } from '~/components/number-advanced'
 import { NumberBanner } from '~/components/number-banner'
 import { SaveFeedback } from '~/components/save-feedback'
-import { db, fieldFor, numberSection, readAccount, readNumber, saveNumber, wizardState } from '~/db.server'
+import { db, fieldFor, numberSection, readAccount, readNumber, requestNumberChange, saveNumber, wizardState, type Db } from '~/db.server'
+import { env } from '~/env.server'
 import { federalHolidays } from '~/holidays.server'
 import { portInFields, provisionRequest } from '~/number.server'
 import { fetchAvailability } from '~/provisioning.server'
@@ -70,6 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ...(value.areaCode && { preferredAreaCodes: suggestions }),
   }
   let job
+  let after: ((tx: Db) => Promise<unknown>) | undefined
   if (intent === 'availability') {
     const availability = await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415'])
     if (!availability) return json<ActionReply>({ message: 'Provider busy; try again' }, { status: 503 })
@@ -78,12 +80,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const areaCode = intent === 'change' ? String(formData.get('changeTo') ?? '') : (value.areaCode ?? number.areaCode ?? '')
     if (!/^[2-9]\d{2}$/.test(areaCode)) return json<ActionReply>({ message: 'Choose an area code for the new number.' }, { status: 400 })
     const porting = fields.startPortIn ?? number.startPortIn
-    const provision = porting && intent === 'continue' ? null : provisionRequest(tenantId, number, areaCode, intent === 'change')
-    if (provision) Object.assign(fields, provision.fields, intent === 'change' && { areaCode })
+    const provision = porting && intent === 'continue' ? null : provisionRequest(tenantId, number, intent === 'change')
+    if (provision) Object.assign(fields, provision.fields)
+    // The database refuses a change past the daily cap (OB429), in this transaction.
+    if (intent === 'change') after = (tx) => requestNumberChange(tx, tenantId, areaCode, env().NUMBER_CHANGES_PER_DAY)
     job = provision?.job
   }
   try {
-    const state = await saveNumber(db(), { tenantId, version, fields, job, advance: intent === 'continue' })
+    const state = await saveNumber(db(), { tenantId, version, fields, job, after, advance: intent === 'continue' })
     if (intent === 'continue' && reachableIndex(state.phase) > reachableIndex('NUMBER')) {
       return redirectWithToast(request, pagePath('calmsg'), 'Saved')
     }

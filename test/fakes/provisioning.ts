@@ -7,7 +7,8 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 //   the same key with another body is refused (422). Forced failures are not stored.
 // - Switches (POST /__fake/switches): script: [201|207|409|500|502|503, ...] forces the next
 //   POST /numbers answers in order; soldOut: ['415'] answers 409 for those codes; slowMs delays
-//   POST /numbers. Counters (GET /__fake): purchased, purchased:<tenantId>, webhooksPut.
+//   POST /numbers. Counters (GET /__fake): purchased, purchased:<tenantId>, key:<Idempotency-Key>
+//   (requests per key), webhooksPut.
 type NumberRecord = { sid: string; e164: string; areaCode: string; state: 'Configured' | 'PurchasedButUnconfigured'; webhooks: unknown }
 type Stored = { bodyHash: string; sid: string }
 
@@ -34,6 +35,7 @@ export function startProvisioningFake(port: number, token = PROVISIONING_TOKEN) 
       if (!/^[0-9a-f-]{36}$/.test(correlationId)) return { status: 400, body: { error: 'Correlation-Id must be a UUID' } }
       const problem = invalidPurchase(req.body)
       if (problem) return { status: 422, body: { error: problem } }
+      req.count(`key:${key}`)
       const bodyHash = createHash('sha256').update(req.rawBody).digest('hex')
       const delayMs = Number(req.switches.slowMs ?? 0)
       const stored = keys.get(key)

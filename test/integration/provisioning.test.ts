@@ -9,12 +9,11 @@ const { url } = await freshDatabase()
 const fake = await startProvisioningFake(0)
 Object.assign(process.env, { DATABASE_URL: url, PROVISIONING_API_URL: fake.url })
 const { db } = await import('../../db/client.server')
-const { readNumber, saveNumber } = await import('../../db/number.server')
+const { claimPurchase, provisionKey, readNumber, requestNumberChange, saveNumber } = await import('../../db/number.server')
 const { provisionRequest } = await import('../../app/number.server')
 const { purchaseNumber } = await import('../../app/provisioning.server')
 const { env } = await import('../../app/env.server')
 const { taskList } = await import('../../tasks/index')
-const { provisionKey } = await import('../../tasks/provision_number')
 const sql = db()
 afterAll(async () => {
   await fake.close()
@@ -29,7 +28,7 @@ const version = async (t: string) => (await sql`select version from ob_flow wher
 
 /** What "Looks good" does: save the page and, with no number yet, enqueue provision_number. */
 async function looksGood(tenantId: string, areaCode = '415') {
-  const request = provisionRequest(tenantId, await readNumber(sql, tenantId), areaCode, false)
+  const request = provisionRequest(tenantId, await readNumber(sql, tenantId), false)
   await saveNumber(sql, { tenantId, version: await version(tenantId), fields: { areaCode, ...request?.fields }, job: request?.job })
   return request
 }
@@ -82,18 +81,24 @@ describe('provision_number', () => {
     expect((await readNumber(sql, tenantId)).state).toBe('Configured')
   })
 
-  it('a worker killed after the provider answered still ends with one number after the retry', async () => {
+  it('a worker killed after the provider answered still ends with one number after the retry, even if the owner picked another code meanwhile', async () => {
     const tenantId = await makeTenant(sql)
     const request = (await looksGood(tenantId))!
-    // The provider answers, then the worker dies before our commit: nothing of it is recorded.
-    const payload = request.job.payload as { areaCode: string; correlationId: string }
-    const lost = await purchaseNumber({ areaCode: payload.areaCode, capabilities: ['sms', 'voice'], webhooks: env().webhooks }, request.job.key, payload.correlationId)
+    // The job claims the purchase, the provider sells, then the worker dies before our commit.
+    const claim = (await claimPurchase(sql, tenantId))!
+    expect(claim).toMatchObject({ key: provisionKey(tenantId, 0), areaCode: '415', replay: false })
+    const payload = request.job.payload as { correlationId: string }
+    const lost = await purchaseNumber({ areaCode: claim.areaCode, capabilities: ['sms', 'voice'], webhooks: env().webhooks }, claim.key, payload.correlationId)
     expect(lost.kind).toBe('purchased')
     expect((await readNumber(sql, tenantId)).e164).toBeNull()
-    await runJobs() // graphile-worker's retry of the same job, same key
+    // A new area code while that purchase is open waits for it: the retry replays 415 under its key.
+    await looksGood(tenantId, '628')
+    await runJobs()
     const n = await readNumber(sql, tenantId)
     expect(lost.kind === 'purchased' && n.providerSid === lost.number.sid).toBe(true)
+    expect(n.e164).toMatch(/^\+1415/)
     expect((await counters())[`purchased:${tenantId}`]).toBe(1)
+    expect(await jobsOf(tenantId)).toEqual([])
   })
 
   it('207 PurchasedButUnconfigured leads to PUT /numbers/{sid}/webhooks, then Configured', async () => {
@@ -116,10 +121,10 @@ describe('provision_number', () => {
     expect(await jobsOf(tenantId)).toEqual([])
     expect((await counters())['GET /availability']).toBe(1)
     // Trying again with another code uses a new key: the provider refuses a key reused with another body.
-    const again = await looksGood(tenantId, '628')
-    expect(again?.job.key).toBe(provisionKey(tenantId, 1))
+    await looksGood(tenantId, '628')
     await runJobs()
     expect((await readNumber(sql, tenantId)).e164).toMatch(/^\+1628/)
+    expect((await counters())[`key:${provisionKey(tenantId, 1)}`]).toBe(1)
   })
 
   it('503 twice then 201 ends Configured, showing "busy" meanwhile with the correlationId', async () => {
@@ -146,10 +151,10 @@ describe('change number and port-in', () => {
     await looksGood(tenantId)
     await runJobs()
     const old = await readNumber(sql, tenantId)
-    const change = provisionRequest(tenantId, old, '628', true)!
-    expect(change.job.key).toBe(`ob:prov:${tenantId}:1`)
-    await saveNumber(sql, { tenantId, version: await version(tenantId), fields: { areaCode: '628', ...change.fields }, job: change.job })
+    const change = provisionRequest(tenantId, old, true)!
+    await saveNumber(sql, { tenantId, version: await version(tenantId), fields: change.fields, job: change.job, after: (tx) => requestNumberChange(tx, tenantId, '628', 3) })
     await runJobs()
+    expect((await counters())[`key:ob:prov:${tenantId}:1`]).toBe(1)
     const now = await readNumber(sql, tenantId)
     expect(now.e164).toMatch(/^\+1628/)
     const [release] = await sql`select data from ob_event where tenant_id = ${tenantId} and event_type = 'number.release'`
