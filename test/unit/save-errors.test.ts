@@ -14,7 +14,7 @@ describe('database refusals as replies', () => {
   it('a CHECK on a known column: 400 with a field error on that field', async () => {
     const res = await replyToSaveError({ code: '23514', constraint_name: 'ob_number_stop_help_text_check' }, state, fieldOf)
     expect(res.status).toBe(400)
-    expect((await res.json()).result.error).toEqual({ stopHelpText: ['That value cannot be saved; check the field and try again.'] })
+    expect((await res.json()).result?.error).toEqual({ stopHelpText: ['That value cannot be saved; check the field and try again.'] })
   })
 
   it('a value PostgreSQL cannot take (22021 invalid byte sequence): 400 with one line', async () => {
