@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
-import { env } from './env.server'
+import { env } from './lib/env.server'
 import { NonceContext } from './nonce'
 
 // Validate configuration when the server starts, not on the first request.

@@ -20,14 +20,29 @@ export function reachableIndex(phase: string): number {
 
 export const currentPage = (phase: string): PageId => PAGES[reachableIndex(phase)].id
 
-type BlockerText = { page: PageId; text: string; fix: string }
+/** The page after `id` in the wizard (Continue's destination); the last page is its own. */
+export const nextPage = (id: PageId): PageId => PAGES[Math.min(PAGES.findIndex((p) => p.id === id) + 1, PAGES.length - 1)].id
+
+// `pending`: something on its way (a job); the line refreshes itself with JavaScript, carries a
+// Refresh link without, and after `slow` seconds says what is happening instead.
+type BlockerText = { page: PageId; text: string; fix: string; pending?: { slow: string } }
 export const BLOCKERS: Record<string, BlockerText> = {
   VERIFY_EMAIL: { page: 'account', text: 'Your email address is not verified yet.', fix: 'identity' },
   VERIFY_MOBILE: { page: 'account', text: 'Your mobile number is not verified yet.', fix: 'identity' },
+  PREFILL_PENDING: {
+    page: 'account', text: 'Fetching your business details…', fix: '',
+    pending: { slow: 'Stripe has not answered yet; we keep trying. You can type your details meanwhile.' },
+  },
   ACTIVATE_SUBSCRIPTION: { page: 'account', text: 'Your subscription is not active.', fix: 'billing' },
   ENTER_DISPLAY_NAME: { page: 'account', text: 'Add your business name.', fix: '#displayName' },
   CHOOSE_VERTICAL: { page: 'account', text: 'Choose what kind of work you do.', fix: '#vertical' },
   RESERVE_NUMBER: { page: 'number', text: 'You do not have a texting number yet.', fix: '#areaCode' },
+  NUMBER_PENDING: {
+    page: 'number', text: "We're getting your number…", fix: '',
+    pending: { slow: 'This is taking longer than usual: the phone company has not answered yet. We keep trying; this page updates when it is done.' },
+  },
+  NUMBER_BUSY: { page: 'number', text: 'Provider busy; try again', fix: '', pending: { slow: 'The phone company is still busy; we keep trying, or press Looks good to try now.' } },
+  NUMBER_UNAVAILABLE: { page: 'number', text: 'Number unavailable; try again', fix: '#areaCode' },
   COMPLETE_PORT_IN: { page: 'number', text: 'Finish the details for moving your number.', fix: '#portIn' },
   CHOOSE_SERVICES: { page: 'calmsg', text: 'Pick the services you offer.', fix: '#topServices' },
   SET_PRICES: { page: 'calmsg', text: 'Add a price range for each service.', fix: '#priceRanges' },
@@ -44,7 +59,7 @@ export const BLOCKERS: Record<string, BlockerText> = {
   A2P_REJECTED: { page: 'a2p', text: 'Carriers turned down your registration.', fix: '#reason' },
 }
 
-export type BlockerLine = { code: string; text: string; fixHref: string | null }
+export type BlockerLine = { code: string; text: string; fixHref: string | null; pending?: { slow: string } }
 
 /** The blockers a page shows: its own, one line each, with a Fix link where there is one. */
 export function blockerLines(codes: string[], page: PageId, links: { identity: string; billing: string }): BlockerLine[] {
@@ -52,7 +67,7 @@ export function blockerLines(codes: string[], page: PageId, links: { identity: s
     const b = BLOCKERS[code]
     if (!b || b.page !== page) return []
     const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : b.fix || null
-    return [{ code, text: b.text, fixHref }]
+    return [{ code, text: b.text, fixHref, ...(b.pending && { pending: b.pending }) }]
   })
 }
 

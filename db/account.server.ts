@@ -1,52 +1,36 @@
+import { z } from 'zod'
 import type { Db, Sql } from './client.server'
-import { logEvent, saveSection, type SectionDef } from './save.server'
+import { logEvent } from './jobs.server'
+import { defineSection } from './section.server'
 
-export const accountSection: SectionDef = {
-  table: 'ob_account',
-  columns: {
-    displayName: 'value',
-    vertical: 'value',
-    logoUrl: 'value',
-    brandColor: 'value',
-    timezone: 'value',
-    address: 'json',
-    languages: 'value',
-  },
-}
+const ADDRESS = z.object({ line1: z.string(), line2: z.string().optional(), city: z.string(), state: z.string(), zip: z.string() })
+export type Address = z.output<typeof ADDRESS>
+const text = z.string().nullable()
 
-export type Address = { line1: string; line2?: string; city: string; state: string; zip: string }
-export type AccountRow = {
-  displayName: string | null
-  vertical: string | null
-  logoUrl: string | null
-  brandColor: string | null
-  timezone: string | null
-  address: Address | null
-  languages: string[]
-  ownerEmail: string | null
-  ownerMobileE164: string | null
-  defaulted: string[]
-  prefilledAt: Date | null
-}
+// Page 1's row (ob_account). The owner's email and mobile come from the identity provider, and
+// prefilledAt from the Stripe prefill job: never from a save.
+export const accountSection = defineSection('ob_account', {
+  displayName: { type: text, write: true },
+  vertical: { type: text, write: true },
+  logoUrl: { type: text, write: true },
+  brandColor: { type: text, write: true },
+  timezone: { type: text, write: true },
+  address: { type: ADDRESS.nullable(), write: true, json: true },
+  languages: { type: z.array(z.string()), write: true },
+  ownerEmail: { type: text },
+  ownerMobileE164: { type: text },
+  defaulted: { type: z.array(z.string()) },
+  prefilledAt: { type: z.date().nullable() },
+})
+export type AccountRow = z.output<typeof accountSection.row>
 
-export async function readAccount(sql: Db, tenantId: string): Promise<AccountRow> {
-  const [row] = await sql<AccountRow[]>`
-    select display_name, vertical, logo_url, brand_color, timezone, address, languages, owner_email,
-           owner_mobile_e164, defaulted, prefilled_at
-    from ob_account where tenant_id = ${tenantId}`
-  if (!row) throw new Error(`no account row for tenant ${tenantId}`)
-  return row
-}
+export const readAccount = (sql: Db, tenantId: string) => accountSection.read(sql, tenantId)
 
 export type DefaultColumn = 'display_name' | 'vertical' | 'logo_url' | 'brand_color' | 'timezone' | 'address'
 export type Defaults = Partial<Record<DefaultColumn, unknown>>
 
 export type Prefill = { stripeActive: boolean; planCode: string | null; values: Defaults }
 
-/** Saves the owner's fields, then fills the defaults guessed from them (timezone, brand colour). */
-export function saveAccount(sql: Sql, input: Parameters<typeof saveSection>[2], defaults: Defaults = {}) {
-  return saveSection(sql, accountSection, { ...input, after: (tx) => fillDefaults(tx, input.tenantId, defaults) })
-}
 
 /** What the Stripe prefill job found, in one transaction with the subscription flags. */
 export async function applyPrefill(sql: Sql, tenantId: string, prefill: Prefill): Promise<string[]> {

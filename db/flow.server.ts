@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import type { Db, Sql } from './client.server'
-import { enqueue, logEvent } from './save.server'
+import { enqueue, jobFor, logEvent } from './jobs.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
-export const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE'] as const
-export type Phase = (typeof PHASES)[number]
+const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE'] as const
 
 const pct = z.union([z.literal(0), z.literal(50), z.literal(100)])
 export const WizardState = z.object({
@@ -78,7 +77,7 @@ export async function applySubscription(sql: Sql, s: { customerId: string; strip
       update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
       where stripe_customer_id = ${s.customerId} returning tenant_id`
     if (!row) return null
-    await enqueue(tx, { task: 'stripe_prefill', payload: { tenantId: row.tenantId }, key: `ob:stripe:${row.tenantId}` })
+    await enqueue(tx, jobFor('stripe_prefill', { tenantId: row.tenantId }))
     await logEvent(tx, row.tenantId, 'stripe.subscription', { stripeActive: s.stripeActive, planCode: s.planCode })
     return row.tenantId as string
   }) as Promise<string | null>

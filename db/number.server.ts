@@ -1,73 +1,44 @@
+import { z } from 'zod'
 import type { Db, Sql } from './client.server'
-import { logEvent, saveSection, type SectionDef } from './save.server'
+import { logEvent, purchaseKey } from './jobs.server'
+import { defineSection } from './section.server'
 
-export const numberSection: SectionDef = {
-  table: 'ob_number',
-  columns: {
-    areaCode: 'value',
-    preferredAreaCodes: 'value',
-    hours: 'json',
-    serviceRadiusMi: 'value',
-    ringWindowSec: 'value',
-    ownerWindowSec: 'value',
-    afterHoursMode: 'value',
-    holidays: 'value',
-    stopHelpText: 'value',
-    startPortIn: 'value',
-    portIn: 'json',
-    state: 'value',
-    provisionRequestedAt: 'value',
-    provisionError: 'value',
-    availability: 'json',
-    availabilityCheckedAt: 'value',
-  },
-}
+const DAY = z.object({ open: z.boolean(), start: z.string(), end: z.string() })
+const HOURS = z.object({ mon: DAY, tue: DAY, wed: DAY, thu: DAY, fri: DAY, sat: DAY, sun: DAY })
+export type Hours = z.output<typeof HOURS>
+const text = z.string().nullable()
+const time = z.date().nullable()
 
-export type Hours = Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { open: boolean; start: string; end: string }>
-export type NumberRow = {
-  areaCode: string | null
-  preferredAreaCodes: string[]
-  hours: Hours
-  serviceRadiusMi: number
-  ringWindowSec: number
-  ownerWindowSec: number
-  afterHoursMode: 'AIOnly' | 'QueueForHuman' | 'CloseWithMsg'
-  holidays: string[]
-  stopHelpText: string
-  startPortIn: boolean
-  portIn: { phoneNumber?: string; accountNumber?: string; pin?: string } | null
-  e164: string | null
-  providerSid: string | null
-  capabilities: { sms: boolean; mms: boolean; voice: boolean } | null
-  state: string | null
-  correlationId: string | null
-  numberGeneration: number
-  provisionRequestedAt: Date | null
-  provisionError: 'busy' | 'unavailable' | null
-  availability: { areaCode: string; available: number }[] | null
-}
+// Page 2's row (ob_number). `write`: the owner's saves may set it; the rest is the provider's
+// answer and the purchase's own state, written by provision_number.
+export const numberSection = defineSection('ob_number', {
+  areaCode: { type: text, write: true },
+  preferredAreaCodes: { type: z.array(z.string()), write: true },
+  hours: { type: HOURS, write: true, json: true },
+  serviceRadiusMi: { type: z.number().int(), write: true },
+  ringWindowSec: { type: z.number().int(), write: true },
+  ownerWindowSec: { type: z.number().int(), write: true },
+  afterHoursMode: { type: z.enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg']), write: true },
+  holidays: { type: z.array(z.string()), write: true, select: "array(select to_char(d, 'YYYY-MM-DD') from unnest(holidays) d order by d)" },
+  stopHelpText: { type: z.string(), write: true },
+  startPortIn: { type: z.boolean(), write: true },
+  portIn: { type: z.object({ phoneNumber: z.string().optional(), accountNumber: z.string().optional(), pin: z.string().optional() }).nullable(), write: true, json: true },
+  state: { type: z.enum(['Configured', 'PendingActivation', 'Porting', 'Active']).nullable(), write: true },
+  provisionRequestedAt: { type: time, write: true },
+  provisionError: { type: z.enum(['busy', 'unavailable']).nullable(), write: true },
+  availability: { type: z.array(z.object({ areaCode: z.string(), available: z.number().int() })).nullable(), write: true, json: true },
+  availabilityCheckedAt: { type: time, write: true },
+  e164: { type: text },
+  providerSid: { type: text },
+  capabilities: { type: z.object({ sms: z.boolean(), mms: z.boolean(), voice: z.boolean() }).nullable() },
+  correlationId: { type: text },
+  numberGeneration: { type: z.number().int() },
+  e164Generation: { type: z.number().int().nullable() },
+})
+export type NumberRow = z.output<typeof numberSection.row>
 
-/**
- * The section row. A tenant's first visit creates it, so the defaults shown are the table's own
- * (one source of truth for them); creating it changes no progress.
- */
-export async function readNumber(sql: Db, tenantId: string): Promise<NumberRow> {
-  await sql`insert into ob_number (tenant_id) values (${tenantId}) on conflict (tenant_id) do nothing`
-  const [row] = await sql<NumberRow[]>`
-    select area_code, preferred_area_codes, hours, service_radius_mi, ring_window_sec, owner_window_sec,
-           after_hours_mode, array(select to_char(d, 'YYYY-MM-DD') from unnest(holidays) d order by d) as holidays,
-           stop_help_text, start_port_in, port_in, e164, provider_sid, capabilities, state,
-           correlation_id, number_generation, provision_requested_at, provision_error, availability
-    from ob_number where tenant_id = ${tenantId}`
-  return row
-}
+export const readNumber = (sql: Db, tenantId: string) => numberSection.read(sql, tenantId)
 
-export function saveNumber(sql: Sql, input: Parameters<typeof saveSection>[2]) {
-  return saveSection(sql, numberSection, input)
-}
-
-/** The key a purchase is sent under (the provider's Idempotency-Key): one purchase per key, ever. */
-export const provisionKey = (tenantId: string, generation: number) => `ob:prov:${tenantId}${generation ? `:${generation}` : ''}`
 
 export type PurchaseClaim = { key: string; areaCode: string; generation: number; replay: boolean }
 
@@ -85,14 +56,14 @@ export async function claimPurchase(sql: Sql, tenantId: string): Promise<Purchas
       from ob_number where tenant_id = ${tenantId} for update`
     if (!n || (n.startPortIn && !n.e164)) return null
     if (n.e164 && n.e164Generation === n.numberGeneration) return null
-    if (n.purchaseOpen) return { key: provisionKey(tenantId, n.numberGeneration), areaCode: n.purchaseAreaCode, generation: n.numberGeneration, replay: true }
+    if (n.purchaseOpen) return { key: purchaseKey(tenantId, n.numberGeneration), areaCode: n.purchaseAreaCode, generation: n.numberGeneration, replay: true }
     if (!n.areaCode) return null
     const spent = n.purchaseAreaCode !== null && (n.purchaseAreaCode !== n.areaCode || n.provisionError === 'unavailable')
     const generation = n.numberGeneration + (spent ? 1 : 0)
     await tx`
       update ob_number set number_generation = ${generation}, purchase_area_code = ${n.areaCode}, purchase_open = true, provision_error = null
       where tenant_id = ${tenantId}`
-    return { key: provisionKey(tenantId, generation), areaCode: n.areaCode, generation, replay: false }
+    return { key: purchaseKey(tenantId, generation), areaCode: n.areaCode, generation, replay: false }
   }) as Promise<PurchaseClaim | null>
 }
 

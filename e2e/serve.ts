@@ -1,5 +1,5 @@
 import exitHook from 'async-exit-hook'
-import { startBuiltApp } from '../db/stack'
+import { startBuiltApp } from '../dev/stack'
 
 // The server Playwright tests against: the built app under remix-serve, the worker and the fakes,
 // on a fresh database (embedded unless DATABASE_URL is set).

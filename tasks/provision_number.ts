@@ -1,23 +1,17 @@
 import type { Task } from 'graphile-worker'
-import { z } from 'zod'
-import { db } from '../db/client.server'
+import { db } from '../app/lib/db.server'
+import { readPayload } from '../db/jobs.server'
 import { claimPurchase, recordProvisioned, recordProvisionProblem } from '../db/number.server'
-import { env } from '../app/env.server'
-import { fetchAvailability, purchaseNumber } from '../app/provisioning.server'
-import { overlaysOf } from '../app/area-codes.server'
-
-export const Payload = z.object({ tenantId: z.string().uuid(), correlationId: z.string().uuid() })
-export type ProvisionPayload = z.infer<typeof Payload>
-
-/** One provisioning job per tenant (job key and queue): never two purchases of a tenant at once. */
-export const provisionJob = (p: ProvisionPayload) => ({ task: 'provision_number', payload: p, key: `ob:prov:${p.tenantId}`, queue: `ob:prov:${p.tenantId}` })
+import { env } from '../app/lib/env.server'
+import { fetchAvailability, purchaseNumber } from '../app/providers/provisioning.server'
+import { overlaysOf } from '../app/lib/area-codes.server'
 
 // Buys and configures the tenant's number: what to buy is read from ob_number when the job runs
 // (claimPurchase), so a newer request replaces an older one instead of buying beside it. Retried by
 // graphile-worker with backoff when the provider is busy; a worker dying mid-purchase leaves the
 // purchase open, and the retry replays the same key and body, so the provider sells one number.
 export const provision_number: Task = async (raw, helpers) => {
-  const p = Payload.parse(raw)
+  const p = readPayload('provision_number', raw)
   const claim = await claimPurchase(db(), p.tenantId)
   if (!claim) return helpers.logger.info(`provision_number ${p.tenantId}: nothing to buy`)
   const body = { areaCode: claim.areaCode, capabilities: ['sms', 'voice'] as ['sms', 'voice'], webhooks: env().webhooks }

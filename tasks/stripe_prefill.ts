@@ -1,19 +1,17 @@
 import type { Task } from 'graphile-worker'
-import { z } from 'zod'
 import { applyPrefill } from '../db/account.server'
-import { db } from '../db/client.server'
-import { guessVertical } from '../app/guess'
-import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../app/images.server'
-import { storePng } from '../app/storage.server'
-import { downloadStripeFile, readStripeProfile } from '../app/stripe.server'
-import { timezoneForZip } from '../app/timezone.server'
-
-const Payload = z.object({ tenantId: z.string().uuid() })
+import { readPayload } from '../db/jobs.server'
+import { db } from '../app/lib/db.server'
+import { guessVertical } from '../app/lib/guess'
+import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../app/lib/images.server'
+import { storePng } from '../app/lib/storage.server'
+import { downloadStripeFile, readStripeProfile } from '../app/providers/stripe.server'
+import { timezoneForZip } from '../app/lib/timezone.server'
 
 // Reads the owner's Stripe objects and fills the Account page with them. Any failure throws, and
 // graphile-worker retries with exponential backoff; the owner can type everything meanwhile.
 export const stripe_prefill: Task = async (payload, helpers) => {
-  const { tenantId } = Payload.parse(payload)
+  const { tenantId } = readPayload('stripe_prefill', payload)
   const [flow] = await db()`select stripe_customer_id, stripe_account_id from ob_flow where tenant_id = ${tenantId}`
   if (!flow) return // the tenant was removed
   const profile = await readStripeProfile({ customerId: flow.stripeCustomerId, accountId: flow.stripeAccountId })

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { makeWorkerUtils, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
-import { env } from '../app/env.server'
+import { env } from '../app/lib/env.server'
 import { taskList } from './index'
 
 // `npm run worker`: runs onboarding jobs from the same database the web app writes them to.

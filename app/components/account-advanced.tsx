@@ -1,10 +1,10 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
-import type { AccountFields } from '~/schemas/account'
+import type { AccountInput } from '~/schemas/account'
 import { US_STATES, US_TIMEZONES } from '~/schemas/account'
 import { DefaultChip } from './badge'
 import { SelectField, TextField } from './field'
 
-type Fields = { [K in keyof AccountFields]-?: FieldMetadata<AccountFields[K]> }
+type Fields = { [K in keyof AccountInput]-?: FieldMetadata<AccountInput[K], AccountInput, string[]> }
 
 // Page 1's Advanced section: collapsed, optional, saved like the rest (on blur with JavaScript,
 // with Continue without). The logo goes up through the same multipart form.

@@ -1,107 +1,92 @@
-import { AFTER_HOURS, STOCK_STOP_HELP } from '~/schemas/number'
-import { Toggle } from './hours-field'
+import { getCollectionProps, getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { AFTER_HOURS, STOCK_STOP_HELP, type NumberInput } from '~/schemas/number'
+import { Errors, NumberField, TextareaField, TextField, Toggle } from './field'
 
+type Fields = { [K in keyof NumberInput]-?: FieldMetadata<NumberInput[K], NumberInput, string[]> }
 type Props = {
-  n: {
-    ringWindowSec: number
-    ownerWindowSec: number
-    afterHoursMode: string
-    holidays: string[]
-    stopHelpText: string
-    startPortIn: boolean
-    portIn: { phoneNumber?: string | null; saved: boolean } | null
-    e164: string | null
-    availability: { areaCode: string; available: number }[] | null
-  }
+  fields: Fields
+  stopHelpText: string
+  portInSaved: boolean
   federal: { date: string; name: string }[]
-  errors: (name: string) => string | undefined
+  change: { e164: string | null; availability: { areaCode: string; available: number }[] | null }
   open?: boolean
 }
-const input = 'mt-1 block rounded-md border border-slate-300 px-3 py-2'
-const Err = ({ text }: { text?: string }) => <p className="min-h-5 text-sm text-red-700">{text}</p>
+const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
 
 // Page 2's Advanced section: collapsed, optional. Port-in fields show only when their toggle is on
 // (CSS :has(), no JavaScript needed). "Change number" asks the provider for availability only when
 // the owner presses its button.
-export function NumberAdvanced({ n, federal, errors, open = false }: Props) {
-  const custom = n.holidays.filter((d) => !federal.some((f) => f.date === d))
+export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, change, open = false }: Props) {
+  const portIn = fields.portIn.getFieldset()
+  const chosen = (fields.holidays.initialValue as string[] | undefined) ?? []
+  const dates = [...federal.map((h) => h.date), ...chosen.filter((d) => !federal.some((f) => f.date === d))]
+  const names = Object.fromEntries(federal.map((h) => [h.date, h.name]))
   return (
     <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
       <div className="mt-4 space-y-5">
         <div id="portIn" className="[&:has(.port-toggle:checked)_.port-fields]:block">
-          <Toggle name="startPortIn" checked={n.startPortIn} label="Move (port) a number I already have instead" className="port-toggle" />
+          <Toggle label="Move (port) a number I already have instead" meta={fields.startPortIn} className="port-toggle" />
           <div className="port-fields mt-2 hidden space-y-1 rounded-md bg-slate-50 p-3">
-            <label className="block text-sm">Number to move
-              <input name="portIn.phoneNumber" type="tel" defaultValue={n.portIn?.phoneNumber ?? ''} className={input} />
-            </label>
-            <Err text={errors('portIn.phoneNumber')} />
-            <label className="block text-sm">Account number at your current phone company
-              <input name="portIn.accountNumber" autoComplete="off" placeholder={n.portIn?.saved ? 'Saved (hidden); type to replace' : ''} className={input} />
-            </label>
-            <Err text={errors('portIn.accountNumber')} />
-            <label className="block text-sm">Port-out PIN
-              <input name="portIn.pin" type="password" autoComplete="off" placeholder={n.portIn?.saved ? 'Saved (hidden)' : ''} className={input} />
-            </label>
-            <Err text={errors('portIn.pin')} />
+            <TextField label="Number to move" meta={portIn.phoneNumber} />
+            <div>
+              <label htmlFor={portIn.accountNumber.id} className="block text-sm">Account number at your current phone company</label>
+              <input {...getInputProps(portIn.accountNumber, { type: 'text' })} key={portIn.accountNumber.key} autoComplete="off" placeholder={portInSaved ? 'Saved (hidden); type to replace' : ''} className={input} />
+              <Errors id={portIn.accountNumber.errorId} errors={portIn.accountNumber.errors} />
+            </div>
+            <div>
+              <label htmlFor={portIn.pin.id} className="block text-sm">Port-out PIN</label>
+              <input {...getInputProps(portIn.pin, { type: 'password' })} key={portIn.pin.key} autoComplete="off" placeholder={portInSaved ? 'Saved (hidden)' : ''} className={input} />
+              <Errors id={portIn.pin.errorId} errors={portIn.pin.errors} />
+            </div>
           </div>
         </div>
         <div className="grid grid-cols-2 gap-4">
-          <label className="block text-sm">Ring your phone for (seconds)
-            <input name="ringWindowSec" type="number" min={5} max={120} defaultValue={n.ringWindowSec} className={input} />
-            <Err text={errors('ringWindowSec')} />
-          </label>
-          <label className="block text-sm">Give yourself before we text back (seconds)
-            <input name="ownerWindowSec" type="number" min={30} max={180} defaultValue={n.ownerWindowSec} className={input} />
-            <Err text={errors('ownerWindowSec')} />
-          </label>
+          <NumberField label="Ring your phone for (seconds)" meta={fields.ringWindowSec} />
+          <NumberField label="Give yourself before we text back (seconds)" meta={fields.ownerWindowSec} />
         </div>
-        <label className="block text-sm">After hours
-          <select name="afterHoursMode" defaultValue={n.afterHoursMode} className={input}>
+        <div>
+          <label htmlFor={fields.afterHoursMode.id} className="block text-sm">After hours</label>
+          <select {...getSelectProps(fields.afterHoursMode)} key={fields.afterHoursMode.key} className={input}>
             {AFTER_HOURS.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
           </select>
-        </label>
-        <fieldset>
+          <Errors id={fields.afterHoursMode.errorId} errors={fields.afterHoursMode.errors} />
+        </div>
+        <fieldset aria-describedby={fields.holidays.errors ? fields.holidays.errorId : undefined}>
           <legend className="text-sm font-medium">Closed on (US federal holidays; untick the days you work)</legend>
-          <input type="hidden" name="holidays" value="" />
+          {/* Sent even when every box is unticked, so "no holidays" can be saved. */}
+          <input type="hidden" name={fields.holidays.name} value="" />
           <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-            {federal.map((h) => (
-              <label key={h.date} className="flex items-center gap-2">
-                <input type="checkbox" name="holidays" value={h.date} defaultChecked={n.holidays.includes(h.date)} />
-                {h.date} {h.name}
-              </label>
-            ))}
-            {custom.map((d) => (
-              <label key={d} className="flex items-center gap-2">
-                <input type="checkbox" name="holidays" value={d} defaultChecked />
-                {d}
+            {getCollectionProps(fields.holidays, { type: 'checkbox', options: dates }).map((props) => (
+              <label key={props.key} className="flex items-center gap-2">
+                <input {...props} />
+                {props.value} {names[props.value] ?? ''}
               </label>
             ))}
           </div>
           <label className="mt-2 block text-sm">Add another closed day
-            <input type="date" name="holidays" className={input} />
+            <input type="date" name={fields.holidays.name} className={input} />
           </label>
-          <Err text={errors('holidays') ?? errors('holidays[0]')} />
+          <Errors id={fields.holidays.errorId} errors={fields.holidays.errors} />
         </fieldset>
         <div>
           <p className="text-sm font-medium">Opt-out line added to texts</p>
-          <p className="text-sm text-slate-600">{n.stopHelpText}</p>
-          <details className="text-sm">
+          <p className="text-sm text-slate-600">{stopHelpText}</p>
+          <details className="text-sm" open={Boolean(fields.stopHelpText.errors)}>
             <summary className="cursor-pointer text-slate-600">Write my own</summary>
-            <textarea name="stopHelpText" rows={2} defaultValue={n.stopHelpText === STOCK_STOP_HELP ? '' : n.stopHelpText} placeholder={STOCK_STOP_HELP} className={`${input} w-full`} />
+            <TextareaField label="Your opt-out line (must say STOP and HELP)" meta={fields.stopHelpText} placeholder={STOCK_STOP_HELP} />
           </details>
-          <Err text={errors('stopHelpText')} />
         </div>
-        {n.e164 ? (
+        {change.e164 ? (
           <div id="change-number" className="space-y-2">
             <p className="text-sm font-medium">Change number</p>
             <button name="intent" value="availability" className="rounded-md border border-slate-300 px-3 py-1 text-sm">
-              {n.availability ? 'Refresh list' : 'Show available area codes'}
+              {change.availability ? 'Refresh list' : 'Show available area codes'}
             </button>
-            {n.availability ? (
+            {change.availability ? (
               <fieldset className="space-y-1 text-sm">
                 <legend className="sr-only">Area code for the new number</legend>
-                {n.availability.map((a, i) => (
+                {change.availability.map((a, i) => (
                   <label key={a.areaCode} className="flex items-center gap-2">
                     <input type="radio" name="changeTo" value={a.areaCode} disabled={a.available === 0} defaultChecked={i === 0} />
                     {a.areaCode} {a.available === 0 ? '(none left)' : `(${a.available} available)`}

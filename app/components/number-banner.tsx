@@ -1,18 +1,17 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { PendingLine } from './pending-line'
 
 type BannerNumber = {
   e164: string | null
   state: string | null
   capabilities: { sms: boolean; mms: boolean; voice: boolean } | null
-  provisionRequestedAt: string | null
-  provisionError: 'busy' | 'unavailable' | null
   startPortIn: boolean
+  changing: boolean
+  provisionError: 'busy' | 'unavailable' | null
 }
 
-// The number result: what the provision_number job wrote, read from our database (never the
-// provider). While the job runs: one line that refreshes itself with JavaScript, a link without.
-export function NumberBanner({ number, href }: { number: BannerNumber; href: string }) {
+// The number result, read from our database (never the provider). What is still on its way is a
+// blocker line the page shows above (NUMBER_PENDING and the like, said by SQL).
+export function NumberBanner({ number }: { number: BannerNumber }) {
   if (number.e164) {
     const caps = (['sms', 'mms', 'voice'] as const).filter((c) => number.capabilities?.[c]).map((c) => ({ sms: 'SMS', mms: 'MMS', voice: 'voice' })[c])
     return (
@@ -22,25 +21,16 @@ export function NumberBanner({ number, href }: { number: BannerNumber; href: str
         <p className="text-sm">
           {number.state} · {caps.join(', ')}
         </p>
+        {number.changing ? (
+          <p role="status" className="mt-1 text-sm">
+            {number.provisionError === 'unavailable' ? 'That area code has no numbers left; choose another under Change number.' : 'Your new number is on its way; this one works until then.'}
+          </p>
+        ) : null}
       </div>
     )
   }
   if (number.startPortIn && number.state === 'Porting') {
     return <p data-testid="number-banner" className="rounded-md bg-sky-50 p-4 text-sm text-sky-950">We will move your existing number (state: Porting). That takes a few days; you can go on meanwhile.</p>
   }
-  if (number.provisionError) {
-    return (
-      <p role="alert" data-testid="number-problem" className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
-        {number.provisionError === 'busy' ? 'Provider busy; try again' : 'Number unavailable; try again'}
-      </p>
-    )
-  }
-  return (
-    <PendingLine
-      pending={Boolean(number.provisionRequestedAt)}
-      text="We're getting your number…"
-      slowText="This is taking longer than usual: the phone company has not answered yet. We keep trying; this page updates when it is done."
-      href={href}
-    />
-  )
+  return null
 }

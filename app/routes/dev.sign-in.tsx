@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { BodyTooLarge, readFormData } from '~/body.server'
-import { devIdentityAllowed, signInPersona } from '~/identity.server'
-import { PERSONAS, PERSONA_IDS } from '~/personas'
-import { commitSession, getSession } from '~/session.server'
+import { BodyTooLarge, readFormData } from '~/lib/body.server'
+import { devIdentityAllowed, signInPersona } from '~/auth/identity.server'
+import { PERSONAS, PERSONA_IDS } from '~/auth/personas'
+import { commitSession, getSession } from '~/auth/session.server'
 
 const SignIn = z.object({
   persona: z.enum(PERSONA_IDS, { error: 'Choose one of the listed personas' }),

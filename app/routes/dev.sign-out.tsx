@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { destroySession, getSession } from '~/session.server'
+import { destroySession, getSession } from '~/auth/session.server'
 
 export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request)

@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { requirePage } from '~/wizard.server'
+import { requirePage } from '~/kit/page.server'
 import { currentPage, pagePath } from '~/wizard'
 
 // /onboarding goes to the page of the tenant's current phase.

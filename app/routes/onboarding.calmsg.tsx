@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ComingSoon } from '~/components/coming-soon'
-import { comingSoonLoader } from '~/wizard.server'
+import { comingSoonLoader } from '~/kit/page.server'
 
 export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'calmsg')
 

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requirePage } from '~/wizard.server'
+import { requirePage } from '~/kit/page.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { state } = await requirePage(request, 'finalize')

@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
-import { commitSession, getSession } from '~/session.server'
-import { requirePage } from '~/wizard.server'
+import { commitSession, getSession } from '~/auth/session.server'
+import { requirePage } from '~/kit/page.server'
 import { PAGES, type PageId } from '~/wizard'
 
 export async function loader({ request }: LoaderFunctionArgs) {

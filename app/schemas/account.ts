@@ -70,4 +70,5 @@ export const AccountSchema = z.object({
   languages: z.array(z.enum(['en', 'es'], { error: 'Choose English and/or Spanish' })).min(1).max(2).default(['en']),
 })
 export type AccountFields = z.infer<typeof AccountSchema>
+export type AccountInput = z.input<typeof AccountSchema>
 export const AccountBasic = AccountSchema.pick({ displayName: true, vertical: true })

@@ -40,8 +40,10 @@ export const NumberSchema = z.object({
     .transform((list) => [...new Set(list)].sort()),
   stopHelpText: text()
     .trim()
+    // The database keeps it to 20-320 characters; the words come first, as they are the usual miss.
+    .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), { message: 'Carriers require the words STOP and HELP', abort: true })
+    .min(20, 'Write at least 20 characters')
     .max(320, 'Keep it under 320 characters')
-    .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), 'Carriers require the words STOP and HELP')
     .optional(),
   startPortIn: toggle,
   portIn: z
@@ -53,7 +55,51 @@ export const NumberSchema = z.object({
     .optional(),
 })
 export type NumberFields = z.infer<typeof NumberSchema>
+export type NumberInput = z.input<typeof NumberSchema>
 /** Submitted, sealed, never sent back to the browser. */
 export const NUMBER_SECRETS = ['portIn.accountNumber', 'portIn.pin'] as const
 
 export const NumberBasic = NumberSchema.pick({ areaCode: true, hours: true, serviceRadiusMi: true })
+
+type StoredDay = { open: boolean; start: string; end: string }
+const toggleValue = (on: boolean) => (on ? 'on' : 'off')
+
+/**
+ * Stored hours as the form shows them: the compact control (weekday times and a weekends toggle)
+ * when every day follows it, else `custom` with a row per day.
+ */
+export function hoursFormValue(hours: Record<Day, StoredDay>) {
+  const weekday = DAYS.slice(0, 5).map((d) => hours[d]).find((d) => d.open) ?? hours.mon
+  const uniform = DAYS.every((d) => {
+    const h = hours[d]
+    const weekend = d === 'sat' || d === 'sun'
+    return (weekend ? h.open === hours.sat.open : h.open) && (!h.open || (h.start === weekday.start && h.end === weekday.end))
+  })
+  return {
+    start: weekday.start,
+    end: weekday.end,
+    weekends: toggleValue(hours.sat.open || hours.sun.open),
+    custom: toggleValue(!uniform),
+    days: Object.fromEntries(DAYS.map((d) => [d, { open: toggleValue(hours[d].open), start: hours[d].start, end: hours[d].end }])),
+  }
+}
+
+/** The Number page's form values for a stored row (secrets are never among them). */
+export function numberFormValue(n: {
+  areaCode: string; hours: Record<Day, StoredDay>; serviceRadiusMi: number; ringWindowSec: number; ownerWindowSec: number
+  afterHoursMode: string; holidays: string[]; stopHelpText: string; startPortIn: boolean; portIn: { phoneNumber: string }
+}) {
+  return {
+    areaCode: n.areaCode,
+    hours: hoursFormValue(n.hours),
+    serviceRadiusMi: String(n.serviceRadiusMi),
+    ringWindowSec: String(n.ringWindowSec),
+    ownerWindowSec: String(n.ownerWindowSec),
+    afterHoursMode: n.afterHoursMode,
+    holidays: n.holidays,
+    // The stock line shows as the placeholder of an empty "Write my own".
+    stopHelpText: n.stopHelpText === STOCK_STOP_HELP ? '' : n.stopHelpText,
+    startPortIn: toggleValue(n.startPortIn),
+    portIn: { phoneNumber: n.portIn.phoneNumber },
+  }
+}

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { connect } from '../../db/client.server'
-import { startBuiltApp } from '../../db/stack'
+import { startBuiltApp } from '../../dev/stack'
 
 // `npm run bench`: autosave round trips through the real HTTP action (built app, remix-serve) at 1
 // and 32 concurrent owners, each its own tenant, beside a floor measured in the same run: one

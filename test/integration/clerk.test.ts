@@ -16,9 +16,9 @@ Object.assign(process.env, {
   CLERK_JWT_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   CLERK_API_URL: fake.url,
 })
-const { requireIdentity } = await import('../../app/session.server')
-const { refreshIdentityFlags } = await import('../../app/identity.server')
-const { db } = await import('../../db/client.server')
+const { requireIdentity } = await import('../../app/auth/session.server')
+const { refreshIdentityFlags } = await import('../../app/auth/identity.server')
+const { db } = await import('../../app/lib/db.server')
 afterAll(async () => {
   await fake.close()
   await db().end()

@@ -7,33 +7,33 @@ const { sql } = await freshDatabase()
 // Every statement must be refused by the database itself, whatever the app validated before.
 const t = await makeTenant(sql)
 const other = await makeTenant(sql)
-await sql`insert into ob_number (tenant_id, e164, provider_sid) values (${other}, '+14155550999', 'PN999')`
+await sql`update ob_number set e164 = '+14155550999', provider_sid = 'PN999' where tenant_id = ${other}`
 const long = 'x'.repeat(10_000)
 
 const refused: [string, () => Promise<unknown>][] = [
   ['phase outside the enum', () => sql`update ob_flow set phase = 'DONE' where tenant_id = ${t}`],
-  ['ownerWindowSec below 30', () => sql`insert into ob_number (tenant_id, owner_window_sec) values (${t}, 29)`],
-  ['ownerWindowSec above 180', () => sql`insert into ob_number (tenant_id, owner_window_sec) values (${t}, 181)`],
-  ['area code starting with 1', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '123')`],
-  ['area code of two digits', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '41')`],
-  ['area code with letters', () => sql`insert into ob_number (tenant_id, area_code) values (${t}, '4a5')`],
-  ['numberState outside the enum', () => sql`insert into ob_number (tenant_id, state) values (${t}, 'Lost')`],
-  ['afterHoursMode outside the enum', () => sql`insert into ob_number (tenant_id, after_hours_mode) values (${t}, 'Voicemail')`],
-  ['serviceRadiusMi of 0', () => sql`insert into ob_number (tenant_id, service_radius_mi) values (${t}, 0)`],
-  ['number not in E.164', () => sql`insert into ob_number (tenant_id, e164) values (${t}, '415-555-0100')`],
-  ['a duplicate e164', () => sql`insert into ob_number (tenant_id, e164) values (${t}, '+14155550999')`],
-  ['a duplicate providerSid', () => sql`insert into ob_number (tenant_id, provider_sid) values (${t}, 'PN999')`],
-  ['port-in phone not in E.164', () => sql`insert into ob_number (tenant_id, port_in) values (${t}, '{"phoneNumber":"4155550100"}')`],
-  ['four top services', () => sql`insert into ob_calmsg (tenant_id, top_services) values (${t}, ${['a', 'b', 'c', 'd']})`],
-  ['calendarProvider outside the enum', () => sql`insert into ob_calmsg (tenant_id, calendar_provider) values (${t}, 'outlook')`],
-  ['doubleBookPolicy outside the enum', () => sql`insert into ob_calmsg (tenant_id, double_book_policy) values (${t}, 'maybe')`],
-  ['ops SMS number not in E.164', () => sql`insert into ob_calmsg (tenant_id, ops_sms) values (${t}, ${['+14155550100', '555']})`],
-  ['ops email without a domain', () => sql`insert into ob_calmsg (tenant_id, ops_emails) values (${t}, ${['owner@']})`],
-  ['Slack webhook over http', () => sql`insert into ob_calmsg (tenant_id, slack_webhook_url) values (${t}, 'http://hooks.slack.com/x')`],
-  ['brandType outside the enum', () => sql`insert into ob_a2p (tenant_id, brand_type) values (${t}, 'STARTER')`],
-  ['EIN of the wrong shape', () => sql`insert into ob_a2p (tenant_id, tax_id) values (${t}, '12-34')`],
-  ['contact phone not in E.164', () => sql`insert into ob_a2p (tenant_id, authorized_contact) values (${t}, '{"phoneE164":"5550100"}')`],
-  ['a use case other than missed-call recovery', () => sql`insert into ob_a2p (tenant_id, use_case) values (${t}, 'Marketing')`],
+  ['ownerWindowSec below 30', () => sql`update ob_number set owner_window_sec = 29 where tenant_id = ${t}`],
+  ['ownerWindowSec above 180', () => sql`update ob_number set owner_window_sec = 181 where tenant_id = ${t}`],
+  ['area code starting with 1', () => sql`update ob_number set area_code = '123' where tenant_id = ${t}`],
+  ['area code of two digits', () => sql`update ob_number set area_code = '41' where tenant_id = ${t}`],
+  ['area code with letters', () => sql`update ob_number set area_code = '4a5' where tenant_id = ${t}`],
+  ['numberState outside the enum', () => sql`update ob_number set state = 'Lost' where tenant_id = ${t}`],
+  ['afterHoursMode outside the enum', () => sql`update ob_number set after_hours_mode = 'Voicemail' where tenant_id = ${t}`],
+  ['serviceRadiusMi of 0', () => sql`update ob_number set service_radius_mi = 0 where tenant_id = ${t}`],
+  ['number not in E.164', () => sql`update ob_number set e164 = '415-555-0100' where tenant_id = ${t}`],
+  ['a duplicate e164', () => sql`update ob_number set e164 = '+14155550999' where tenant_id = ${t}`],
+  ['a duplicate providerSid', () => sql`update ob_number set provider_sid = 'PN999' where tenant_id = ${t}`],
+  ['port-in phone not in E.164', () => sql`update ob_number set port_in = '{"phoneNumber":"4155550100"}' where tenant_id = ${t}`],
+  ['four top services', () => sql`update ob_calmsg set top_services = ${['a', 'b', 'c', 'd']} where tenant_id = ${t}`],
+  ['calendarProvider outside the enum', () => sql`update ob_calmsg set calendar_provider = 'outlook' where tenant_id = ${t}`],
+  ['doubleBookPolicy outside the enum', () => sql`update ob_calmsg set double_book_policy = 'maybe' where tenant_id = ${t}`],
+  ['ops SMS number not in E.164', () => sql`update ob_calmsg set ops_sms = ${['+14155550100', '555']} where tenant_id = ${t}`],
+  ['ops email without a domain', () => sql`update ob_calmsg set ops_emails = ${['owner@']} where tenant_id = ${t}`],
+  ['Slack webhook over http', () => sql`update ob_calmsg set slack_webhook_url = 'http://hooks.slack.com/x' where tenant_id = ${t}`],
+  ['brandType outside the enum', () => sql`update ob_a2p set brand_type = 'STARTER' where tenant_id = ${t}`],
+  ['EIN of the wrong shape', () => sql`update ob_a2p set tax_id = '12-34' where tenant_id = ${t}`],
+  ['contact phone not in E.164', () => sql`update ob_a2p set authorized_contact = '{"phoneE164":"5550100"}' where tenant_id = ${t}`],
+  ['a use case other than missed-call recovery', () => sql`update ob_a2p set use_case = 'Marketing' where tenant_id = ${t}`],
   ['owner mobile not in E.164', () => sql`update ob_account set owner_mobile_e164 = '4155550100' where tenant_id = ${t}`],
   ['a 10 kB business name', () => sql`update ob_account set display_name = ${long} where tenant_id = ${t}`],
   ['a blank business name', () => sql`update ob_account set display_name = '   ' where tenant_id = ${t}`],
@@ -54,9 +54,6 @@ describe('constraints', () => {
 
   it('accepts the spec defaults in an otherwise empty section row', async () => {
     const fresh = await makeTenant(sql)
-    await sql`insert into ob_number (tenant_id) values (${fresh})`
-    await sql`insert into ob_calmsg (tenant_id) values (${fresh})`
-    await sql`insert into ob_a2p (tenant_id) values (${fresh})`
     const [n] = await sql`select ring_window_sec, owner_window_sec, service_radius_mi, after_hours_mode, hours->'mon' as mon, hours->'sat' as sat from ob_number where tenant_id = ${fresh}`
     expect(n).toEqual({ ringWindowSec: 20, ownerWindowSec: 60, serviceRadiusMi: 15, afterHoursMode: 'AIOnly', mon: { open: true, start: '08:00', end: '18:00' }, sat: { open: false, start: '08:00', end: '18:00' } })
     const [c] = await sql`select calendar_provider, double_book_policy, buffers, revenue_prompts_mins, attribution_days from ob_calmsg where tenant_id = ${fresh}`
@@ -83,7 +80,7 @@ describe('constraints', () => {
     const x = await makeTenant(sql)
     await sql`update ob_flow set texting_eligible = true where tenant_id = ${x}`
     expect((await sql`select texting_eligible from ob_flow where tenant_id = ${x}`)[0].textingEligible).toBe(false)
-    await sql`insert into ob_a2p (tenant_id, brand_phase, campaign_phase, binding_phase) values (${x}, 'VETTED', 'ACTIVE', 'VERIFIED')`
+    await sql`update ob_a2p set brand_phase = 'VETTED', campaign_phase = 'ACTIVE', binding_phase = 'VERIFIED' where tenant_id = ${x}`
     await sql`update ob_flow set texting_eligible = false where tenant_id = ${x}`
     expect((await sql`select texting_eligible from ob_flow where tenant_id = ${x}`)[0].textingEligible).toBe(true)
     await sql`update ob_a2p set campaign_phase = 'SUSPENDED' where tenant_id = ${x}`
@@ -92,7 +89,7 @@ describe('constraints', () => {
 
   it('keeps numberState in step with ob_number.state', async () => {
     const x = await makeTenant(sql)
-    await sql`insert into ob_number (tenant_id, state) values (${x}, 'PendingActivation')`
+    await sql`update ob_number set state = 'PendingActivation' where tenant_id = ${x}`
     expect((await sql`select number_state from ob_flow where tenant_id = ${x}`)[0].numberState).toBe('PendingActivation')
   })
 

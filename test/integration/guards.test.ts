@@ -19,12 +19,13 @@ type Case = {
 const VERIFIED = { email: true, mobile: true, stripe: true }
 const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
 const A2P_TODO = ['ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
-const number = (sql: Sql, t: string, cols: Record<string, unknown>) => sql`insert into ob_number ${sql({ tenantId: t, areaCode: '415', ...cols })}`
+const update = (sql: Sql, table: string, t: string, cols: Record<string, unknown>) => sql`update ${sql(table)} set ${sql(cols as never)} where tenant_id = ${t}`
+const number = (sql: Sql, t: string, cols: Record<string, unknown>) => update(sql, 'ob_number', t, { areaCode: '415', ...cols })
 const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, unknown>) =>
-  sql`insert into ob_calmsg (tenant_id, top_services, price_ranges) values (${t}, ${services}, ${sql.json(prices as never)})`
+  sql`update ob_calmsg set top_services = ${services}, price_ranges = ${sql.json(prices as never)} where tenant_id = ${t}`
 const contact = { name: 'Ann Owner', email: 'ann@acme.example', phoneE164: '+14155550100' }
 const a2p = (sql: Sql, t: string, cols: Record<string, unknown>) =>
-  sql`insert into ob_a2p ${sql({ tenantId: t, brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact), ...cols })}`
+  update(sql, 'ob_a2p', t, { brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact), ...cols })
 const mms = (yes: boolean) => sql.json({ sms: true, mms: yes, voice: true })
 
 const cases: Case[] = [
@@ -84,7 +85,7 @@ const cases: Case[] = [
   {
     name: 'A2P: only a legal name',
     identity: VERIFIED,
-    build: (s, t) => s`insert into ob_a2p (tenant_id, legal_business_name) values (${t}, 'Acme LLC')`,
+    build: (s, t) => s`update ob_a2p set legal_business_name = 'Acme LLC' where tenant_id = ${t}`,
     completion: [100, 0, 0, 50],
     blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P'],
   },

@@ -46,7 +46,7 @@ describe('saveSection', () => {
       tenantId,
       version: 0,
       fields: { displayName: 'From the other tab' },
-      job: { task: 'noop_check', payload: { tenantId }, key: `ob:test:${tenantId}` },
+      job: { task: 'noop_check' as never, payload: { tenantId }, key: `ob:test:${tenantId}` },
     })
     await expect(stale).rejects.toBeInstanceOf(StaleVersionError)
     await expect(stale).rejects.toThrow('This page changed in another tab; reload to see the latest')

@@ -14,11 +14,13 @@ const { url } = await freshDatabase()
 const fake = await startStripeFake(0)
 const uploads = mkdtempSync(path.join(os.tmpdir(), 'ob-uploads-'))
 Object.assign(process.env, { DATABASE_URL: url, STRIPE_API_URL: fake.url, UPLOAD_DIR: uploads, STRIPE_WEBHOOK_SECRET: 'whsec_test_secret' })
-const { db } = await import('../../db/client.server')
+const { db } = await import('../../app/lib/db.server')
 const { ensureTenant } = await import('../../db/flow.server')
-const { readAccount, saveAccount } = await import('../../db/account.server')
+const { accountSection, readAccount } = await import('../../db/account.server')
+const { saveSection } = await import('../../db/save.server')
+const saveAccount = (s: typeof sql, input: Parameters<typeof saveSection>[2]) => saveSection(s, accountSection, input)
 const { taskList } = await import('../../tasks/index')
-const webhook = await import('../../app/routes/webhooks.stripe')
+const { handleStripeWebhook } = await import('../../app/stripe-webhook.server')
 const sql = db()
 afterAll(async () => {
   await fake.close()
@@ -93,10 +95,7 @@ describe('POST /webhooks/stripe', () => {
       data: { object: { id: 'sub_1', object: 'subscription', customer, status, items: { data: [{ price: { lookup_key: 'pro_yearly', product: 'prod_x' } }] } } },
     })
   const post = (body: string, signature?: string) =>
-    webhook.action({
-      request: new Request('http://app/webhooks/stripe', { method: 'POST', body, headers: signature ? { 'stripe-signature': signature } : {} }),
-      params: {}, context: {},
-    })
+    handleStripeWebhook(new Request('http://app/webhooks/stripe', { method: 'POST', body, headers: signature ? { 'stripe-signature': signature } : {} }))
 
   it('applies a correctly signed subscription event and enqueues a fresh prefill', async () => {
     const tenantId = await newTenant()

@@ -6,10 +6,10 @@ const { sql } = await freshDatabase()
 describe('ob_snapshot', () => {
   it('holds one document per tenant with every section, and never port-in secrets', async () => {
     const t = await makeTenant(sql, { email: true, mobile: true, stripe: true })
-    await sql`insert into ob_number (tenant_id, area_code, start_port_in, state, port_in)
-      values (${t}, '212', true, 'Porting', ${sql.json({ phoneNumber: '+12125550100', accountNumber: 'enc:acct-9911', pin: 'enc:pin-4321' })})`
-    await sql`insert into ob_calmsg (tenant_id, top_services) values (${t}, ${['Drain cleaning']})`
-    await sql`insert into ob_a2p (tenant_id, brand_type) values (${t}, 'SOLE_PROP')`
+    await sql`update ob_number set area_code = '212', start_port_in = true, state = 'Porting',
+      port_in = ${sql.json({ phoneNumber: '+12125550100', accountNumber: 'enc:acct-9911', pin: 'enc:pin-4321' })} where tenant_id = ${t}`
+    await sql`update ob_calmsg set top_services = ${['Drain cleaning']} where tenant_id = ${t}`
+    await sql`update ob_a2p set brand_type = 'SOLE_PROP' where tenant_id = ${t}`
     const rows = await sql`select tenant_id, phase, texting_eligible, snapshot from ob_snapshot where tenant_id = ${t}`
     expect(rows).toHaveLength(1)
     const { snapshot } = rows[0]
@@ -23,10 +23,12 @@ describe('ob_snapshot', () => {
     expect(JSON.stringify(snapshot)).not.toMatch(/acct-9911|pin-4321|accountNumber|"pin"/)
   })
 
-  it('shows sections not yet started as null rather than leaving the tenant out', async () => {
+  // Every section row exists from the tenant's first visit (ob_ensure_tenant), so a section not
+  // yet started shows its defaults, not null.
+  it('shows sections not yet started with their defaults rather than leaving the tenant out', async () => {
     const t = await makeTenant(sql)
     const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
-    expect(snapshot).toMatchObject({ number: null, calmsg: null, a2p: null })
+    expect(snapshot).toMatchObject({ number: { areaCode: null, serviceRadiusMi: 15, e164: null }, calmsg: { topServices: [] }, a2p: { brandId: null } })
   })
 })
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { afterAll, inject } from 'vitest'
 import { connect, type Sql } from '../../db/client.server'
-import { dropDatabase } from '../../db/embedded'
+import { dropDatabase } from '../../dev/embedded'
 import { ensureTenant } from '../../db/flow.server'
 
 export const TEMPLATE = 'ob_test_template'

@@ -1,6 +1,6 @@
 import postgres from 'postgres'
 import type { TestProject } from 'vitest/node'
-import { dropDatabase, ensureDatabase, startEmbedded } from '../../db/embedded'
+import { dropDatabase, ensureDatabase, startEmbedded } from '../../dev/embedded'
 import { migrateDatabase } from '../../db/migrate'
 import { adminUrlFor, TEMPLATE } from './db'
 

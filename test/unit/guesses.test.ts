@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { guessVertical } from '../../app/guess'
-import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../../app/images.server'
+import { guessVertical } from '../../app/lib/guess'
+import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../../app/lib/images.server'
 import { VERTICALS } from '../../app/schemas/account'
-import { timezoneForZip } from '../../app/timezone.server'
+import { timezoneForZip } from '../../app/lib/timezone.server'
 import { logoPng } from '../fakes/stripe'
 import sharp from 'sharp'
 

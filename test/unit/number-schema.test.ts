@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { areaCodeForZip, suggestAreaCodes } from '../../app/area-codes.server'
-import { federalHolidays } from '../../app/holidays.server'
+import { areaCodeForZip, suggestAreaCodes } from '../../app/lib/area-codes.server'
+import { federalHolidays } from '../../app/lib/holidays.server'
 import { NumberSchema } from '../../app/schemas/number'
 import { Webhooks } from '../../app/schemas/provisioning'
 

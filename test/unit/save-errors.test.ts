@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 process.env.DATABASE_URL ??= 'postgres://unused@127.0.0.1:1/unused' // configuration is read, no connection made
-const { replyToSaveError } = await import('~/wizard.server')
-const { fieldFor, StaleVersionError } = await import('../../db/save.server')
+const { replyToSaveError } = await import('~/kit/form.server')
+const { StaleVersionError } = await import('../../db/save.server')
+const { fieldFor } = await import('../../db/section.server')
 const { numberSection } = await import('../../db/number.server')
 
 const state = async () => ({ phase: 'NUMBER' as const, completion: { account: 100, number: 0, calmsg: 0, a2p: 0 } as never, blockers: [], textingEligible: false, version: 7 })

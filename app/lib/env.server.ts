@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Webhooks } from './schemas/provisioning'
+import { Webhooks } from '../schemas/provisioning'
 
 // Read once at start-up. A bad or missing value stops the process with one line, not a stack trace.
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)

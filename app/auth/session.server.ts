@@ -1,9 +1,10 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { requireClerkUserId } from './clerk.server'
-import { db, tenantForUser } from './db.server'
-import { env } from './env.server'
-import { firstClerkVisit } from './identity.server'
+import { requireClerkUserId } from '../providers/clerk.server'
+import { tenantForUser } from '../../db/flow.server'
+import { db } from '../lib/db.server'
+import { env } from '../lib/env.server'
+import { firstClerkVisit, type Identity } from './identity.server'
 
 type SessionData = { userId: string; persona: string; tenantId: string }
 type FlashData = { toast: string }
@@ -28,7 +29,7 @@ export const getSession = (request: Request) => sessions().getSession(request.he
 export const commitSession: ReturnType<typeof sessions>['commitSession'] = (s, o) => sessions().commitSession(s, o)
 export const destroySession: ReturnType<typeof sessions>['destroySession'] = (s, o) => sessions().destroySession(s, o)
 
-export type Identity = { userId: string; persona: string; tenantId: string }
+export type { Identity }
 const IdentitySchema = z.object({ userId: z.string().min(1), persona: z.string(), tenantId: z.string().uuid() })
 
 // The tenant always comes from the verified Clerk session or the signed dev cookie, never from form data.

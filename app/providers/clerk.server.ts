@@ -1,7 +1,7 @@
 import { createClerkClient } from '@clerk/remix/api.server'
 import { getAuth } from '@clerk/remix/ssr.server'
 import { redirect } from '@remix-run/node'
-import { env } from './env.server'
+import { env } from '../lib/env.server'
 
 // Clerk, when its keys are set. Sessions are verified by @clerk/remix (networkless with
 // CLERK_JWT_KEY); the owner's email, mobile and Stripe ids come from Clerk's Backend API.

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { startFakes } from '../test/fakes/index'
 import { dropDatabase, ensureDatabase, startEmbedded, type Embedded } from './embedded'
-import { migrateDatabase } from './migrate'
+import { migrateDatabase } from '../db/migrate'
 
 // Everything the wizard needs, started in order: PostgreSQL (embedded unless DATABASE_URL is
 // given), migrations, the provider fakes, the worker and the web server. Used by `npm run dev`,

@@ -1,8 +1,11 @@
-import { ClerkUnavailable, readClerkOwner } from './clerk.server'
-import { db, ensureTenant, recordIdentityFlags } from './db.server'
-import { env } from './env.server'
+import { ClerkUnavailable, readClerkOwner } from '../providers/clerk.server'
+import { ensureTenant, recordIdentityFlags } from '../../db/flow.server'
+import { db } from '../lib/db.server'
+import { env } from '../lib/env.server'
 import { PERSONAS, type PersonaId } from './personas'
-import type { Identity } from './session.server'
+
+/** Who is signed in: the tenant always comes from the verified session, never from form data. */
+export type Identity = { userId: string; persona: string; tenantId: string }
 
 /** The dev identity is for local work only: production must use a real identity provider. */
 export const devIdentityAllowed = () => env().NODE_ENV !== 'production' && !env().clerk

@@ -1,0 +1,80 @@
+import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { useCallback, type ReactNode } from 'react'
+import type { z } from 'zod'
+import { Blockers, PendingBlockers } from '~/components/blockers'
+import { SaveFeedback } from '~/components/save-feedback'
+import { pickSubmitted } from '~/schemas/submitted'
+import type { ActionReply, BlockerLine, PageId } from '~/wizard'
+import { useAutosave } from './autosave'
+
+// The page kit, browser side: one form pattern for every page. Conform's useForm over the page's
+// schema (errors on blur; Basic checked before Continue), autosave of each field on blur through
+// the page's own action, and <PageForm>, which carries the version and the save feedback.
+export function usePageForm<S extends z.ZodObject>(o: {
+  page: PageId
+  schema: S
+  basic: z.ZodObject
+  version: number
+  reply: ActionReply | undefined
+  /** The form's values as the loader read them (Conform's DefaultValue of the schema's input). */
+  defaultValue: Record<string, unknown>
+}) {
+  const { schema } = o
+  const basic = Object.keys(o.basic.shape)
+  const validate = useCallback((body: FormData) => parseWithZod(body, { schema: pickSubmitted(schema, body) }).status === 'success', [schema])
+  const autosave = useAutosave({ formId: o.page, version: o.version, validate })
+  const [form, fields] = useForm<z.input<S>>({
+    id: o.page,
+    lastResult: o.reply?.result,
+    constraint: getZodConstraint(o.basic),
+    defaultValue: o.defaultValue as DefaultValue<z.input<S>>,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: pickSubmitted(schema, formData, basic) }) as never,
+  })
+  return { form, fields, autosave }
+}
+
+/**
+ * Every page's frame: its title and one line of intro, what is on its way (pending blockers), the
+ * page's fields, what stands in the way (one line each, with Fix links), and the one button.
+ */
+export function PageForm({ page, title, intro, blockers, button = 'Continue', form, autosave, reply, multipart = false, children }: {
+  page: PageId
+  title: string
+  intro: string
+  blockers: BlockerLine[]
+  button?: string
+  form: FormMetadata<any, string[]>
+  autosave: ReturnType<typeof useAutosave>
+  reply: ActionReply | undefined
+  /** For pages that take uploads. */
+  multipart?: boolean
+  children: ReactNode
+}) {
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      encType={multipart ? 'multipart/form-data' : undefined}
+      {...autosave.handlers}
+      onSubmit={(event) => autosave.holdSubmit(event) || form.onSubmit(event)}
+      className="space-y-5"
+    >
+      <div>
+        <h2 className="text-xl font-semibold">{title}</h2>
+        <p className="text-sm text-slate-600">{intro}</p>
+      </div>
+      <PendingBlockers lines={blockers} />
+      <input type="hidden" name="version" value={autosave.version} />
+      {children}
+      <Blockers lines={blockers} />
+      <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
+        {button}
+      </button>
+      <SaveFeedback page={page} reply={reply} autosave={autosave.status} />
+    </Form>
+  )
+}

@@ -1,0 +1,119 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { z } from 'zod'
+import type { Db } from '../../db/client.server'
+import { wizardState, type WizardState } from '../../db/flow.server'
+import type { Job } from '../../db/jobs.server'
+import { saveSection, StaleVersionError } from '../../db/save.server'
+import { fieldFor, type Section } from '../../db/section.server'
+import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
+import { db } from '../lib/db.server'
+import { env } from '../lib/env.server'
+import { pickSubmitted } from '../schemas/submitted'
+import { PAGES, blockerLines, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
+import { FORM_LIMITS, formReply, readForm, replySaved, replyToSaveError, type FormLimits } from './form.server'
+
+// The page kit, server side. A page is one definition: its schema (Basic is its .pick()), its
+// section, its own intents, and two functions of its page module: `load` (what the page shows,
+// read from our database only) and `save` (what a valid submission changes). The kit does the
+// rest the same way for every page: sign-in and the phase guard, reading the form, Conform's
+// parsing (the submitted fields for autosave, Basic too for Continue), one save transaction,
+// the move to the next page, post/redirect/get without JavaScript, and every refusal.
+
+export type PageContext = { request: Request; identity: Identity; tenantId: string; state: WizardState }
+export type SavePlan = {
+  fields?: Record<string, unknown>
+  job?: Job
+  /** More writes in the save's transaction. */
+  after?: (tx: Db) => Promise<unknown>
+  /** Work for after the commit only (e.g. storing an uploaded file the row now points to). */
+  afterCommit?: () => Promise<unknown>
+}
+export type Refusal = { status: number; message?: string; fieldErrors?: Record<string, string[]> }
+
+type PageDef<S extends z.ZodObject, I extends string, L> = {
+  id: PageId
+  schema: S
+  basic: z.ZodObject
+  section: Section
+  /** Intents beyond autosave and continue (buttons of the page's own). */
+  intents?: readonly I[]
+  /** Field names never sent back to the browser. */
+  secrets?: readonly string[]
+  limits?: FormLimits
+  /** Brings outside facts into our database before the page reads it (e.g. identity flags). */
+  refresh?: (ctx: PageContext) => Promise<void>
+  load: (ctx: PageContext) => Promise<L>
+  save: (ctx: PageContext & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
+}
+
+/** Signs the owner in and sends them to their current page if they ask for one beyond their phase. */
+export async function requirePage(request: Request, page: PageId) {
+  const identity = await requireIdentity(request)
+  const state = await wizardState(db(), identity.tenantId).catch(() => {
+    // The session names a tenant this database does not have (e.g. the dev database was reset).
+    throw redirect('/dev/sign-in')
+  })
+  const wanted = PAGES.findIndex((p) => p.id === page)
+  if (wanted > reachableIndex(state.phase)) throw redirect(pagePath(PAGES[reachableIndex(state.phase)].id))
+  return { identity, state }
+}
+
+// Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
+export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
+
+/** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
+export async function comingSoonLoader(request: Request, page: PageId) {
+  const { state } = await requirePage(request, page)
+  const lines = blockerLines(state.blockers, page, fixLinks())
+  return json({ blockers: lines.map((b) => (b.fixHref?.startsWith('#') ? { ...b, fixHref: null } : b)) })
+}
+
+export function definePage<S extends z.ZodObject, I extends string, L extends object>(def: PageDef<S, I, L>) {
+  const intents = ['autosave', 'continue', ...(def.intents ?? [])] as [I | 'autosave' | 'continue', ...(I | 'autosave' | 'continue')[]]
+  const basic = Object.keys(def.basic.shape)
+  const secrets = def.secrets ?? []
+
+  async function loader({ request }: LoaderFunctionArgs) {
+    const guarded = await requirePage(request, def.id)
+    const { identity } = guarded
+    let { state } = guarded
+    if (def.refresh) {
+      await def.refresh({ request, identity, tenantId: identity.tenantId, state })
+      state = await wizardState(db(), identity.tenantId)
+    }
+    const data = await def.load({ request, identity, tenantId: identity.tenantId, state })
+    const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
+    return json({ ...data, state, blockers })
+  }
+
+  async function action({ request }: ActionFunctionArgs) {
+    const { identity, state: before } = await requirePage(request, def.id)
+    const { tenantId } = identity
+    const current = () => wizardState(db(), tenantId)
+    const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
+    if ('refused' in form) return form.refused
+    const { formData, intent, version } = form
+    // A stale form is refused before anything is decoded or asked of a provider.
+    if (version !== before.version) return replyToSaveError(new StaleVersionError(before.version), current)
+    const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
+    if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
+    const plan = await def.save({ request, identity, tenantId, state: before, intent, value: submission.value, formData })
+    if ('status' in plan) {
+      const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
+      return json<ActionReply>({ result, message: plan.message }, { status: plan.status })
+    }
+    try {
+      const state = await saveSection(db(), def.section, { tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue' })
+      await plan.afterCommit?.()
+      if (intent === 'continue' && reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id)) {
+        return redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
+      }
+      return replySaved(request, def.id, { ...state, result: formReply(submission, secrets), saved: true })
+    } catch (error) {
+      return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
+    }
+  }
+
+  return { loader, action }
+}

@@ -1,0 +1,82 @@
+import { accountSection, fillDefaults, readAccount, type AccountRow, type Defaults } from '../../db/account.server'
+import { identityFlags } from '../../db/flow.server'
+import { refreshIdentityFlags } from '../auth/identity.server'
+import { definePage } from '../kit/page.server'
+import { db } from '../lib/db.server'
+import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../lib/images.server'
+import { pngUrl, storePng } from '../lib/storage.server'
+import { placeForZip, timezoneForZip } from '../lib/timezone.server'
+import { AccountBasic, AccountSchema, isTimezone, type AccountFields } from '../schemas/account'
+
+// Page 1 (Account): what it shows and what a save changes, plus the logo upload, the ZIP check and
+// the defaults guessed on save.
+export const accountPage = definePage({
+  id: 'account',
+  schema: AccountSchema,
+  basic: AccountBasic,
+  section: accountSection,
+  limits: { maxBytes: 16 * 1024, upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' } },
+  // Email and mobile verification as the identity provider says now (its stored flags if it is slow).
+  refresh: ({ identity }) => refreshIdentityFlags(identity),
+  async load({ tenantId }) {
+    const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
+    return { account, flags }
+  },
+  async save({ tenantId, value, formData }) {
+    const logo = await takeLogo(formData)
+    if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
+    const badZip = addressErrors(value.address)
+    if (badZip) return { status: 400, fieldErrors: badZip }
+    const account = await readAccount(db(), tenantId)
+    const defaults = guessedDefaults(account, value, formData.get('browserTimezone'), logo?.color)
+    return {
+      fields: { ...value, ...(logo && { logoUrl: logo.logoUrl }) },
+      after: (tx) => fillDefaults(tx, tenantId, defaults),
+      // Written only once the save has committed: a refused save leaves no file behind.
+      afterCommit: logo ? () => storePng(logo.png) : undefined,
+    }
+  },
+})
+
+export type Logo = { png: Buffer; logoUrl: string; color: string | null }
+
+/** The uploaded logo, re-encoded in memory (stored only once the save commits); null when none was chosen. */
+export async function takeLogo(formData: FormData): Promise<Logo | { refused: string } | null> {
+  const file = formData.get('logo')
+  formData.delete('logo')
+  if (!(file instanceof File) || file.size === 0) return null
+  try {
+    const png = await reencodeLogo(Buffer.from(await file.arrayBuffer()))
+    return { png, logoUrl: pngUrl(png), color: await dominantColor(png) }
+  } catch (error) {
+    if (error instanceof ImageRefused) return { refused: error.message }
+    throw error
+  }
+}
+
+/** A ZIP must exist and lie in the chosen state; the error goes on the ZIP field. */
+export function addressErrors(address: AccountFields['address']): Record<string, string[]> | null {
+  if (!address) return null
+  const place = placeForZip(address.zip)
+  if (!place) return { 'address.zip': ['We do not know that ZIP code; check it'] }
+  if (place.state !== address.state) return { 'address.zip': [`That ZIP code is in ${place.state}, not ${address.state}`] }
+  return null
+}
+
+/**
+ * Defaults that follow from what was saved: the timezone from the address (else the browser's),
+ * the brand colour from a new logo. fillDefaults applies them only where the owner has not chosen.
+ */
+export function guessedDefaults(
+  account: AccountRow,
+  fields: Partial<AccountFields>,
+  browserTimezone: FormDataEntryValue | null,
+  logoColor: string | null | undefined,
+): Defaults {
+  const zip = fields.address?.zip ?? account.address?.zip
+  const browser = typeof browserTimezone === 'string' && isTimezone(browserTimezone) ? browserTimezone : null
+  return {
+    timezone: fields.timezone ? null : zip ? timezoneForZip(zip) : browser,
+    brand_color: fields.brandColor ? null : logoColor,
+  }
+}

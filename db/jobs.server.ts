@@ -1,0 +1,53 @@
+import { z } from 'zod'
+import type { Db } from './client.server'
+
+// Every job in one place: its task name, payload schema, job key and, where two must never run at
+// once, its queue. A job key that reaches a provider is also its Idempotency-Key. SQL that enqueues
+// (ob_ensure_tenant) spells the same keys: test/integration/job-keys.test.ts holds them together.
+type Contract<P extends z.ZodType> = { payload: P; key: (p: z.output<P>) => string; queue?: (p: z.output<P>) => string }
+const contract = <P extends z.ZodType>(c: Contract<P>) => c
+const tenant = z.object({ tenantId: z.string().uuid() })
+
+export const JOBS = {
+  /** Reads the owner's Stripe objects into the Account page (tasks/stripe_prefill.ts). */
+  stripe_prefill: contract({ payload: tenant, key: (p) => `ob:stripe:${p.tenantId}` }),
+  /** Buys the tenant's number: one job and one queue per tenant, so never two purchases at once. */
+  provision_number: contract({
+    payload: tenant.extend({ correlationId: z.string().uuid() }),
+    key: (p) => `ob:prov:${p.tenantId}`,
+    queue: (p) => `ob:prov:${p.tenantId}`,
+  }),
+}
+export type TaskName = keyof typeof JOBS
+export type Payload<T extends TaskName> = z.output<(typeof JOBS)[T]['payload']>
+export type Job = { task: TaskName; payload: Record<string, unknown>; key: string; queue?: string }
+
+/** A job to enqueue, its payload checked against the task's contract. */
+export function jobFor<T extends TaskName>(task: T, payload: Payload<T>): Job {
+  const c = JOBS[task] as unknown as Contract<z.ZodType<Payload<T>>>
+  const p = c.payload.parse(payload)
+  return { task, payload: p as Record<string, unknown>, key: c.key(p), queue: c.queue?.(p) }
+}
+
+/** A task's own payload, checked: a job enqueued by an older release fails loudly, not halfway. */
+export const readPayload = <T extends TaskName>(task: T, raw: unknown): Payload<T> => JOBS[task].payload.parse(raw) as Payload<T>
+
+/** The Idempotency-Key of a number purchase: ob:prov:<tenantId>, then :<n> for each new one. */
+export const purchaseKey = (tenantId: string, generation: number) => `ob:prov:${tenantId}${generation ? `:${generation}` : ''}`
+
+/** The A2P registration chain's keys (DESIGN.md), resubmissions with the submission count. */
+export const a2pKeys = (tenantId: string, resubmission = 0) =>
+  resubmission > 0
+    ? { brand: `ob:a2p:resubmit:${tenantId}:${resubmission}:brand`, campaign: `ob:a2p:resubmit:${tenantId}:${resubmission}:camp`, binding: `ob:a2p:resubmit:${tenantId}:${resubmission}:bind` }
+    : { brand: `ob:a2p:brand:${tenantId}`, campaign: `ob:a2p:camp:${tenantId}`, binding: `ob:a2p:bind:${tenantId}` }
+
+// graphile_worker.add_job (through ob_enqueue) on the caller's transaction: the job exists if and
+// only if the change that asked for it commits.
+export async function enqueue(tx: Db, job: Job): Promise<void> {
+  await tx`select ob_enqueue(${job.task}, ${tx.json(job.payload as never)}::json, ${job.key}, ${job.queue ?? null})`
+}
+
+/** One row of the tenant's audit trail (ob_event), in the caller's transaction. Field names, never secrets. */
+export async function logEvent(tx: Db, tenantId: string, type: string, data: Record<string, unknown>): Promise<void> {
+  await tx`insert into ob_event (tenant_id, event_type, data) values (${tenantId}, ${type}, ${tx.json(data as never)})`
+}
