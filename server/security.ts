@@ -9,7 +9,7 @@ import helmet from 'helmet'
  * smaller limits with a friendly reply (app/body.server.ts); this refuses anything bigger at once,
  * from its Content-Length, without reading it.
  */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024
+const MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024
 
 /** A fresh nonce per response: the only inline scripts allowed are Remix's own, carrying it. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {

@@ -3,7 +3,7 @@ import type { BlockerLine } from '~/wizard'
 import { Blockers } from './blockers'
 
 // Pages whose own issue has not landed yet: say plainly what comes here, show its blockers.
-// Their loader is comingSoonLoader (app/wizard.server.ts).
+// Their loader is comingSoonLoader (app/kit/page.server.ts).
 export function ComingSoon({ title, what }: { title: string; what: string }) {
   const { blockers } = useLoaderData<{ blockers: BlockerLine[] }>()
   return (

@@ -1,6 +1,9 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
+import type { ReactNode } from 'react'
 import { DefaultChip } from './badge'
 
+// The form fields of every page, on Conform's metadata: each error has an id, and Conform links it
+// to its input with aria-describedby (and aria-invalid) while the field has errors.
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
 
 export function Errors({ id, errors }: { id: string; errors?: string[] }) {
@@ -11,31 +14,43 @@ export function Errors({ id, errors }: { id: string; errors?: string[] }) {
   )
 }
 
-// Errors are linked to inputs with aria-describedby (Conform sets it when the field has errors).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field whose form value is text
 type FieldProps = { label: string; meta: FieldMetadata<any>; defaulted?: boolean; className?: string }
 
-export function TextField({ label, meta, defaulted = false, className }: FieldProps) {
+/** A label, the control, and the field's error line. */
+function Field({ label, meta, defaulted = false, className, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium">
         {label}
         <DefaultChip show={defaulted} />
       </label>
-      <input {...getInputProps(meta, { type: 'text' })} key={meta.key} className={inputClass} />
+      {children}
       <Errors id={meta.errorId} errors={meta.errors} />
     </div>
   )
 }
 
-export function SelectField({ label, meta, options, defaulted = false, className }: FieldProps & { options: readonly (readonly [string, string])[] }) {
+export function TextField(props: FieldProps) {
   return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm font-medium">
-        {label}
-        <DefaultChip show={defaulted} />
-      </label>
-      <select {...getSelectProps(meta)} key={meta.key} className={inputClass}>
+    <Field {...props}>
+      <input {...getInputProps(props.meta, { type: 'text' })} key={props.meta.key} className={inputClass} />
+    </Field>
+  )
+}
+
+export function NumberField(props: FieldProps) {
+  return (
+    <Field {...props}>
+      <input {...getInputProps(props.meta, { type: 'number' })} key={props.meta.key} className={inputClass} />
+    </Field>
+  )
+}
+
+export function SelectField({ options, ...props }: FieldProps & { options: readonly (readonly [string, string])[] }) {
+  return (
+    <Field {...props}>
+      <select {...getSelectProps(props.meta)} key={props.meta.key} className={inputClass}>
         <option value="">Choose…</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -43,32 +58,15 @@ export function SelectField({ label, meta, options, defaulted = false, className
           </option>
         ))}
       </select>
-      <Errors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   )
 }
 
-export function NumberField({ label, meta, className }: Omit<FieldProps, 'defaulted'>) {
+export function TextareaField({ placeholder, ...props }: FieldProps & { placeholder?: string }) {
   return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm">
-        {label}
-      </label>
-      <input {...getInputProps(meta, { type: 'number' })} key={meta.key} className={inputClass} />
-      <Errors id={meta.errorId} errors={meta.errors} />
-    </div>
-  )
-}
-
-export function TextareaField({ label, meta, placeholder, className }: Omit<FieldProps, 'defaulted'> & { placeholder?: string }) {
-  return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="block text-sm">
-        {label}
-      </label>
-      <textarea {...getTextareaProps(meta)} key={meta.key} rows={2} placeholder={placeholder} className={inputClass} />
-      <Errors id={meta.errorId} errors={meta.errors} />
-    </div>
+    <Field {...props}>
+      <textarea {...getTextareaProps(props.meta)} key={props.meta.key} rows={2} placeholder={placeholder} className={inputClass} />
+    </Field>
   )
 }
 

@@ -60,7 +60,7 @@ export async function requirePage(request: Request, page: PageId) {
 }
 
 // Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
-export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
+const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
 
 /** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
 export async function comingSoonLoader(request: Request, page: PageId) {

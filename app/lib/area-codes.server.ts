@@ -64,7 +64,7 @@ export function areaCodeForZip(zip: string): string | null {
 }
 
 /** The area code of a US mobile number in any format, or null. */
-export function areaCodeOfPhone(phone: string | null | undefined): string | null {
+function areaCodeOfPhone(phone: string | null | undefined): string | null {
   const p = phone ? parsePhoneNumberFromString(phone, 'US') : undefined
   return p?.isValid() && p.countryCallingCode === '1' ? p.nationalNumber.slice(0, 3) : null
 }

@@ -41,7 +41,7 @@ export const accountPage = definePage({
 export type Logo = { png: Buffer; logoUrl: string; color: string | null }
 
 /** The uploaded logo, re-encoded in memory (stored only once the save commits); null when none was chosen. */
-export async function takeLogo(formData: FormData): Promise<Logo | { refused: string } | null> {
+async function takeLogo(formData: FormData): Promise<Logo | { refused: string } | null> {
   const file = formData.get('logo')
   formData.delete('logo')
   if (!(file instanceof File) || file.size === 0) return null
@@ -55,7 +55,7 @@ export async function takeLogo(formData: FormData): Promise<Logo | { refused: st
 }
 
 /** A ZIP must exist and lie in the chosen state; the error goes on the ZIP field. */
-export function addressErrors(address: AccountFields['address']): Record<string, string[]> | null {
+function addressErrors(address: AccountFields['address']): Record<string, string[]> | null {
   if (!address) return null
   const place = placeForZip(address.zip)
   if (!place) return { 'address.zip': ['We do not know that ZIP code; check it'] }
@@ -67,7 +67,7 @@ export function addressErrors(address: AccountFields['address']): Record<string,
  * Defaults that follow from what was saved: the timezone from the address (else the browser's),
  * the brand colour from a new logo. fillDefaults applies them only where the owner has not chosen.
  */
-export function guessedDefaults(
+function guessedDefaults(
   account: AccountRow,
   fields: Partial<AccountFields>,
   browserTimezone: FormDataEntryValue | null,

@@ -4,6 +4,6 @@ import { z } from 'zod'
 // cannot store NUL, and none belongs in a business's details) with a field error. Tabs and line
 // breaks stay allowed for text areas. test/unit/text-fields.test.ts checks every page schema.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-export const CONTROL_MESSAGE = 'Remove the unusual characters (invisible control characters) from this field'
+const CONTROL_MESSAGE = 'Remove the unusual characters (invisible control characters) from this field'
 
 export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine((v) => !CONTROL.test(v), CONTROL_MESSAGE)
