@@ -57,8 +57,8 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           {/* Sent even when every box is unticked, so "no holidays" can be saved. */}
           <input type="hidden" name={fields.holidays.name} value="" />
           <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
-            {getCollectionProps(fields.holidays, { type: 'checkbox', options: dates }).map((props) => (
-              <label key={props.key} className="flex items-center gap-2">
+            {getCollectionProps(fields.holidays, { type: 'checkbox', options: dates }).map(({ key, ...props }) => (
+              <label key={key} className="flex items-center gap-2">
                 <input {...props} />
                 {props.value} {names[props.value] ?? ''}
               </label>

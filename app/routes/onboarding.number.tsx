@@ -38,7 +38,7 @@ export default function NumberPage() {
       ) : (
         <div>
           <label htmlFor={fields.areaCode.id} className="block text-sm font-medium">Area code</label>
-          <select {...getSelectProps(fields.areaCode)} key={fields.areaCode.key} className="mt-1 block w-40 rounded-md border border-slate-300 px-3 py-2">
+          <select {...getSelectProps(fields.areaCode)} key={fields.areaCode.key} className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2">
             {suggestions.length === 0 ? <option value="">Choose…</option> : null}
             {suggestions.map((code, i) => <option key={code} value={code}>{code}{i === 0 ? ' (suggested)' : ''}</option>)}
           </select>
