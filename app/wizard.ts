@@ -46,6 +46,7 @@ export const BLOCKERS: Record<string, BlockerText> = {
   COMPLETE_PORT_IN: { page: 'number', text: 'Finish the details for moving your number.', fix: '#portIn' },
   CHOOSE_SERVICES: { page: 'calmsg', text: 'Pick the services you offer.', fix: '#topServices' },
   SET_PRICES: { page: 'calmsg', text: 'Add a price range for each service.', fix: '#priceRanges' },
+  CONNECT_CALENDAR: { page: 'calmsg', text: 'Connect your Google Calendar, or press Continue to connect it later.', fix: '#calendar' },
   ENTER_LEGAL_NAME: { page: 'a2p', text: 'Add your legal business name.', fix: '#legalBusinessName' },
   ENTER_WEBSITE: { page: 'a2p', text: 'Add your website.', fix: '#websiteUrl' },
   ENTER_TAX_ID: { page: 'a2p', text: 'Add your EIN.', fix: '#taxId' },

@@ -17,6 +17,8 @@ export const JOBS = {
     key: (p) => `ob:prov:${p.tenantId}`,
     queue: (p) => `ob:prov:${p.tenantId}`,
   }),
+  /** "Send a test message" to the saved Slack link (tasks/slack_test.ts); a second press replaces a waiting one. */
+  slack_test: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),
 }
 export type TaskName = keyof typeof JOBS
 export type Payload<T extends TaskName> = z.output<(typeof JOBS)[T]['payload']>

@@ -6,9 +6,9 @@ import { DefaultChip } from './badge'
 // to its input with aria-describedby (and aria-invalid) while the field has errors.
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
 
-export function Errors({ id, errors }: { id: string; errors?: string[] }) {
+export function Errors({ id, errors, className = '' }: { id: string; errors?: string[]; className?: string }) {
   return (
-    <p id={id} className="mt-1 min-h-5 text-sm text-red-700">
+    <p id={id} className={`mt-1 min-h-5 text-sm text-red-700 ${className}`}>
       {errors?.[0]}
     </p>
   )

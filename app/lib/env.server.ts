@@ -31,6 +31,16 @@ const schema = z.object({
   VOICE_URL: z.string().optional(),
   VOICE_APP_SID: z.string().optional(),
   STATUS_CALLBACK_URL: z.string().optional(),
+  // Google Calendar (OAuth 2.0 with PKCE). The issuer defaults to Google; `npm run dev` points it at
+  // the local OAuth fake (FAKE_OAUTH_URL). APP_URL is where Google sends the owner back.
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  OAUTH_ISSUER: url('OAuth issuer').optional(),
+  FAKE_OAUTH_URL: url('local OAuth fake').optional(),
+  APP_URL: url('the public address of this app').optional(),
+  // Slack incoming webhooks: the "Send a test message" job posts to hooks.slack.com, or the fake in dev.
+  SLACK_HOOKS_URL: url('Slack webhooks host').optional(),
+  FAKE_SLACK_URL: url('local Slack fake').optional(),
   PORT_IN_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
@@ -45,6 +55,10 @@ export type Env = z.infer<typeof schema> & {
   BILLING_URL: string
   PROVISIONING_TOKEN: string
   PORT_IN_KEY: string
+  GOOGLE_CLIENT_ID: string
+  GOOGLE_CLIENT_SECRET: string
+  OAUTH_ISSUER: string
+  SLACK_HOOKS_URL: string
   webhooks: Webhooks
   clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
 }
@@ -55,6 +69,7 @@ const DEV_WEBHOOK_SECRET = 'whsec_local_fake'
 const DEV_PROVISIONING_TOKEN = 'local-provisioning-token'
 const DEV_PORT_IN_KEY = Buffer.alloc(32, 7).toString('base64') // dev and tests only: refused in production
 const DEV_HOOKS = 'https://hooks.wizard.example'
+const DEV_OAUTH_CLIENT = { id: 'local-oauth-client', secret: 'local-oauth-secret' }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source)
@@ -82,6 +97,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('PROVISIONING_TOKEN', 'the Provisioning API needs its bearer token')
   required('PORT_IN_KEY', 'port-in account numbers and PINs are encrypted with it')
   required('SMS_WEBHOOK_URL', 'every number is configured with it')
+  required('GOOGLE_CLIENT_ID', '"Connect Google Calendar" signs in with this OAuth client')
+  required('GOOGLE_CLIENT_SECRET', 'the OAuth client secret exchanges the code for tokens')
+  required('APP_URL', 'Google sends the owner back to APP_URL/onboarding/calmsg/callback')
   const webhooks = Webhooks.safeParse({
     smsWebhookUrl: env.SMS_WEBHOOK_URL ?? (production ? undefined : `${DEV_HOOKS}/sms`),
     voiceUrl: env.VOICE_URL ?? (production || env.VOICE_APP_SID ? undefined : `${DEV_HOOKS}/voice`),
@@ -100,6 +118,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PROVISIONING_API_URL: env.PROVISIONING_API_URL ?? (production ? undefined : env.FAKE_PROVISIONING_URL),
     PROVISIONING_TOKEN: env.PROVISIONING_TOKEN ?? DEV_PROVISIONING_TOKEN,
     PORT_IN_KEY: env.PORT_IN_KEY ?? DEV_PORT_IN_KEY,
+    GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID ?? DEV_OAUTH_CLIENT.id,
+    GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET ?? DEV_OAUTH_CLIENT.secret,
+    OAUTH_ISSUER: env.OAUTH_ISSUER ?? (production || !env.FAKE_OAUTH_URL ? 'https://accounts.google.com' : env.FAKE_OAUTH_URL),
+    SLACK_HOOKS_URL: env.SLACK_HOOKS_URL ?? (production || !env.FAKE_SLACK_URL ? 'https://hooks.slack.com' : env.FAKE_SLACK_URL),
     webhooks: webhooks.data,
     clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
       ? {

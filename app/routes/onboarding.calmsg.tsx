@@ -1,9 +1,61 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { ComingSoon } from '~/components/coming-soon'
-import { comingSoonLoader } from '~/kit/page.server'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { CalendarField } from '~/components/calendar-field'
+import { CalmsgAdvanced } from '~/components/calmsg-advanced'
+import { ReplyPreview } from '~/components/reply-preview'
+import { ServicesField } from '~/components/services-field'
+import { PageForm, usePageForm } from '~/kit/page-form'
+import { calmsgPage } from '~/pages/calmsg.server'
+import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, calmsgFormValue } from '~/schemas/calmsg'
 
-export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'calmsg')
+// Functions (not the page's own values) so the browser build drops them with the server module.
+export const loader = (args: LoaderFunctionArgs) => calmsgPage.loader(args)
+export const action = (args: ActionFunctionArgs) => calmsgPage.action(args)
 
-export default function Page() {
-  return <ComingSoon title="Services & prices" what="Here you will pick your top services, their price ranges and connect your calendar." />
+type Live = { topServices?: unknown; templates?: { title?: string; description?: string; es?: { title?: string; description?: string } }; bilingual?: unknown }
+const strings = (v: unknown) => [v].flat().filter((x): x is string => typeof x === 'string' && x !== '')
+
+export default function CalmsgPage() {
+  const { state, calmsg: c, catalogue, preview, blockers } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const { form, fields, autosave } = usePageForm({
+    page: 'calmsg', schema: CalmsgSchema, basic: CalmsgBasic, version: state.version, reply, defaultValue: calmsgFormValue(c),
+  })
+  // The form's values as they are now: typed (with JavaScript) or as saved (without).
+  const live = (form.value ?? {}) as Live
+  const chosen = form.value ? strings(live.topServices) : c.topServices
+  const bilingual = form.value ? [live.bilingual].flat().at(-1) === 'on' : c.bilingual
+  return (
+    <PageForm
+      page="calmsg"
+      title="Your services, prices and calendar"
+      intro="We picked the usual services and prices for your trade. Change anything, then press Continue."
+      blockers={blockers}
+      form={form}
+      autosave={autosave}
+      reply={reply}
+    >
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <div className="space-y-5">
+          <CalendarField meta={fields.calendarProvider} calendar={{ connected: c.calendarConnected, email: c.calendarAccountEmail, error: c.calendarError }} />
+          <ServicesField fields={fields} catalogue={catalogue} chosen={chosen} max={MAX_SERVICES} />
+        </div>
+        <div className="lg:sticky lg:top-4 lg:self-start">
+          <ReplyPreview
+            templates={form.value ? (live.templates ?? {}) : c.templates}
+            bilingual={bilingual}
+            services={chosen.slice(0, MAX_SERVICES)}
+            spanishNames={Object.fromEntries(catalogue.map((s) => [s.name, s.es]))}
+            context={preview}
+          />
+        </div>
+      </div>
+      <CalmsgAdvanced
+        fields={fields}
+        lists={{ opsEmails: c.opsEmails, opsSms: calmsgFormValue(c).opsSms }}
+        slack={{ result: c.slackTestResult }}
+        open={Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => !/^(calendarProvider|topServices|priceRanges)/.test(k)))}
+      />
+    </PageForm>
+  )
 }

@@ -1,11 +1,13 @@
 import { startClerkFake } from './clerk'
 import { startFake, type Fake } from './http'
+import { startOAuthFake } from './oauth'
 import { startProvisioningFake } from './provisioning'
+import { startSlackFake } from './slack'
 import { startStripeFake } from './stripe'
 
-// The local stand-ins for the Provisioning, A2P, Stripe and Clerk APIs, on basePort + 0..3 (each on
-// a free port when basePort is 0).
-export const FAKE_NAMES = ['provisioning', 'a2p', 'stripe', 'clerk'] as const
+// The local stand-ins for the Provisioning, A2P, Stripe, Clerk, Google OAuth and Slack APIs, on
+// basePort + 0..5 (each on a free port when basePort is 0).
+export const FAKE_NAMES = ['provisioning', 'a2p', 'stripe', 'clerk', 'oauth', 'slack'] as const
 
 export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; close: () => Promise<void> }> {
   const fakes: Fake[] = []
@@ -16,6 +18,8 @@ export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; clo
     fakes.push(await startFake('a2p', port(1), {}))
     fakes.push(await startStripeFake(port(2)))
     fakes.push(await startClerkFake(port(3)))
+    fakes.push(await startOAuthFake(port(4)))
+    fakes.push(await startSlackFake(port(5)))
   } catch (error) {
     await close()
     throw error

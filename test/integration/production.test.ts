@@ -42,6 +42,9 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
       SMS_WEBHOOK_URL: 'https://hooks.wizard.example/sms',
       VOICE_URL: 'https://hooks.wizard.example/voice',
       STATUS_CALLBACK_URL: 'https://hooks.wizard.example/status',
+      GOOGLE_CLIENT_ID: 'wizard.apps.googleusercontent.com',
+      GOOGLE_CLIENT_SECRET: 'secret',
+      APP_URL: 'https://app.wizard.example',
     })
     try {
       let res: Response | undefined

@@ -37,10 +37,15 @@ describe('parseEnv', () => {
       SMS_WEBHOOK_URL: 'https://h.example/sms', VOICE_URL: 'https://h.example/voice', STATUS_CALLBACK_URL: 'https://h.example/status',
     }
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, PORT_IN_KEY: undefined })).toThrow(/^PORT_IN_KEY is required in production/)
-    const full = parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning })
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning })).toThrow(/^GOOGLE_CLIENT_ID is required in production/)
+    const google = { GOOGLE_CLIENT_ID: 'id.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'secret' }
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google })).toThrow(/^APP_URL is required in production/)
+    const full = parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example', FAKE_OAUTH_URL: 'http://127.0.0.1:1', FAKE_SLACK_URL: 'http://127.0.0.1:2' })
+    // In production OAuth and Slack go to Google and Slack themselves, never to a fake.
+    expect(full).toMatchObject({ OAUTH_ISSUER: 'https://accounts.google.com', SLACK_HOOKS_URL: 'https://hooks.slack.com' })
     expect(full.clerk).toMatchObject({ signInUrl: 'https://accounts.acme.example/sign-in', accountUrl: 'https://accounts.acme.example/user' })
     // In production the Stripe SDK talks to Stripe itself, never to a fake.
-    expect(parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, FAKE_STRIPE_URL: 'http://127.0.0.1:1' }).STRIPE_API_URL).toBeUndefined()
+    expect(parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example', FAKE_STRIPE_URL: 'http://127.0.0.1:1' }).STRIPE_API_URL).toBeUndefined()
   })
 
   it('refuses provisioning webhooks that are not https, carry secrets, or name both voice targets', () => {

@@ -1,0 +1,18 @@
+import type { Task } from 'graphile-worker'
+import { recordSlackTest } from '../db/calmsg.server'
+import { readPayload } from '../db/jobs.server'
+import { db } from '../app/lib/db.server'
+import { postToSlack } from '../app/providers/slack.server'
+
+// "Send a test message" on Page 3: posts to the saved Slack link and records one outcome. It is not
+// retried: the owner is waiting on the page for the answer, and can press the button again.
+export const slack_test: Task = async (payload, helpers) => {
+  const { tenantId } = readPayload('slack_test', payload)
+  const [row] = await db()`
+    select c.slack_webhook_url, a.display_name from ob_calmsg c join ob_account a using (tenant_id) where c.tenant_id = ${tenantId}`
+  if (!row?.slackWebhookUrl) return // removed since the press
+  const name = row.displayName ?? 'Your business'
+  const result = await postToSlack(row.slackWebhookUrl, `Test from ${name}: missed-call alerts will show up in this channel.`)
+  await recordSlackTest(db(), tenantId, result)
+  helpers.logger.info(`slack_test ${tenantId}: ${result}`)
+}
