@@ -17,12 +17,13 @@ type Case = {
 }
 
 const VERIFIED = { email: true, mobile: true, stripe: true }
-const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
+const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
 const A2P_TODO = ['ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
 const update = (sql: Sql, table: string, t: string, cols: Record<string, unknown>) => sql`update ${sql(table)} set ${sql(cols as never)} where tenant_id = ${t}`
 const number = (sql: Sql, t: string, cols: Record<string, unknown>) => update(sql, 'ob_number', t, { areaCode: '415', ...cols })
-const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, unknown>) =>
-  sql`update ob_calmsg set top_services = ${services}, price_ranges = ${sql.json(prices as never)} where tenant_id = ${t}`
+const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, unknown>, calendar: Record<string, unknown> = {}) =>
+  update(sql, 'ob_calmsg', t, { topServices: services, priceRanges: sql.json(prices as never), ...calendar })
+const LATER_CALENDAR = { calendarLaterAt: new Date() }
 const contact = { name: 'Ann Owner', email: 'ann@acme.example', phoneE164: '+14155550100' }
 const a2p = (sql: Sql, t: string, cols: Record<string, unknown>) =>
   update(sql, 'ob_a2p', t, { brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact), ...cols })
@@ -73,56 +74,74 @@ const cases: Case[] = [
     identity: VERIFIED,
     build: (s, t) => calmsg(s, t, ['Drain cleaning', 'Water heaters'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }),
     completion: [100, 0, 50, 0],
+    blockers: ['RESERVE_NUMBER', 'SET_PRICES', 'CONNECT_CALENDAR', ...A2P_TODO],
+  },
+  {
+    name: 'a price with neither bound is not a price',
+    identity: VERIFIED,
+    build: (s, t) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: null, max: null, currency: 'USD' } }, LATER_CALENDAR),
+    completion: [100, 0, 50, 0],
     blockers: ['RESERVE_NUMBER', 'SET_PRICES', ...A2P_TODO],
   },
   {
-    name: 'services and prices complete',
+    name: 'services and prices complete, calendar not connected',
     identity: VERIFIED,
-    build: (s, t) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }),
-    completion: [100, 0, 100, 0],
-    blockers: ['RESERVE_NUMBER', ...A2P_TODO],
+    build: (s, t) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: null, currency: 'USD' } }),
+    completion: [100, 0, 50, 0],
+    blockers: ['RESERVE_NUMBER', 'CONNECT_CALENDAR', ...A2P_TODO],
   },
+  ...[
+    ['calendar left for later', LATER_CALENDAR],
+    ['calendar connected', { calendarConnected: true }],
+    ['no calendar wanted', { calendarProvider: 'none' }],
+  ].map(([name, calendar]) => ({
+    name: `services and prices complete, ${name}`,
+    identity: VERIFIED,
+    build: (s: Sql, t: string) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }, calendar as object),
+    completion: [100, 0, 100, 0] as Case['completion'],
+    blockers: ['RESERVE_NUMBER', ...A2P_TODO],
+  })),
   {
     name: 'A2P: only a legal name',
     identity: VERIFIED,
     build: (s, t) => s`update ob_a2p set legal_business_name = 'Acme LLC' where tenant_id = ${t}`,
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P'],
   },
   {
     name: 'A2P: STANDARD brand without EIN',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandType: 'STANDARD' }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'ENTER_TAX_ID', 'SUBMIT_A2P'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_TAX_ID', 'SUBMIT_A2P'],
   },
   {
     name: 'A2P: website checks failed (null checks are not blockers)',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { httpsOk: true, privacyFound: false, termsFound: null, stopHelpPresent: false }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'WEBSITE_PRIVACY_MISSING', 'STOP_HELP_MISSING', 'SUBMIT_A2P'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'WEBSITE_PRIVACY_MISSING', 'STOP_HELP_MISSING', 'SUBMIT_A2P'],
   },
   {
     name: 'A2P: submitted, pending review',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandId: 'BN1', brandPhase: 'PENDING', campaignPhase: 'PENDING', bindingPhase: 'PENDING' }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_PENDING'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_PENDING'],
   },
   {
     name: 'A2P: campaign rejected',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandId: 'BN2', brandPhase: 'VETTED', campaignPhase: 'REJECTED', reason: 'Opt-in unclear' }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_REJECTED'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_REJECTED'],
   },
   {
     name: 'A2P: VETTED / ACTIVE / VERIFIED makes texting eligible',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandId: 'BN3', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'VERIFIED' }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR'],
     eligible: true,
   },
   {
@@ -130,7 +149,7 @@ const cases: Case[] = [
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandId: 'BN4', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'A2P_PENDING'],
+    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_PENDING'],
   },
 ]
 
@@ -192,7 +211,7 @@ describe('ob_advance', () => {
   it('reaches FINALIZE only when texting is eligible, and never COMPLETE', async () => {
     const t = await makeTenant(sql, VERIFIED)
     await number(sql, t, { state: 'Configured', capabilities: mms(true), e164: '+14155550021', providerSid: 'PN0021' })
-    await calmsg(sql, t, ['Repairs'], { Repairs: { min: 80, max: 200, currency: 'USD' } })
+    await calmsg(sql, t, ['Repairs'], { Repairs: { min: 80, max: 200, currency: 'USD' } }, LATER_CALENDAR)
     await a2p(sql, t, { brandId: 'BN21', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' })
     await advance(sql, t)
     expect(await phase(t)).toBe('A2P')

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { accountSection } from '../../db/account.server'
+import { calmsgSection } from '../../db/calmsg.server'
 import { numberSection } from '../../db/number.server'
 import { snake, type Section } from '../../db/section.server'
 import { AccountSchema } from '../../app/schemas/account'
+import { CalmsgSchema } from '../../app/schemas/calmsg'
 import { NumberSchema } from '../../app/schemas/number'
 import { freshDatabase, makeTenant } from '../setup/db'
 
@@ -16,6 +18,7 @@ const tenantId = await makeTenant(sql)
 const PAGES: { name: string; schema: z.ZodObject; section: Section }[] = [
   { name: 'account', schema: AccountSchema, section: accountSection },
   { name: 'number', schema: NumberSchema, section: numberSection },
+  { name: 'calmsg', schema: CalmsgSchema, section: calmsgSection },
 ]
 
 type Zod = { _zod: { def: { type: string; innerType?: Zod; in?: Zod; out?: Zod } }; minLength?: number | null; maxLength?: number | null; minValue?: number | null; maxValue?: number | null }
