@@ -30,3 +30,27 @@ export const nameInput = (page: Page) => page.getByRole('textbox', { name: 'Busi
 export const verticalSelect = (page: Page) => page.getByRole('combobox', { name: 'Kind of work' })
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' })
 export const toast = (page: Page) => page.locator('[data-toast]').filter({ hasText: /\S/ })
+
+export const banner = (page: Page) => page.getByTestId('number-banner')
+
+/** Without JavaScript the owner follows the refresh link; with it the banner arrives by itself. */
+export async function waitForBanner(page: Page) {
+  for (let i = 0; i < 40 && (await banner(page).count()) === 0; i++) {
+    await page.getByRole('link', { name: 'Refresh' }).click({ timeout: 500 }).catch(() => {})
+    await page.waitForLoadState('load')
+    await page.waitForTimeout(250)
+  }
+  await expect(banner(page)).toBeVisible()
+}
+
+/** A new owner who accepts every default on Account and Number (a number bought on the fake), on Page 3. */
+export async function toCalmsgPage(page: Page) {
+  await signIn(page, 'verified')
+  await continueButton(page).click()
+  await expect(page).toHaveURL(/\/onboarding\/number$/)
+  const looksGood = page.getByRole('button', { name: 'Looks good' })
+  await looksGood.click()
+  await waitForBanner(page)
+  await looksGood.click()
+  await expect(page).toHaveURL(/\/onboarding\/calmsg$/)
+}

@@ -1,25 +1,14 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { continueButton, signIn, toast } from './helpers'
+import { banner, continueButton, signIn, toast, waitForBanner } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled.
 const looksGood = (page: Page) => page.getByRole('button', { name: 'Looks good' })
-const banner = (page: Page) => page.getByTestId('number-banner')
 
 async function toNumberPage(page: Page) {
   await signIn(page, 'verified')
   await continueButton(page).click()
   await expect(page).toHaveURL(/\/onboarding\/number$/)
-}
-
-/** Without JavaScript the owner follows the refresh link; with it the banner arrives by itself. */
-async function waitForBanner(page: Page) {
-  for (let i = 0; i < 40 && (await banner(page).count()) === 0; i++) {
-    await page.getByRole('link', { name: 'Refresh' }).click({ timeout: 500 }).catch(() => {})
-    await page.waitForLoadState('load')
-    await page.waitForTimeout(250)
-  }
-  await expect(banner(page)).toBeVisible()
 }
 
 test('suggestions shown, defaults accepted, one click: the banner shows the number, and a reload keeps it', async ({ page }) => {
