@@ -101,7 +101,7 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
   it('refuses a 4th service, a reversed range, an unknown token and a foreign Slack link, and changes nothing', async () => {
     const { browser, t } = await onCalmsgPage()
     const before = await row(t)
-    const bad = [
+    const bad: Record<string, string | string[]>[] = [
       { topServices: ['Drain cleaning', 'Leak repair', 'Toilet repair', 'Sewer line repair'] },
       { 'priceRanges.Leak repair.min': '900', 'priceRanges.Leak repair.max': '100' },
       { 'templates.title': 'Hi from {displayname}', 'templates.description': 'We call back. {hours}' },

@@ -97,7 +97,7 @@ const cases: Case[] = [
   ].map(([name, calendar]) => ({
     name: `services and prices complete, ${name}`,
     identity: VERIFIED,
-    build: (s: Sql, t: string) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }, calendar as object),
+    build: (s: Sql, t: string) => calmsg(s, t, ['Drain cleaning'], { 'Drain cleaning': { min: 99, max: 250, currency: 'USD' } }, calendar as Record<string, unknown>),
     completion: [100, 0, 100, 0] as Case['completion'],
     blockers: ['RESERVE_NUMBER', ...A2P_TODO],
   })),
