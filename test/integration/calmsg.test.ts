@@ -179,6 +179,19 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     expect(count).toBe(6)
   })
 
+  it('Google down when the owner presses Connect: one line on the page, nothing half-started', async () => {
+    // The same app and database, with an issuer nothing answers on (the discard port).
+    const down = await startWeb({ ...appEnv, OAUTH_ISSUER: 'http://127.0.0.1:9' })
+    const { browser, t } = await onCalmsgPage()
+    const there = down.browser()
+    there.cookie = browser.cookie // the same session: both servers sign with the same secret
+    const res = await there.get('/onboarding/calmsg/connect')
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('/onboarding/calmsg#calendar')
+    expect(await row(t)).toMatchObject({ calendarConnected: false, calendarError: 'provider', calendarOauthStateHash: null })
+    expect((await (await there.get('/onboarding/calmsg')).text()).replaceAll('<!-- -->', '')).toContain('Google did not answer')
+  })
+
   it("another owner's callback (their code and state) does nothing to either tenant", async () => {
     const a = await onCalmsgPage()
     const b = await onCalmsgPage()
@@ -220,6 +233,10 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(t) })
     await until('the refusal', async () => (await row(t)).slackTestResult === 'refused')
     expect(await (await browser.get('/onboarding/calmsg')).text()).toContain('Slack refused the test')
+    await slack.switches({ status: 500 })
+    await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(t) })
+    await until('Slack down', async () => (await row(t)).slackTestResult === 'unreachable')
+    expect(await (await browser.get('/onboarding/calmsg')).text()).toContain('Slack did not answer')
     await slack.reset()
     // Emptying the field removes the link.
     await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), slackWebhookUrl: '' })
