@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from './client.server'
 
@@ -16,6 +17,23 @@ export const JOBS = {
     payload: tenant.extend({ correlationId: z.string().uuid() }),
     key: (p) => `ob:prov:${p.tenantId}`,
     queue: (p) => `ob:prov:${p.tenantId}`,
+  }),
+  /** One step of the A2P registration chain (tasks/a2p_step.ts); its key is the step's Idempotency-Key. */
+  a2p_step: contract({
+    payload: tenant.extend({ step: z.enum(['brand', 'campaign', 'binding']), submission: z.number().int().min(1), correlationId: z.string().uuid() }),
+    key: (p) => a2pKeys(p.tenantId, p.submission - 1)[p.step],
+    queue: (p) => `ob:a2p:${p.tenantId}`,
+  }),
+  /** Reads the registration's status and continues the chain (tasks/a2p_refresh.ts); reschedules itself until final. */
+  a2p_refresh: contract({
+    payload: tenant.extend({ attempt: z.number().int().min(0) }),
+    key: (p) => `ob:a2p:refresh:${p.tenantId}`,
+    queue: (p) => `ob:a2p:${p.tenantId}`,
+  }),
+  /** Fetches the owner's website (SSRF-safe) for https, privacy and terms (tasks/website_check.ts). */
+  website_check: contract({
+    payload: tenant.extend({ url: z.string().url().max(2048) }),
+    key: (p) => `ob:web:${p.tenantId}:${createHash('sha256').update(p.url).digest('hex').slice(0, 16)}`,
   }),
   /** "Send a test message" to the saved Slack link (tasks/slack_test.ts); a second press replaces a waiting one. */
   slack_test: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),

@@ -31,6 +31,12 @@ const schema = z.object({
   VOICE_URL: z.string().optional(),
   VOICE_APP_SID: z.string().optional(),
   STATUS_CALLBACK_URL: z.string().optional(),
+  // A2P Registration API: the base URL defaults to the local fake `npm run dev` starts.
+  A2P_API_URL: url('A2P Registration API').optional(),
+  A2P_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  FAKE_A2P_URL: url('local A2P fake').optional(),
+  // Seconds before the first status check after a submission; each next check waits twice as long (up to an hour).
+  A2P_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).optional(),
   // Google Calendar (OAuth 2.0 with PKCE). The issuer defaults to Google; `npm run dev` points it at
   // the local OAuth fake (FAKE_OAUTH_URL). APP_URL is where Google sends the owner back.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -55,6 +61,8 @@ export type Env = z.infer<typeof schema> & {
   BILLING_URL: string
   PROVISIONING_TOKEN: string
   PORT_IN_KEY: string
+  A2P_TOKEN: string
+  A2P_REFRESH_SECONDS: number
   GOOGLE_CLIENT_ID: string
   GOOGLE_CLIENT_SECRET: string
   OAUTH_ISSUER: string
@@ -67,6 +75,7 @@ const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production'
 const DEV_STRIPE_KEY = 'sk_test_local_fake'
 const DEV_WEBHOOK_SECRET = 'whsec_local_fake'
 const DEV_PROVISIONING_TOKEN = 'local-provisioning-token'
+const DEV_A2P_TOKEN = 'local-a2p-token'
 const DEV_PORT_IN_KEY = Buffer.alloc(32, 7).toString('base64') // dev and tests only: refused in production
 const DEV_HOOKS = 'https://hooks.wizard.example'
 const DEV_OAUTH_CLIENT = { id: 'local-oauth-client', secret: 'local-oauth-secret' }
@@ -95,6 +104,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('BILLING_URL', 'the "Activate subscription" fix link goes there')
   required('PROVISIONING_API_URL', 'numbers are bought through it')
   required('PROVISIONING_TOKEN', 'the Provisioning API needs its bearer token')
+  required('A2P_API_URL', 'texting registrations (brand, campaign, number) are sent through it')
+  required('A2P_TOKEN', 'the A2P Registration API needs its bearer token')
   required('PORT_IN_KEY', 'port-in account numbers and PINs are encrypted with it')
   required('SMS_WEBHOOK_URL', 'every number is configured with it')
   required('GOOGLE_CLIENT_ID', '"Connect Google Calendar" signs in with this OAuth client')
@@ -118,6 +129,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PROVISIONING_API_URL: env.PROVISIONING_API_URL ?? (production ? undefined : env.FAKE_PROVISIONING_URL),
     PROVISIONING_TOKEN: env.PROVISIONING_TOKEN ?? DEV_PROVISIONING_TOKEN,
     PORT_IN_KEY: env.PORT_IN_KEY ?? DEV_PORT_IN_KEY,
+    A2P_API_URL: env.A2P_API_URL ?? (production ? undefined : env.FAKE_A2P_URL),
+    A2P_TOKEN: env.A2P_TOKEN ?? DEV_A2P_TOKEN,
+    A2P_REFRESH_SECONDS: env.A2P_REFRESH_SECONDS ?? (production ? 60 : 1),
     GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID ?? DEV_OAUTH_CLIENT.id,
     GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET ?? DEV_OAUTH_CLIENT.secret,
     OAUTH_ISSUER: env.OAUTH_ISSUER ?? (production || !env.FAKE_OAUTH_URL ? 'https://accounts.google.com' : env.FAKE_OAUTH_URL),

@@ -22,6 +22,7 @@ export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>
 
 export type Fake = { name: string; url: string; counters: Map<string, number>; switches: Switches; close: () => Promise<void> }
 
+// A route's `/:name` segments are parameters; any other colon is literal (POST /brands/:id:submit).
 export async function startFake(name: string, port: number, routes: Record<string, Handler>, onReset?: () => void): Promise<Fake> {
   const counters = new Map<string, number>()
   const switches: Switches = {}
@@ -29,7 +30,7 @@ export async function startFake(name: string, port: number, routes: Record<strin
   const table = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(' ')
     const names: string[] = []
-    const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?:(\w+)/g, (_, n) => (names.push(n), '([^/]+)'))
+    const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:(\w+)/g, (_, n) => (names.push(n), '/([^/]+)'))
     return { key, method, regex: new RegExp(`^${source}$`), names, handler }
   })
   const server: Server = createServer(async (req, res) => {

@@ -1,5 +1,6 @@
+import { startA2PFake } from './a2p'
 import { startClerkFake } from './clerk'
-import { startFake, type Fake } from './http'
+import { type Fake } from './http'
 import { startOAuthFake } from './oauth'
 import { startProvisioningFake } from './provisioning'
 import { startSlackFake } from './slack'
@@ -15,7 +16,7 @@ export async function startFakes(basePort: number): Promise<{ fakes: Fake[]; clo
   try {
     const port = (offset: number) => (basePort === 0 ? 0 : basePort + offset)
     fakes.push(await startProvisioningFake(port(0)))
-    fakes.push(await startFake('a2p', port(1), {}))
+    fakes.push(await startA2PFake(port(1)))
     fakes.push(await startStripeFake(port(2)))
     fakes.push(await startClerkFake(port(3)))
     fakes.push(await startOAuthFake(port(4)))

@@ -32,7 +32,7 @@ describe('job keys', () => {
     for (const { proname, prosrc } of bodies) {
       for (const [, task, prefix] of (prosrc as string).matchAll(/ob_enqueue\('(\w+)',.*?,\s*'([^']+)'\s*\|\|\s*\w+\)/g)) {
         expect(Object.keys(JOBS), `${proname} enqueues ${task}`).toContain(task)
-        expect(JOBS[task as keyof typeof JOBS].key({ tenantId, correlationId: tenantId }), `${proname}'s key for ${task}`).toBe(`${prefix}${tenantId}`)
+        expect((JOBS[task as keyof typeof JOBS].key as (p: { tenantId: string; correlationId: string }) => string)({ tenantId, correlationId: tenantId }), `${proname}'s key for ${task}`).toBe(`${prefix}${tenantId}`)
       }
     }
   })

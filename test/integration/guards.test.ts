@@ -17,8 +17,10 @@ type Case = {
 }
 
 const VERIFIED = { email: true, mobile: true, stripe: true }
-const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
-const A2P_TODO = ['ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P']
+const A2P_TODO = ['ENTER_LEGAL_NAME', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SAMPLES_COUNT', 'SUBMIT_A2P']
+const LATER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', ...A2P_TODO]
+const EARLIER = ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR']
+const SAMPLES = ['Acme Plumbing: sorry we missed your call! Reply here and we will text you back. Reply STOP to opt out.', 'Acme Plumbing: we can come Tue 9am. Reply HELP for help, STOP to opt out.']
 const update = (sql: Sql, table: string, t: string, cols: Record<string, unknown>) => sql`update ${sql(table)} set ${sql(cols as never)} where tenant_id = ${t}`
 const number = (sql: Sql, t: string, cols: Record<string, unknown>) => update(sql, 'ob_number', t, { areaCode: '415', ...cols })
 const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, unknown>, calendar: Record<string, unknown> = {}) =>
@@ -26,7 +28,10 @@ const calmsg = (sql: Sql, t: string, services: string[], prices: Record<string, 
 const LATER_CALENDAR = { calendarLaterAt: new Date() }
 const contact = { name: 'Ann Owner', email: 'ann@acme.example', phoneE164: '+14155550100' }
 const a2p = (sql: Sql, t: string, cols: Record<string, unknown>) =>
-  update(sql, 'ob_a2p', t, { brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact), ...cols })
+  update(sql, 'ob_a2p', t, {
+    brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact),
+    sampleMessages: SAMPLES, linkDomains: ['acme.example'], httpsOk: true, privacyFound: true, termsFound: true, websiteCheckedAt: new Date(), ...cols,
+  })
 const mms = (yes: boolean) => sql.json({ sms: true, mms: yes, voice: true })
 
 const cases: Case[] = [
@@ -106,50 +111,89 @@ const cases: Case[] = [
     identity: VERIFIED,
     build: (s, t) => s`update ob_a2p set legal_business_name = 'Acme LLC' where tenant_id = ${t}`,
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SUBMIT_A2P'],
+    blockers: [...EARLIER, 'ENTER_WEBSITE', 'ENTER_AUTHORIZED_CONTACT', 'SAMPLES_COUNT', 'SUBMIT_A2P'],
   },
+  { name: 'A2P: ready to submit', identity: VERIFIED, build: (s, t) => a2p(s, t, {}), completion: [100, 0, 0, 50], blockers: [...EARLIER, 'SUBMIT_A2P'] },
   {
     name: 'A2P: STANDARD brand without EIN',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { brandType: 'STANDARD' }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'ENTER_TAX_ID', 'SUBMIT_A2P'],
+    blockers: [...EARLIER, 'ENTER_TAX_ID', 'SUBMIT_A2P'],
   },
   {
-    name: 'A2P: website checks failed (null checks are not blockers)',
+    name: 'A2P: website checks failed (null checks are not blockers); samples without STOP pass, as the locked STOP/HELP text has it',
     identity: VERIFIED,
-    build: (s, t) => a2p(s, t, { httpsOk: true, privacyFound: false, termsFound: null, stopHelpPresent: false }),
+    build: (s, t) => a2p(s, t, { httpsOk: true, privacyFound: false, termsFound: null, sampleMessages: SAMPLES.map((m) => m.replace(/ ?Reply STOP to opt out\.?|, STOP to opt out/, '')) }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'WEBSITE_PRIVACY_MISSING', 'STOP_HELP_MISSING', 'SUBMIT_A2P'],
+    blockers: [...EARLIER, 'WEBSITE_PRIVACY_MISSING', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: hosted policy pages stand in for missing ones',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { privacyFound: false, termsFound: false, hostedPolicy: true }),
+    completion: [100, 0, 0, 50],
+    blockers: [...EARLIER, 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: website not checked yet',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { httpsOk: null, privacyFound: null, termsFound: null, websiteCheckedAt: null }),
+    completion: [100, 0, 0, 50],
+    blockers: [...EARLIER, 'WEBSITE_CHECKING', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: a shortener, a link off the listed domains, a sole proprietor with an EIN, a free-mail website, no business name',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, {
+      sampleMessages: ['We missed your call. Book at https://bit.ly/x. Reply STOP to opt out.', 'See https://other.example/a. Reply HELP for help.'],
+      taxId: '12-3456789', websiteUrl: 'https://gmail.com', linkDomains: ['gmail.com'],
+    }),
+    completion: [100, 0, 0, 50],
+    blockers: [...EARLIER, 'WEBSITE_FREE_MAIL', 'SAMPLE_NAME_MISSING', 'SHORTENER_LINK', 'LINK_DOMAIN_MISSING', 'SOLE_PROP_HAS_EIN', 'SUBMIT_A2P'],
+  },
+  {
+    name: 'A2P: http website',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { websiteUrl: 'http://acme.example' }),
+    completion: [100, 0, 0, 50],
+    blockers: [...EARLIER, 'WEBSITE_NOT_HTTPS', 'SUBMIT_A2P'],
   },
   {
     name: 'A2P: submitted, pending review',
     identity: VERIFIED,
-    build: (s, t) => a2p(s, t, { brandId: 'BN1', brandPhase: 'PENDING', campaignPhase: 'PENDING', bindingPhase: 'PENDING' }),
+    build: (s, t) => a2p(s, t, { submittedAt: new Date(), brandId: 'BN1', brandPhase: 'SUBMITTED', campaignPhase: null, bindingPhase: null }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_PENDING'],
+    blockers: [...EARLIER, 'A2P_PENDING'],
+  },
+  {
+    name: 'A2P: sole proprietor brand vetted, code not confirmed',
+    identity: VERIFIED,
+    build: (s, t) => a2p(s, t, { submittedAt: new Date(), brandId: 'BN5', brandPhase: 'VETTED', identityStatus: 'UNVERIFIED' }),
+    completion: [100, 0, 0, 100],
+    blockers: [...EARLIER, 'CONFIRM_OTP'],
   },
   {
     name: 'A2P: campaign rejected',
     identity: VERIFIED,
-    build: (s, t) => a2p(s, t, { brandId: 'BN2', brandPhase: 'VETTED', campaignPhase: 'REJECTED', reason: 'Opt-in unclear' }),
+    build: (s, t) => a2p(s, t, { submittedAt: new Date(), brandId: 'BN2', brandPhase: 'VETTED', campaignPhase: 'REJECTED', reason: 'Opt-in unclear' }),
     completion: [100, 0, 0, 50],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_REJECTED'],
+    blockers: [...EARLIER, 'A2P_REJECTED'],
   },
   {
     name: 'A2P: VETTED / ACTIVE / VERIFIED makes texting eligible',
     identity: VERIFIED,
-    build: (s, t) => a2p(s, t, { brandId: 'BN3', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'VERIFIED' }),
+    build: (s, t) => a2p(s, t, { submittedAt: new Date(), brandId: 'BN3', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'VERIFIED' }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR'],
+    blockers: EARLIER,
     eligible: true,
   },
   {
     name: 'A2P: VETTED / ACTIVE but binding pending is not eligible',
     identity: VERIFIED,
-    build: (s, t) => a2p(s, t, { brandId: 'BN4', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' }),
+    build: (s, t) => a2p(s, t, { submittedAt: new Date(), brandId: 'BN4', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' }),
     completion: [100, 0, 0, 100],
-    blockers: ['RESERVE_NUMBER', 'CHOOSE_SERVICES', 'CONNECT_CALENDAR', 'A2P_PENDING'],
+    blockers: [...EARLIER, 'A2P_PENDING'],
   },
 ]
 

@@ -38,6 +38,8 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
       BILLING_URL: 'https://billing.wizard.example',
       PROVISIONING_API_URL: 'https://numbers.wizard.example',
       PROVISIONING_TOKEN: 'token-123456',
+      A2P_API_URL: 'https://a2p.wizard.example',
+      A2P_TOKEN: 'a2p-token-123456',
       PORT_IN_KEY: Buffer.alloc(32, 3).toString('base64'),
       SMS_WEBHOOK_URL: 'https://hooks.wizard.example/sms',
       VOICE_URL: 'https://hooks.wizard.example/voice',

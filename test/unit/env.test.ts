@@ -33,7 +33,7 @@ describe('parseEnv', () => {
     const stripe = { STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' }
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe })).toThrow(/^PROVISIONING_API_URL is required in production/)
     const provisioning = {
-      PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'),
+      PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', A2P_API_URL: 'https://a2p.example', A2P_TOKEN: 'a2p-123456', PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'),
       SMS_WEBHOOK_URL: 'https://h.example/sms', VOICE_URL: 'https://h.example/voice', STATUS_CALLBACK_URL: 'https://h.example/status',
     }
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, PORT_IN_KEY: undefined })).toThrow(/^PORT_IN_KEY is required in production/)

@@ -1,0 +1,58 @@
+import { env } from '../lib/env.server'
+
+// The A2P Registration API (spec "STEP 4"): every POST carries the bearer token, the job key as
+// Idempotency-Key and a Correlation-Id, so a retried job replays instead of registering twice.
+// Network errors and 5xx throw (the job retries); the provider's refusals are returned as values.
+export type Reason = { code: string; message: string } | null
+export type Status = { phase: string; reason: Reason }
+export type BrandReply = { brandId: string; status: Status; identityStatus: string | null }
+export type CampaignReply = { campaignId: string; status: Status }
+export type BindingReply = { e164: string; campaignId: string; status: Status }
+export type Refused = { refused: string; status: number }
+
+export class ProviderDown extends Error {}
+
+type Call = { key: string; correlationId: string }
+
+async function request<T>(method: 'GET' | 'POST', path: string, o: { body?: object; call?: Call } = {}): Promise<T | Refused> {
+  const base = env().A2P_API_URL
+  if (!base) throw new ProviderDown('A2P_API_URL is not set')
+  let res: Response
+  try {
+    res = await fetch(new URL(path, base), {
+      method,
+      headers: {
+        authorization: `Bearer ${env().A2P_TOKEN}`,
+        ...(o.body && { 'content-type': 'application/json' }),
+        ...(o.call && { 'idempotency-key': o.call.key, 'correlation-id': o.call.correlationId }),
+      },
+      body: o.body ? JSON.stringify(o.body) : undefined,
+      signal: AbortSignal.timeout(15_000),
+    })
+  } catch (error) {
+    throw new ProviderDown(`A2P API unreachable: ${String(error)}`)
+  }
+  const text = await res.text()
+  if (res.status >= 500 || res.status === 429 || res.status === 401) throw new ProviderDown(`A2P API answered ${res.status}`)
+  const json = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+  if (!res.ok) return { refused: String(json.error ?? `HTTP ${res.status}`).slice(0, 300), status: res.status }
+  return json as T
+}
+
+export const isRefused = (r: unknown): r is Refused => typeof r === 'object' && r !== null && 'refused' in r
+
+export type BrandInput = { taxId?: string; legalName: string; displayName: string; websiteDomain: string; brandType: 'SOLE_PROP' | 'STANDARD' }
+export const createBrand = (b: BrandInput, call: Call) => request<BrandReply>('POST', '/brands', { body: { country: 'US', ...b }, call })
+export const submitBrand = (brandId: string, call: Call) => request<BrandReply>('POST', `/brands/${encodeURIComponent(brandId)}:submit`, { body: {}, call })
+export const getBrand = (brandId: string) => request<BrandReply>('GET', `/brands/${encodeURIComponent(brandId)}`)
+
+export type CampaignInput = { brandId: string; useCase: string; optInDescription: string; sampleMessages: string[]; stopHelpText: string; linkDomains: string[] }
+export const createCampaign = (c: CampaignInput, call: Call) => request<CampaignReply>('POST', '/campaigns', { body: c, call })
+export const submitCampaign = (campaignId: string, call: Call) => request<CampaignReply>('POST', `/campaigns/${encodeURIComponent(campaignId)}:submit`, { body: {}, call })
+export const getCampaign = (campaignId: string) => request<CampaignReply>('GET', `/campaigns/${encodeURIComponent(campaignId)}`)
+
+export const attachNumber = (campaignId: string, e164: string, call: Call) => request<BindingReply>('POST', '/numbers:attach', { body: { campaignId, e164 }, call })
+export const getBinding = (e164: string) => request<BindingReply>('GET', `/numbers/${encodeURIComponent(e164)}`)
+
+export const resendOtp = (brandId: string, call: Call) => request<{ sent: boolean }>('POST', `/brands/${encodeURIComponent(brandId)}/otp`, { body: {}, call })
+export const verifyOtp = (brandId: string, code: string, call: Call) => request<BrandReply>('POST', `/brands/${encodeURIComponent(brandId)}/otp:verify`, { body: { code }, call })

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import type { Db, Sql } from './client.server'
+import { logEvent } from './jobs.server'
+import { defineSection } from './section.server'
+
+const text = z.string().nullable()
+const CONTACT = z.object({ name: z.string().optional(), email: z.string().optional(), phoneE164: z.string().optional() })
+
+// Page 4's row (ob_a2p). The owner's saves write the inputs; the registration chain (a2p_step,
+// a2p_refresh) writes ids, phases and reasons; website_check writes the checklist.
+export const a2pSection = defineSection('ob_a2p', {
+  brandType: { type: z.enum(['SOLE_PROP', 'STANDARD']).nullable(), write: true },
+  legalBusinessName: { type: text, write: true },
+  taxId: { type: text, write: true },
+  websiteUrl: { type: text, write: true },
+  authorizedContact: { type: CONTACT.nullable(), write: true, json: true },
+  sampleMessages: { type: z.array(z.string()), write: true },
+  linkDomains: { type: z.array(z.string()), write: true },
+  hostedPolicy: { type: z.boolean(), write: true },
+  useCase: { type: z.string() },
+  optInDescription: { type: z.string() },
+  stopHelpText: { type: z.string() },
+  httpsOk: { type: z.boolean().nullable() },
+  privacyFound: { type: z.boolean().nullable() },
+  termsFound: { type: z.boolean().nullable() },
+  legalMatchesTaxIdLike: { type: z.boolean().nullable() },
+  websiteCheckedAt: { type: z.date().nullable() },
+  websiteCheckError: { type: text },
+  stripeCompanyName: { type: text },
+  stripeWebsiteUrl: { type: text },
+  stripeTaxIdProvided: { type: z.boolean().nullable() },
+  brandId: { type: text },
+  brandPhase: { type: text },
+  identityStatus: { type: text },
+  campaignId: { type: text },
+  campaignPhase: { type: text },
+  bindingPhase: { type: text },
+  reason: { type: text },
+  reasonCode: { type: text },
+  reasonStep: { type: z.enum(['brand', 'campaign', 'binding']).nullable() },
+  submissionCount: { type: z.number().int() },
+  submittedAt: { type: z.date().nullable() },
+  lastSavedAt: { type: z.date().nullable() },
+})
+export type A2pRow = z.output<typeof a2pSection.row>
+export type A2pStep = 'brand' | 'campaign' | 'binding'
+
+export const readA2p = (sql: Db, tenantId: string) => a2pSection.read(sql, tenantId)
+
+/** Starts a submission in the save's transaction (SQL refuses with OB409/OB422): its number and first step. */
+export async function startSubmission(tx: Db, tenantId: string): Promise<{ submission: number; step: A2pStep }> {
+  const [row] = await tx`select * from ob_a2p_submit(${tenantId})`
+  return row as { submission: number; step: A2pStep }
+}
+
+type Reason = { code: string; message: string } | null
+export type StepResult = { step: A2pStep; id?: string; phase: string; reason?: Reason; identityStatus?: string | null; correlationId: string }
+
+/** One step's answer (or a refresh's), with its audit row, in one transaction. */
+export async function recordStep(sql: Sql, tenantId: string, r: StepResult) {
+  await sql.begin(async (tx) => {
+    const reason = r.reason ? { reason: r.reason.message.slice(0, 1000), reasonCode: r.reason.code.slice(0, 40), reasonStep: r.step } : {}
+    const cols: Record<string, unknown> = { correlationId: r.correlationId, refreshedAt: new Date(), ...reason }
+    if (r.step === 'brand') Object.assign(cols, { brandPhase: r.phase, ...(r.id && { brandId: r.id }), ...(r.identityStatus !== undefined && { identityStatus: r.identityStatus }) })
+    if (r.step === 'campaign') Object.assign(cols, { campaignPhase: r.phase, ...(r.id && { campaignId: r.id }) })
+    if (r.step === 'binding') Object.assign(cols, { bindingPhase: r.phase })
+    await tx`update ob_a2p set ${tx(cols as never, Object.keys(cols))} where tenant_id = ${tenantId}`
+    await logEvent(tx, tenantId, `registration.${r.step}`, { phase: r.phase, id: r.id ?? null, reasonCode: r.reason?.code ?? null })
+  })
+}
+
+/** The Stripe facts Page 4 compares and prefills with (written by stripe_prefill). */
+export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyName: string | null; websiteUrl: string | null; taxIdProvided: boolean | null }) {
+  await tx`
+    update ob_a2p set stripe_company_name = ${f.companyName?.slice(0, 200) ?? null}, stripe_website_url = ${f.websiteUrl?.slice(0, 2048) ?? null},
+      stripe_tax_id_provided = ${f.taxIdProvided}
+    where tenant_id = ${tenantId}`
+}
+
+export type WebsiteCheck = { httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; error: string | null }
+
+/** What website_check found, for the URL it checked (a URL changed since is left for its own job). */
+export async function recordWebsiteCheck(sql: Sql, tenantId: string, url: string, c: WebsiteCheck) {
+  await sql.begin(async (tx) => {
+    const [row] = await tx`
+      update ob_a2p set https_ok = ${c.httpsOk}, privacy_found = ${c.privacyFound}, terms_found = ${c.termsFound},
+        website_check_error = ${c.error}, website_checked_at = now()
+      where tenant_id = ${tenantId} and website_url = ${url} returning tenant_id`
+    if (row) await logEvent(tx, tenantId, 'registration.website_checked', { httpsOk: c.httpsOk, privacyFound: c.privacyFound, termsFound: c.termsFound, error: c.error !== null })
+  })
+}

@@ -1,0 +1,58 @@
+import type { Task } from 'graphile-worker'
+import { readA2p, recordStep } from '../db/a2p.server'
+import { jobFor, readPayload, type Payload } from '../db/jobs.server'
+import { readNumber } from '../db/number.server'
+import { db } from '../app/lib/db.server'
+import { env } from '../app/lib/env.server'
+import * as a2p from '../app/providers/a2p.server'
+
+// Reads the registration's status from the provider (never from the browser), records what
+// changed, and continues the chain when the provider allows the next step: the campaign once the
+// brand is approved (and, for a sole proprietor, its owner confirmed), the number once there is a
+// campaign. It reschedules itself, waiting twice as long each time (up to an hour), until the
+// registration is final: texting eligible, or a step rejected.
+export const a2p_refresh: Task = async (payload, helpers) => {
+  const p = readPayload('a2p_refresh', payload)
+  const sql = db()
+  const [r, number] = await Promise.all([readA2p(sql, p.tenantId), readNumber(sql, p.tenantId)])
+  if (!r.submittedAt) return
+  const correlationId = crypto.randomUUID()
+  const next = (step: 'campaign' | 'binding') => {
+    const job = jobFor('a2p_step', { tenantId: p.tenantId, step, submission: r.submissionCount, correlationId })
+    return helpers.addJob('a2p_step', job.payload, { jobKey: job.key, queueName: job.queue })
+  }
+  const got = <T>(reply: T | a2p.Refused): T | null => (a2p.isRefused(reply) ? (helpers.logger.warn(`a2p_refresh ${p.tenantId}: ${reply.refused}`), null) : reply)
+
+  let brand = { phase: r.brandPhase, identity: r.identityStatus }
+  if (r.brandId && brand.phase !== 'FAILED' && !(brand.phase === 'VETTED' && brand.identity === 'VERIFIED')) {
+    const b = got(await a2p.getBrand(r.brandId))
+    if (b) {
+      brand = { phase: b.status.phase, identity: b.identityStatus }
+      if (b.status.phase !== r.brandPhase || b.identityStatus !== r.identityStatus) {
+        await recordStep(sql, p.tenantId, { step: 'brand', phase: b.status.phase, reason: b.status.reason, identityStatus: b.identityStatus, correlationId })
+      }
+    }
+  }
+  let campaign = r.campaignPhase
+  if (brand.phase === 'VETTED' && brand.identity === 'VERIFIED' && !r.campaignId) await next('campaign')
+  if (r.campaignId && campaign !== 'ACTIVE' && campaign !== 'REJECTED') {
+    const c = got(await a2p.getCampaign(r.campaignId))
+    if (c && c.status.phase !== campaign) await recordStep(sql, p.tenantId, { step: 'campaign', phase: c.status.phase, reason: c.status.reason, correlationId })
+    campaign = c?.status.phase ?? campaign
+  }
+  let binding = r.bindingPhase
+  if (r.campaignId && campaign !== 'REJECTED' && binding === null && number.e164) await next('binding')
+  if (binding === 'PENDING' && number.e164) {
+    const n = got(await a2p.getBinding(number.e164))
+    if (n && n.status.phase !== binding) await recordStep(sql, p.tenantId, { step: 'binding', phase: n.status.phase, reason: n.status.reason, correlationId })
+    binding = n?.status.phase ?? binding
+  }
+  const final = brand.phase === 'FAILED' || campaign === 'REJECTED' || binding === 'FAILED' || (brand.phase === 'VETTED' && campaign === 'ACTIVE' && binding === 'VERIFIED')
+  if (!final) await later(helpers, { tenantId: p.tenantId, attempt: p.attempt + 1 })
+}
+
+async function later(helpers: Parameters<Task>[1], p: Payload<'a2p_refresh'>) {
+  const job = jobFor('a2p_refresh', p)
+  const seconds = Math.min(3600, env().A2P_REFRESH_SECONDS * 2 ** Math.min(p.attempt, 12))
+  await helpers.addJob('a2p_refresh', job.payload, { jobKey: job.key, queueName: job.queue, runAt: new Date(Date.now() + seconds * 1000) })
+}

@@ -1,0 +1,60 @@
+import type { Task } from 'graphile-worker'
+import { readA2p, recordStep } from '../db/a2p.server'
+import { readAccount } from '../db/account.server'
+import { jobFor, readPayload } from '../db/jobs.server'
+import { readNumber } from '../db/number.server'
+import { db } from '../app/lib/db.server'
+import { env } from '../app/lib/env.server'
+import * as a2p from '../app/providers/a2p.server'
+
+// One step of the registration chain: create and submit the brand, create and submit the
+// campaign, or attach the number. The job key is the Idempotency-Key (":submit" for the second
+// call), so a retry after a crash, a timeout or a lost commit replays the provider's first answer
+// and never registers twice. Then the refresher takes over: it reads the status and enqueues the
+// next step once the provider allows it (a campaign needs an approved brand).
+export const a2p_step: Task = async (payload, helpers) => {
+  const p = readPayload('a2p_step', payload)
+  const key = jobFor('a2p_step', p).key
+  const call = (suffix = '') => ({ key: `${key}${suffix}`, correlationId: p.correlationId })
+  const sql = db()
+  const [r, account, number] = await Promise.all([readA2p(sql, p.tenantId), readAccount(sql, p.tenantId), readNumber(sql, p.tenantId)])
+  if (r.submissionCount !== p.submission) return // a newer submission replaced this one
+  const refused = async (what: a2p.Refused) => {
+    helpers.logger.warn(`a2p_step ${p.tenantId} ${p.step}: refused ${what.status} ${what.refused}`)
+    if (what.status === 409) return // not allowed yet: the refresher continues when it is
+    await recordStep(sql, p.tenantId, { step: p.step, phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED', reason: { code: 'REQUEST', message: what.refused }, correlationId: p.correlationId })
+  }
+
+  if (p.step === 'brand') {
+    const created = await a2p.createBrand({
+      brandType: r.brandType ?? 'SOLE_PROP',
+      legalName: r.legalBusinessName ?? '',
+      displayName: account.displayName ?? r.legalBusinessName ?? '',
+      websiteDomain: r.websiteUrl ? new URL(r.websiteUrl).hostname : '',
+      ...(r.brandType === 'STANDARD' && r.taxId && { taxId: r.taxId }),
+    }, call())
+    if (a2p.isRefused(created)) return refused(created)
+    await recordStep(sql, p.tenantId, { step: 'brand', id: created.brandId, phase: created.status.phase, correlationId: p.correlationId })
+    const submitted = await a2p.submitBrand(created.brandId, call(':submit'))
+    if (a2p.isRefused(submitted)) return refused(submitted)
+    await recordStep(sql, p.tenantId, { step: 'brand', phase: submitted.status.phase, reason: submitted.status.reason, identityStatus: submitted.identityStatus, correlationId: p.correlationId })
+  } else if (p.step === 'campaign') {
+    if (!r.brandId) return
+    const created = await a2p.createCampaign({
+      brandId: r.brandId, useCase: r.useCase, optInDescription: r.optInDescription, sampleMessages: r.sampleMessages, stopHelpText: r.stopHelpText, linkDomains: r.linkDomains,
+    }, call())
+    if (a2p.isRefused(created)) return refused(created)
+    await recordStep(sql, p.tenantId, { step: 'campaign', id: created.campaignId, phase: created.status.phase, correlationId: p.correlationId })
+    const submitted = await a2p.submitCampaign(created.campaignId, call(':submit'))
+    if (a2p.isRefused(submitted)) return refused(submitted)
+    await recordStep(sql, p.tenantId, { step: 'campaign', phase: submitted.status.phase, reason: submitted.status.reason, correlationId: p.correlationId })
+  } else {
+    if (!r.campaignId || !number.e164) return
+    const attached = await a2p.attachNumber(r.campaignId, number.e164, call())
+    if (a2p.isRefused(attached)) return refused(attached)
+    await recordStep(sql, p.tenantId, { step: 'binding', phase: attached.status.phase, reason: attached.status.reason, correlationId: p.correlationId })
+  }
+  // The first status check comes soon after a step; the refresher backs off from there.
+  const refresh = jobFor('a2p_refresh', { tenantId: p.tenantId, attempt: 0 })
+  await helpers.addJob('a2p_refresh', refresh.payload, { jobKey: refresh.key, queueName: refresh.queue, runAt: new Date(Date.now() + env().A2P_REFRESH_SECONDS * 1000) })
+}
