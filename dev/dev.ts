@@ -23,7 +23,7 @@ try {
       ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${pgDir}: ${redact(stack.databaseUrl)}`
       : `PostgreSQL from DATABASE_URL: ${redact(stack.databaseUrl)}`,
   )
-  console.log(`Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 5}; worker started.`)
+  console.log(`Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 6}; worker started.`)
   console.log(`Wizard: ${stack.webUrl}/onboarding (Ctrl-C stops everything)`)
 } catch (error) {
   console.error(`Could not start: ${(error as Error).message}`)

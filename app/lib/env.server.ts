@@ -37,6 +37,8 @@ const schema = z.object({
   FAKE_A2P_URL: url('local A2P fake').optional(),
   // Seconds before the first status check after a submission; each next check waits twice as long (up to an hour).
   A2P_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).optional(),
+  // Owners' websites under .example are served by the local sites fake in dev and tests (never in production).
+  FAKE_SITES_URL: url('local sites fake').optional(),
   // Google Calendar (OAuth 2.0 with PKCE). The issuer defaults to Google; `npm run dev` points it at
   // the local OAuth fake (FAKE_OAUTH_URL). APP_URL is where Google sends the owner back.
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
@@ -130,6 +132,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     PROVISIONING_TOKEN: env.PROVISIONING_TOKEN ?? DEV_PROVISIONING_TOKEN,
     PORT_IN_KEY: env.PORT_IN_KEY ?? DEV_PORT_IN_KEY,
     A2P_API_URL: env.A2P_API_URL ?? (production ? undefined : env.FAKE_A2P_URL),
+    FAKE_SITES_URL: production ? undefined : env.FAKE_SITES_URL,
     A2P_TOKEN: env.A2P_TOKEN ?? DEV_A2P_TOKEN,
     A2P_REFRESH_SECONDS: env.A2P_REFRESH_SECONDS ?? (production ? 60 : 1),
     GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID ?? DEV_OAUTH_CLIENT.id,

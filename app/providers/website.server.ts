@@ -1,0 +1,109 @@
+import dns from 'node:dns'
+import net from 'node:net'
+import ipaddr from 'ipaddr.js'
+import { Agent, buildConnector, fetch } from 'undici'
+import { env } from '../lib/env.server'
+
+// Reads an owner's website for the A2P checks without letting it reach inside our network: every
+// address a host resolves to, and every IP written in a URL, must be public unicast (no loopback,
+// private, link-local/metadata, CGNAT, multicast, ULA), checked at connect time so redirects and
+// DNS rebinding are covered too (undici's connector; Node's fetch ignores http agents). At most 3
+// redirects, 5 s, 1 MB. In dev and tests, `*.example` sites are served by the local sites fake.
+const MAX_BYTES = 1_000_000
+const MAX_REDIRECTS = 3
+export class Blocked extends Error {}
+
+const publicAddress = (ip: string) => {
+  let a = ipaddr.parse(ip)
+  if (a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress()) a = (a as ipaddr.IPv6).toIPv4Address()
+  return a.range() === 'unicast'
+}
+const lookup: typeof dns.lookup = ((host: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) =>
+  dns.lookup(host, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error)
+    if (!addresses.length || !addresses.every((a) => publicAddress(a.address))) return callback(new Blocked(`${host} resolves to a private address`))
+    return options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)
+  })) as never
+const connector = buildConnector({ lookup, timeout: 5000 } as never)
+const guarded = new Agent({
+  connect: (options, callback) => {
+    const host = options.hostname.replace(/^\[|\]$/g, '')
+    if (net.isIP(host) && !publicAddress(host)) return callback(new Blocked(`${host} is a private address`), null)
+    return connector(options, callback)
+  },
+})
+
+/** Where a URL is really fetched: `*.example` hosts go to the sites fake in dev and tests. */
+function target(url: URL): { href: string; dispatcher?: Agent } {
+  const fake = env().FAKE_SITES_URL
+  if (fake && url.hostname.endsWith('.example')) return { href: `${fake}/${url.hostname}${url.pathname}${url.search}` }
+  return { href: url.href, dispatcher: guarded }
+}
+
+export type Page = { url: URL; status: number; html: string }
+
+/** GET with our own redirect handling (each hop checked), a time limit and a size limit. */
+export async function fetchPage(start: string, signal = AbortSignal.timeout(5000)): Promise<Page> {
+  let url = new URL(start)
+  for (let hop = 0; ; hop++) {
+    if (!['http:', 'https:'].includes(url.protocol) || !['', '80', '443'].includes(url.port)) throw new Blocked(`${url.protocol}//${url.host} is not a web address we open`)
+    const t = target(url)
+    const res = await fetch(t.href, { redirect: 'manual', signal, dispatcher: t.dispatcher, headers: { 'user-agent': 'OnboardingWizard-SiteCheck/1.0', accept: 'text/html' } })
+    const location = res.headers.get('location')
+    if (res.status >= 300 && res.status < 400 && location) {
+      await res.body?.cancel()
+      if (hop >= MAX_REDIRECTS) throw new Blocked('too many redirects')
+      url = new URL(location, url)
+      continue
+    }
+    return { url, status: res.status, html: await readCapped(res.body as ReadableStream<Uint8Array> | null) }
+  }
+}
+
+async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (!body) return ''
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength
+    if (size > MAX_BYTES) break
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export type SiteCheck = { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; error: string | null }
+const PRIVACY = { words: /privacy/i, paths: ['/privacy', '/privacy-policy', '/legal/privacy'] }
+const TERMS = { words: /terms|conditions|sms-terms/i, paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'] }
+
+/** https reachable, and a privacy and a terms page found by the home page's links or the usual paths. */
+export async function checkSite(websiteUrl: string): Promise<SiteCheck> {
+  const deadline = AbortSignal.timeout(15_000)
+  let home: Page
+  try {
+    home = await fetchPage(websiteUrl, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
+  } catch (error) {
+    // undici wraps the connector's refusal: "fetch failed", caused by our Blocked.
+    const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked) as Blocked | undefined
+    const why = blocked ? blocked.message : (error as Error).name === 'TimeoutError' ? 'it did not answer within 5 seconds' : 'it could not be reached'
+    return { httpsOk: false, privacyFound: null, termsFound: null, error: `We could not open ${websiteUrl}: ${why}.` }
+  }
+  const httpsOk = home.url.protocol === 'https:' && home.status < 400
+  if (home.status >= 400) return { httpsOk: false, privacyFound: null, termsFound: null, error: `${websiteUrl} answered with an error (${home.status}).` }
+  const links = [...home.html.matchAll(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)].map(([, href, text]) => ({ href, text: text.replace(/<[^>]+>/g, ' ') }))
+  const find = async (kind: typeof PRIVACY) => {
+    const linked = links.find((l) => kind.words.test(l.href) || kind.words.test(l.text))
+    const candidates = [...(linked ? [linked.href] : []), ...kind.paths]
+    for (const c of candidates) {
+      try {
+        const page = await fetchPage(new URL(c, home.url).href, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
+        if (page.status < 400 && kind.words.test(page.html)) return true
+      } catch {
+        // a candidate that cannot be opened is simply not the page
+      }
+    }
+    return false
+  }
+  const [privacyFound, termsFound] = await Promise.all([find(PRIVACY), find(TERMS)])
+  return { httpsOk, privacyFound, termsFound, error: null }
+}

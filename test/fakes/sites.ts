@@ -1,0 +1,29 @@
+import { startFake, type FakeRequest, type FakeResponse } from './http'
+
+// Owners' websites (any host under .example) for the A2P website check: GET /{host}/{path}. By
+// default a site has a home page linking to /privacy and /terms. Switches: sites: { "<host>":
+// { privacy: false, terms: false, status: 500, redirect: "https://127.0.0.1/" } } per host.
+type Site = { privacy?: boolean; terms?: boolean; status?: number; redirect?: string }
+const html = (body: string): FakeResponse => ({ status: 200, raw: Buffer.from(`<!doctype html><meta charset="utf-8">${body}`), headers: { 'content-type': 'text/html; charset=utf-8' } })
+
+export function startSitesFake(port: number) {
+  const site = (req: FakeRequest): Site => ((req.switches.sites as Record<string, Site> | undefined) ?? {})[req.params.host] ?? {}
+  const page = (req: FakeRequest, path: string): FakeResponse => {
+    const s = site(req)
+    req.count(`get:${req.params.host}`)
+    if (s.redirect) return { status: 302, headers: { location: s.redirect } }
+    if (s.status) return { status: s.status, raw: Buffer.from('error'), headers: { 'content-type': 'text/plain' } }
+    const origin = `https://${req.params.host}`
+    if (path === '') {
+      return html(`<title>${req.params.host}</title><h1>Welcome</h1>${s.privacy === false ? '' : `<a href="${origin}/privacy">Privacy Policy</a>`} ${s.terms === false ? '' : `<a href="/terms">SMS Terms</a>`}`)
+    }
+    if (path === 'privacy' && s.privacy !== false) return html('<h1>Privacy Policy</h1><p>No mobile information will be shared with third parties.</p>')
+    if (path === 'terms' && s.terms !== false) return html('<h1>SMS Terms and Conditions</h1><p>Reply STOP to opt out.</p>')
+    return { status: 404, raw: Buffer.from('not found'), headers: { 'content-type': 'text/plain' } }
+  }
+  return startFake('sites', port, {
+    'GET /:host': (req) => page(req, ''),
+    'GET /:host/': (req) => page(req, ''),
+    'GET /:host/:path': (req) => page(req, req.params.path),
+  })
+}

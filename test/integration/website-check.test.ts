@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { fakesFor } from '../setup/app'
+import { freshDatabase } from '../setup/db'
+
+// The A2P website check against the sites fake (for *.example) and the SSRF guard (everything
+// else): private, loopback and metadata addresses are refused at connect time, redirects too.
+const { url } = await freshDatabase()
+const { env, fake } = await fakesFor()
+Object.assign(process.env, { DATABASE_URL: url, FAKE_SITES_URL: env.FAKE_SITES_URL })
+const { checkSite } = await import('../../app/providers/website.server')
+const sites = fake('sites')
+
+describe('website_check', () => {
+  it('finds https, the privacy page by its link and the terms page by its link', async () => {
+    expect(await checkSite('https://riveraplumbing.example')).toEqual({ httpsOk: true, privacyFound: true, termsFound: true, error: null })
+  })
+
+  it('reports a site without policy pages, an http site and a site answering 500', async () => {
+    await sites.switches({ sites: { 'nopolicy.example': { privacy: false, terms: false }, 'down.example': { status: 500 } } })
+    expect(await checkSite('https://nopolicy.example/')).toEqual({ httpsOk: true, privacyFound: false, termsFound: false, error: null })
+    expect(await checkSite('http://plain.example/')).toMatchObject({ httpsOk: false, privacyFound: true })
+    expect(await checkSite('https://down.example/')).toMatchObject({ httpsOk: false, error: 'https://down.example/ answered with an error (500).' })
+  })
+
+  it('refuses loopback, metadata, private and mapped addresses, localhost, odd ports, and a redirect to them', async () => {
+    for (const target of ['https://127.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'https://10.0.0.8/', 'http://[::ffff:127.0.0.1]/', 'http://localhost/', 'http://[::1]/']) {
+      const r = await checkSite(target)
+      expect(r, target).toMatchObject({ httpsOk: false, privacyFound: null })
+      expect(r.error, target).toMatch(/private address/)
+    }
+    expect((await checkSite('https://example.org:8443/')).error).toMatch(/is not a web address we open/)
+    await sites.switches({ sites: { 'bounce.example': { redirect: 'https://169.254.169.254/' } } })
+    expect((await checkSite('https://bounce.example/')).error).toMatch(/169\.254\.169\.254 is a private address/)
+    expect((await sites.counters())['get:bounce.example']).toBe(1)
+  })
+})
