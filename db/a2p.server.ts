@@ -23,7 +23,7 @@ export const a2pSection = defineSection('ob_a2p', {
   httpsOk: { type: z.boolean().nullable() },
   privacyFound: { type: z.boolean().nullable() },
   termsFound: { type: z.boolean().nullable() },
-  legalMatchesTaxIdLike: { type: z.boolean().nullable() },
+  legalMatchesTaxIdLike: { type: z.boolean().nullable(), write: true },
   websiteCheckedAt: { type: z.date().nullable() },
   websiteCheckError: { type: text },
   stripeCompanyName: { type: text },
@@ -70,10 +70,14 @@ export async function recordStep(sql: Sql, tenantId: string, r: StepResult) {
 }
 
 /** The Stripe facts Page 4 compares and prefills with (written by stripe_prefill). */
-export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyName: string | null; websiteUrl: string | null; taxIdProvided: boolean | null }) {
+export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyName: string | null; websiteUrl: string | null; ein: string | null; taxIdProvided: boolean | null }) {
+  // The EIN fills the field only while the owner has not saved the page, and only in the IRS format.
+  const digits = f.ein?.replace(/\D/g, '') ?? ''
+  const ein = digits.length === 9 ? `${digits.slice(0, 2)}-${digits.slice(2)}` : null
   await tx`
     update ob_a2p set stripe_company_name = ${f.companyName?.slice(0, 200) ?? null}, stripe_website_url = ${f.websiteUrl?.slice(0, 2048) ?? null},
-      stripe_tax_id_provided = ${f.taxIdProvided}
+      stripe_tax_id_provided = ${f.taxIdProvided ?? (ein !== null)},
+      tax_id = case when last_saved_at is null and ob_is_ein(${ein}) then ${ein} else tax_id end
     where tenant_id = ${tenantId}`
 }
 
@@ -88,4 +92,35 @@ export async function recordWebsiteCheck(sql: Sql, tenantId: string, url: string
       where tenant_id = ${tenantId} and website_url = ${url} returning tenant_id`
     if (row) await logEvent(tx, tenantId, 'registration.website_checked', { httpsOk: c.httpsOk, privacyFound: c.privacyFound, termsFound: c.termsFound, error: c.error !== null })
   })
+}
+
+export type A2pDefaults = {
+  brandType: 'SOLE_PROP' | 'STANDARD'; legalBusinessName: string | null; websiteUrl: string | null
+  authorizedContact: { name: string; email: string; phoneE164: string } | null; sampleMessages: string[]; linkDomains: string[]
+}
+
+/**
+ * The page's prefill, stored the first time Page 4 is shown (never over the owner's own values),
+ * and the website check it needs, in one transaction. Returns whether it filled anything.
+ */
+export async function fillA2pDefaults(sql: Sql, tenantId: string, d: A2pDefaults, check: (tx: Db) => Promise<void>): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const [row] = await tx`
+      update ob_a2p set brand_type = ${d.brandType}, legal_business_name = ${d.legalBusinessName}, website_url = ${d.websiteUrl},
+        authorized_contact = ${d.authorizedContact ? tx.json(d.authorizedContact) : null}, sample_messages = ${d.sampleMessages},
+        link_domains = ${d.linkDomains}
+      where tenant_id = ${tenantId} and last_saved_at is null and submitted_at is null and brand_type is null returning tenant_id`
+    if (row && d.websiteUrl) await check(tx)
+    return Boolean(row)
+  }) as Promise<boolean>
+}
+
+export async function isFreeMail(sql: Db, domain: string): Promise<boolean> {
+  const [row] = await sql`select exists (select 1 from ob_free_mail_domain where ${domain} = domain or ${domain} like '%.' || domain) as free`
+  return row.free as boolean
+}
+
+export async function ownerName(sql: Db, tenantId: string): Promise<string | null> {
+  const [row] = await sql`select name from ob_employee where tenant_id = ${tenantId} and role = 'owner' order by created_at limit 1`
+  return (row?.name as string | undefined) ?? null
 }

@@ -1,4 +1,5 @@
 import type { Task } from 'graphile-worker'
+import { recordStripeFacts } from '../db/a2p.server'
 import { applyPrefill } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
 import { db } from '../app/lib/db.server'
@@ -39,5 +40,7 @@ export const stripe_prefill: Task = async (payload, helpers) => {
       timezone: profile.address ? timezoneForZip(profile.address.zip) : null,
     },
   })
+  // What Page 4 prefills and compares with: the legal name, the website and the EIN.
+  await recordStripeFacts(db(), tenantId, { companyName: profile.companyName, websiteUrl: profile.websiteUrl, ein: profile.ein, taxIdProvided: profile.taxIdProvided })
   helpers.logger.info(`stripe_prefill ${tenantId}: filled ${filled.join(', ') || 'nothing new'}`)
 }

@@ -66,6 +66,8 @@ export async function replyToSaveError(error: unknown, state: () => Promise<Wiza
   if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
     const message = 'That value cannot be saved; check the field and try again.'
     const field = fieldOf(e.column_name ?? e.constraint_name ?? '')
+    // A value the schema let through and SQL refused: the two disagree, which is ours to fix.
+    console.warn(`save refused by the database: ${e.code} ${e.constraint_name ?? e.column_name ?? ''} ${e.message ?? ''}`)
     const result = field ? { status: 'error' as const, error: { [field]: [message] } } : undefined
     return json<ActionReply>({ ...(await state()), message, result }, { status: 400 })
   }

@@ -30,11 +30,16 @@ export type StripeProfile = {
   primaryColor: string | null
   stripeActive: boolean
   planCode: string | null
+  /** For Page 4: the company's legal name, its website, and its EIN (a us_ein tax ID on the customer). */
+  companyName: string | null
+  websiteUrl: string | null
+  ein: string | null
+  taxIdProvided: boolean | null
 }
 
 export async function readStripeProfile(ids: { customerId: string | null; accountId: string | null }): Promise<StripeProfile> {
   const [customer, account] = await Promise.all([
-    ids.customerId ? stripe().customers.retrieve(ids.customerId, { expand: ['subscriptions'] }) : null,
+    ids.customerId ? stripe().customers.retrieve(ids.customerId, { expand: ['subscriptions', 'tax_ids'] }) : null,
     ids.accountId ? stripe().accounts.retrieve(ids.accountId) : null,
   ])
   const live = customer && !customer.deleted ? customer : null
@@ -52,6 +57,10 @@ export async function readStripeProfile(ids: { customerId: string | null; accoun
     primaryColor: account?.settings?.branding?.primary_color?.toLowerCase() ?? null,
     stripeActive: plan.stripeActive,
     planCode: plan.planCode,
+    companyName: account?.company?.name ?? null,
+    websiteUrl: account?.business_profile?.url ?? null,
+    ein: live?.tax_ids?.data.find((t) => t.type === 'us_ein')?.value ?? null,
+    taxIdProvided: account?.company?.tax_id_provided ?? null,
   }
 }
 

@@ -1,9 +1,96 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { ComingSoon } from '~/components/coming-soon'
-import { comingSoonLoader } from '~/kit/page.server'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { getCollectionProps } from '@conform-to/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { A2pAdvanced } from '~/components/a2p-advanced'
+import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
+import { Errors, TextField } from '~/components/field'
+import { PageForm, usePageForm } from '~/kit/page-form'
+import { a2pPage } from '~/pages/a2p.server'
+import { A2pBasic, A2pSchema } from '~/schemas/a2p'
 
-export const loader = ({ request }: LoaderFunctionArgs) => comingSoonLoader(request, 'a2p')
+// Functions (not the page's own values) so the browser build drops them with the server module.
+export const loader = (args: LoaderFunctionArgs) => a2pPage.loader(args)
+export const action = (args: ActionFunctionArgs) => a2pPage.action(args)
 
-export default function Page() {
-  return <ComingSoon title="Texting registration" what="Here you will register your business with US carriers, which texting needs." />
+const ADVANCED_FIX = ['SAMPLES_COUNT', 'SAMPLE_NAME_MISSING', 'STOP_HELP_MISSING', 'SHORTENER_LINK', 'LINK_DOMAIN_MISSING', 'WEBSITE_PRIVACY_MISSING', 'WEBSITE_TERMS_MISSING']
+
+export default function A2pPage() {
+  const { state, a2p: r, blockers, hostedBase } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const contact = r.authorizedContact ?? {}
+  const { form, fields, autosave } = usePageForm({
+    page: 'a2p', schema: A2pSchema, basic: A2pBasic, version: state.version, reply,
+    defaultValue: {
+      brandType: r.brandType ?? 'SOLE_PROP', legalBusinessName: r.legalBusinessName ?? '', websiteUrl: r.websiteUrl ?? '', taxId: r.taxId ?? '',
+      authorizedContact: { name: contact.name ?? '', email: contact.email ?? '', phone: contact.phoneE164 ? (parsePhoneNumberFromString(contact.phoneE164)?.formatNational() ?? '') : '' },
+      hostedPolicy: r.hostedPolicy ? 'on' : 'off',
+    },
+  })
+  const c = fields.authorizedContact.getFieldset()
+  const isRejected = rejected(r)
+  const button = state.textingEligible ? 'Continue' : isRejected ? 'Resubmit' : 'Submit'
+  const policyMissing = blockers.some((b) => b.code === 'WEBSITE_PRIVACY_MISSING' || b.code === 'WEBSITE_TERMS_MISSING')
+  return (
+    <PageForm
+      page="a2p"
+      title="Register for texting"
+      intro="US carriers require every business that texts to register. We filled this in for you."
+      blockers={blockers}
+      button={button}
+      form={form}
+      autosave={autosave}
+      reply={reply}
+    >
+      <div className="flex items-center gap-3"><StatusPill status={r} eligible={state.textingEligible} /></div>
+      <RejectionLine status={r} />
+      {r.websiteCheckError ? <p className="text-sm text-amber-900" data-testid="website-error">{r.websiteCheckError}</p> : null}
+      {policyMissing ? (
+        <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          No privacy or SMS terms page on your site? We host both for you, made from your details.
+          <button name="intent" value="useHostedPolicy" className="rounded-md border border-amber-800 px-3 py-1 font-medium">Use hosted pages</button>
+        </p>
+      ) : null}
+      <fieldset id="brandType" className="[&:has(input[value=STANDARD]:checked)~.ein]:block">
+        <legend className="text-sm font-medium">How your business is registered</legend>
+        <div className="mt-1 flex flex-wrap gap-4 text-sm">
+          {getCollectionProps(fields.brandType, { type: 'radio', options: ['SOLE_PROP', 'STANDARD'] }).map(({ key, ...props }) => (
+            <label key={key} className="flex items-center gap-1.5">
+              <input {...props} />
+              {props.value === 'STANDARD' ? 'Business with an EIN (LLC, corporation)' : 'Sole proprietor, no EIN'}
+            </label>
+          ))}
+        </div>
+        <Errors id={fields.brandType.errorId} errors={fields.brandType.errors} />
+      </fieldset>
+      <div className="ein hidden" id="taxId">
+        <TextField label="EIN (from your IRS letter)" meta={fields.taxId} />
+      </div>
+      <TextField label="Legal business name" meta={fields.legalBusinessName} />
+      {r.legalMatchesTaxIdLike === false ? <p className="-mt-4 text-sm text-amber-900">This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.</p> : null}
+      <TextField label="Website" meta={fields.websiteUrl} />
+      <details id="authorizedContact" open={Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => k.startsWith('authorizedContact')))}>
+        <summary className="cursor-pointer text-sm">
+          <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} · {contact.phoneE164 ? parsePhoneNumberFromString(contact.phoneE164)?.formatNational() : ''} <span className="text-blue-700 underline">Edit</span>
+        </summary>
+        <div className="mt-2 grid gap-2 sm:grid-cols-3">
+          <TextField label="Name" meta={c.name} />
+          <TextField label="Email" meta={c.email} />
+          <TextField label="Mobile" meta={c.phone} />
+        </div>
+      </details>
+      <p className="text-sm text-slate-600" id="submit">
+        We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and the carriers,
+        then link your number. The registry charges about $4.50 for the brand and $15 for each campaign review; reviews usually take
+        a few days, sometimes weeks. Texting starts only once all three are approved.
+      </p>
+      <A2pAdvanced
+        fields={fields}
+        locked={{ useCase: r.useCase, optInDescription: r.optInDescription, stopHelpText: r.stopHelpText }}
+        lists={{ sampleMessages: r.sampleMessages, linkDomains: r.linkDomains }}
+        hostedBase={hostedBase}
+        open={blockers.some((b) => ADVANCED_FIX.includes(b.code)) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
+      />
+    </PageForm>
+  )
 }

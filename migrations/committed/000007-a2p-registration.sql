@@ -1,5 +1,5 @@
 --! Previous: sha1:a5909ec9567843c89de4685d15000a7e3121559c
---! Hash: sha1:7b22eead92bf10db6e7e7192b54a94db87c8cc44
+--! Hash: sha1:ce5ec360319e0cf857fac7f7d8b666e0a9871e1d
 --! Message: a2p registration
 
 -- Page 4 (A2P 10DLC): the pre-submission checks carriers reject on, as SQL blockers over the
@@ -183,3 +183,22 @@ create or replace function ob_snapshot_a2p(r ob_a2p) returns jsonb language sql 
     'submissionCount', r.submission_count, 'submittedAt', r.submitted_at,
     'correlationId', r.correlation_id, 'lastSavedAt', r.last_saved_at)
 $$;
+
+-- A new website makes the old checks meaningless: they go back to "not checked" until website_check runs.
+create function ob_a2p_website_changed() returns trigger language plpgsql as $$
+begin
+  new.https_ok := null; new.privacy_found := null; new.terms_found := null;
+  new.website_checked_at := null; new.website_check_error := null;
+  return new;
+end $$;
+comment on function ob_a2p_website_changed() is 'Trigger: a changed website_url clears the website checks.';
+create trigger ob_a2p_website_changed before update of website_url on ob_a2p for each row
+  -- (unless the same statement records the new site's checks)
+  when (old.website_url is distinct from new.website_url and new.website_checked_at is not distinct from old.website_checked_at)
+  execute function ob_a2p_website_changed();
+
+grant update (legal_matches_tax_id_like) on ob_a2p to ob_app;
+
+-- Page 4's own saves are logged as a2p.saved: event types may carry digits.
+alter table ob_event drop constraint ob_event_event_type_check,
+  add constraint ob_event_event_type_check check (event_type ~ '^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$');

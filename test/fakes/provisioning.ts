@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { startFake, type FakeRequest, type FakeResponse } from './http'
 
 // The Provisioning API (spec, "STEP 2 — Page 2 (Provisioning API)") as a real HTTP server.
@@ -17,7 +17,9 @@ export const PROVISIONING_TOKEN = 'local-provisioning-token'
 export function startProvisioningFake(port: number, token = PROVISIONING_TOKEN) {
   const numbers = new Map<string, NumberRecord>()
   const keys = new Map<string, Stored>()
-  let sequence = 100
+  // A random start: `npm run dev` keeps its database across restarts, and a fake that restarts at the
+  // same number would sell numbers the database already holds.
+  let sequence = randomInt(0, 10000)
   const reset = () => (numbers.clear(), keys.clear())
 
   const view = (n: NumberRecord, status: string) => ({

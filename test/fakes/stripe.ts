@@ -4,14 +4,15 @@ import { startFake, type FakeRequest } from './http'
 // A local Stripe: the reads the prefill job makes (customer with subscriptions, connected account,
 // logo file), in Stripe's JSON shapes. Objects are the dev personas' below, or any a test posts as
 // switches.objects. Switches: down (every call 500s), delayMs.
-const account = (id: string, name: string, mcc: string | null, address: Record<string, string>, logo: string | null) => ({
+const account = (id: string, name: string, mcc: string | null, address: Record<string, string>, logo: string | null, site: { url: string | null; legal: string; ein: boolean }) => ({
   id, object: 'account', type: 'standard', country: 'US', email: null,
-  business_profile: { name, mcc, url: null, support_address: address, support_phone: null },
-  company: { name, address },
+  business_profile: { name, mcc, url: site.url, support_address: address, support_phone: null },
+  company: { name: site.legal, address, tax_id_provided: site.ein },
   settings: { branding: { logo, icon: null, primary_color: null, secondary_color: null } },
 })
-const customer = (id: string, name: string, status: string | null, lookupKey: string) => ({
+const customer = (id: string, name: string, status: string | null, lookupKey: string, ein: string | null = null) => ({
   id, object: 'customer', name, email: null, address: null,
+  tax_ids: { object: 'list', has_more: false, url: `/v1/customers/${id}/tax_ids`, data: ein ? [{ id: `txi_${id.slice(4)}`, object: 'tax_id', type: 'us_ein', value: ein }] : [] },
   subscriptions: {
     object: 'list', has_more: false, url: `/v1/customers/${id}/subscriptions`,
     data: status ? [{ id: `sub_${id.slice(4)}`, object: 'subscription', customer: id, status,
@@ -21,15 +22,18 @@ const customer = (id: string, name: string, status: string | null, lookupKey: st
 })
 
 export const STRIPE_SEED: Record<string, object> = {
-  cus_verified: customer('cus_verified', 'Rivera Plumbing & Heating', 'active', 'pro_monthly'),
+  cus_verified: customer('cus_verified', 'Rivera Plumbing & Heating', 'active', 'pro_monthly', '12-3456789'),
   acct_verified: account('acct_verified', 'Rivera Plumbing & Heating', '1711',
-    { line1: '1455 Market St', line2: '', city: 'San Francisco', state: 'CA', postal_code: '94103', country: 'US' }, 'file_logo_red'),
+    { line1: '1455 Market St', line2: '', city: 'San Francisco', state: 'CA', postal_code: '94103', country: 'US' }, 'file_logo_red',
+    { url: 'https://riveraplumbing.example', legal: 'Rivera Plumbing & Heating LLC', ein: true }),
   cus_unverified_mobile: customer('cus_unverified_mobile', 'Bright Spark Electric', 'trialing', 'pro_monthly'),
   acct_unverified_mobile: account('acct_unverified_mobile', 'Bright Spark Electric', '1731',
-    { line1: '350 5th Ave', line2: 'Suite 200', city: 'New York', state: 'NY', postal_code: '10118', country: 'US' }, null),
+    { line1: '350 5th Ave', line2: 'Suite 200', city: 'New York', state: 'NY', postal_code: '10118', country: 'US' }, null,
+    { url: 'https://nopolicy.example', legal: 'Bright Spark Electric', ein: false }),
   cus_inactive_subscription: customer('cus_inactive_subscription', 'Sparkle Home Cleaning', 'canceled', 'starter_monthly'),
   acct_inactive_subscription: account('acct_inactive_subscription', 'Sparkle Home Cleaning', null,
-    { line1: '233 S Wacker Dr', line2: '', city: 'Chicago', state: 'IL', postal_code: '60606', country: 'US' }, null),
+    { line1: '233 S Wacker Dr', line2: '', city: 'Chicago', state: 'IL', postal_code: '60606', country: 'US' }, null,
+    { url: null, legal: 'Sparkle Home Cleaning', ein: false }),
 }
 
 /** A red round logo on white: its dominant colour is #d62828. */

@@ -38,6 +38,14 @@ describe('job keys', () => {
   })
 })
 
+describe('lists kept in two places', () => {
+  it('the URL shorteners of app/data/shorteners.ts are the rows of ob_url_shortener', async () => {
+    const { SHORTENERS } = await import('../../app/data/shorteners')
+    const rows = await sql`select domain from ob_url_shortener order by domain`
+    expect(rows.map((r) => r.domain as string).sort()).toEqual([...SHORTENERS].sort())
+  })
+})
+
 describe('the web app role (ob_app)', () => {
   it('cannot skip ob_advance: the phase, derived columns and provider ids are not its to write', async () => {
     const t = await makeTenant(sql)

@@ -1,0 +1,55 @@
+import type { FieldMetadata } from '@conform-to/react'
+import type { A2pInput } from '~/schemas/a2p'
+import { Toggle } from './field'
+
+type Fields = { [K in keyof A2pInput]-?: FieldMetadata<A2pInput[K], A2pInput, string[]> }
+const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
+const firstError = (meta: FieldMetadata<unknown>) => Object.values(meta.allErrors ?? {}).flat()[0]
+
+// Page 4's Advanced section: the locked campaign texts, the sample messages and link domains
+// (editable, prefilled), and the hosted privacy and terms pages for owners without their own.
+export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
+  fields: Fields
+  locked: { useCase: string; optInDescription: string; stopHelpText: string }
+  lists: { sampleMessages: string[]; linkDomains: string[] }
+  hostedBase: string
+  open: boolean
+}) {
+  const samples = Math.min(5, Math.max(2, lists.sampleMessages.length + 1))
+  const domains = Math.min(10, lists.linkDomains.length + 1)
+  return (
+    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+      <div className="mt-4 space-y-5 text-sm">
+        <dl className="grid gap-1 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium">Use case</dt><dd>{locked.useCase}</dd>
+          <dt className="font-medium">How customers agree</dt><dd>{locked.optInDescription}</dd>
+          <dt className="font-medium">STOP/HELP</dt><dd>{locked.stopHelpText}</dd>
+        </dl>
+        <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
+          <legend className="font-medium">Sample messages (2 to 5; [brackets] for what changes)</legend>
+          {Array.from({ length: samples }, (_, i) => (
+            <textarea key={i} name={fields.sampleMessages.name} defaultValue={lists.sampleMessages[i] ?? ''} rows={3} aria-label={`Sample message ${i + 1}`} className={input} />
+          ))}
+          <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.sampleMessages)}</p>
+        </fieldset>
+        <fieldset id="linkDomains" aria-describedby={fields.linkDomains.errorId}>
+          <legend className="font-medium">Link domains (your website's, and any your texts link to)</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {Array.from({ length: domains }, (_, i) => (
+              <input key={i} name={fields.linkDomains.name} defaultValue={lists.linkDomains[i] ?? ''} aria-label={`Link domain ${i + 1}`} className={input} />
+            ))}
+          </div>
+          <p id={fields.linkDomains.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.linkDomains)}</p>
+        </fieldset>
+        <div id="hostedPolicy" className="space-y-1">
+          <Toggle label="Use our hosted privacy policy and SMS terms pages" meta={fields.hostedPolicy} />
+          <p className="text-slate-600">
+            Made from your business details: <a className="text-blue-700 underline" href={`${hostedBase}/privacy`}>privacy policy</a>,{' '}
+            <a className="text-blue-700 underline" href={`${hostedBase}/terms`}>SMS terms</a>. Untick to use your own website's pages.
+          </p>
+        </div>
+      </div>
+    </details>
+  )
+}

@@ -1,0 +1,104 @@
+import { getHostname } from 'tldts'
+import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, startSubmission, type A2pRow } from '../../db/a2p.server'
+import { readAccount, type AccountRow } from '../../db/account.server'
+import { readCalmsg } from '../../db/calmsg.server'
+import { enqueue, jobFor } from '../../db/jobs.server'
+import { readNumber } from '../../db/number.server'
+import { servicesFor } from '../data/services'
+import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
+import { db } from '../lib/db.server'
+import { autoReply } from '../lib/preview'
+import { A2pBasic, A2pSchema, crossFieldErrors, namesMatch, type A2pFields } from '../schemas/a2p'
+
+// Page 4 (A2P 10DLC): what it shows and what a save changes. The first time it is shown it stores
+// a prefill (Stripe's company and site, the owner as contact, two samples from Page 3's reply) and
+// checks the website. Submit saves and, in the same transaction, starts the registration chain
+// (SQL refuses while a check carriers reject on fails); the jobs do the rest.
+export const a2pPage = definePage({
+  id: 'a2p',
+  schema: A2pSchema,
+  basic: A2pBasic,
+  section: a2pSection,
+  intents: ['useHostedPolicy'],
+  async refresh({ tenantId }) {
+    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
+    const defaults = await a2pDefaults(tenantId, a2p, account)
+    await fillA2pDefaults(db(), tenantId, defaults, (tx) => enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })))
+  },
+  async load({ tenantId }) {
+    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    return { a2p, hostedBase: `/p/${tenantId}`, businessName: account.displayName ?? a2p.legalBusinessName ?? '' }
+  },
+  async save({ tenantId, intent, value, state }) {
+    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    return planA2pSave({ tenantId, intent, value, a2p, account, eligible: state.textingEligible })
+  },
+})
+
+async function a2pDefaults(tenantId: string, a2p: A2pRow, account: AccountRow) {
+  const [calmsg, number, name] = await Promise.all([readCalmsg(db(), tenantId), readNumber(db(), tenantId), ownerName(db(), tenantId)])
+  const emailDomain = account.ownerEmail?.split('@')[1]?.toLowerCase()
+  const fromStripe = a2p.stripeWebsiteUrl ? httpsUrl(a2p.stripeWebsiteUrl) : null
+  const websiteUrl = fromStripe ?? (emailDomain && !(await isFreeMail(db(), emailDomain)) ? `https://${emailDomain}/` : null)
+  const business = account.displayName ?? a2p.stripeCompanyName ?? 'Our business'
+  const catalogue = servicesFor(account.vertical)
+  const template = 'title' in calmsg.templates ? calmsg.templates : { title: `${business}: sorry we missed your call!`, description: 'Reply with what you need and we will text you back.' }
+  const missedCall = autoReply({ template, lang: 'en', displayName: business, services: calmsg.topServices.length ? calmsg.topServices : catalogue.slice(0, 1).map((s) => s.name), hours: number.hours, stopHelpText: number.stopHelpText })
+  return {
+    brandType: a2p.stripeTaxIdProvided ? ('STANDARD' as const) : ('SOLE_PROP' as const),
+    legalBusinessName: a2p.stripeCompanyName ?? account.displayName,
+    websiteUrl,
+    authorizedContact: account.ownerEmail && account.ownerMobileE164 ? { name: name ?? business, email: account.ownerEmail, phoneE164: account.ownerMobileE164 } : null,
+    // Template fields in [brackets], the business name and the opt-out, as reviewers expect.
+    sampleMessages: [missedCall.slice(0, 1024), `${business}: thanks for your reply. A technician can come [day] at [time]. Reply YES to book. Reply STOP to opt out, HELP for help.`],
+    linkDomains: websiteUrl ? [getHostname(websiteUrl)!.replace(/^www\./, '')] : [],
+  }
+}
+
+const httpsUrl = (raw: string) => {
+  const url = URL.canParse(raw) ? new URL(raw) : URL.canParse(`https://${raw}`) ? new URL(`https://${raw}`) : null
+  if (!url) return null
+  url.protocol = 'https:'
+  return url.href
+}
+
+type SaveInput = {
+  tenantId: string
+  intent: 'autosave' | 'continue' | 'useHostedPolicy'
+  value: Partial<A2pFields>
+  a2p: A2pRow
+  account: Pick<AccountRow, 'displayName'>
+  eligible: boolean
+}
+
+/** What a valid submission of Page 4 changes, or why it is refused. */
+export function planA2pSave(o: SaveInput): SavePlan | Refusal {
+  const { authorizedContact, ...value } = o.value
+  const fields: Record<string, unknown> = { ...value }
+  if (authorizedContact) fields.authorizedContact = { name: authorizedContact.name, email: authorizedContact.email, phoneE164: authorizedContact.phone }
+  if (o.intent === 'useHostedPolicy') fields.hostedPolicy = true
+  // A sole proprietor has no EIN: one left in the (hidden) field is dropped.
+  if (value.brandType === 'SOLE_PROP') fields.taxId = null
+  if (value.legalBusinessName) fields.legalMatchesTaxIdLike = namesMatch(value.legalBusinessName, o.a2p.stripeCompanyName ?? o.account.displayName ?? value.legalBusinessName)
+  let job
+  if (value.websiteUrl && value.websiteUrl !== o.a2p.websiteUrl) {
+    // A new website is checked again, and its domain replaces the old one among the link domains.
+    job = jobFor('website_check', { tenantId: o.tenantId, url: value.websiteUrl })
+    const oldHost = o.a2p.websiteUrl ? getHostname(o.a2p.websiteUrl)?.replace(/^www\./, '') : null
+    const newHost = getHostname(value.websiteUrl)!.replace(/^www\./, '')
+    fields.linkDomains = [...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)])]
+  }
+  if (o.intent !== 'continue' || o.eligible) return { fields, job }
+  const merged = { ...o.a2p, ...fields } as { brandType: string | null; taxId: string | null; websiteUrl: string | null; linkDomains: string[] }
+  const errors = crossFieldErrors(merged)
+  if (Object.keys(errors).length) return { status: 400, fieldErrors: errors }
+  return {
+    fields,
+    job,
+    after: async (tx) => {
+      const { submission, step } = await startSubmission(tx, o.tenantId)
+      await enqueue(tx, jobFor('a2p_step', { tenantId: o.tenantId, step, submission, correlationId: crypto.randomUUID() }))
+    },
+  }
+}

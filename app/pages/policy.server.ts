@@ -1,0 +1,26 @@
+import { json } from '@remix-run/node'
+import { readA2p } from '../../db/a2p.server'
+import { readAccount } from '../../db/account.server'
+import { db } from '../lib/db.server'
+
+// The hosted privacy policy and SMS terms of a tenant, public (carriers' reviewers read them
+// without signing in), written from the owner's details and the campaign's opt-in: inbound only,
+// STOP/HELP, frequency, "Msg & data rates may apply", mobile numbers never shared.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export async function policyLoader(tenantId: string | undefined) {
+  if (!tenantId || !UUID.test(tenantId)) throw new Response('Not found', { status: 404 })
+  const [account, a2p] = await Promise.all([readAccount(db(), tenantId), readA2p(db(), tenantId)]).catch(() => {
+    throw new Response('Not found', { status: 404 })
+  })
+  const contact = a2p.authorizedContact
+  return json({
+    business: a2p.legalBusinessName ?? account.displayName ?? 'This business',
+    name: account.displayName ?? a2p.legalBusinessName ?? 'This business',
+    address: account.address ? `${account.address.line1}, ${account.address.city}, ${account.address.state} ${account.address.zip}` : null,
+    email: contact?.email ?? account.ownerEmail,
+    phone: contact?.phoneE164 ?? account.ownerMobileE164,
+    optIn: a2p.optInDescription,
+    stopHelp: a2p.stopHelpText,
+  }, { headers: { 'cache-control': 'public, max-age=300' } })
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { PrivacyPolicy } from '~/components/policy'
+import { policyLoader } from '~/pages/policy.server'
+
+// A tenant's hosted privacy policy: public, no sign-in (carriers' reviewers read it).
+export const loader = ({ params }: LoaderFunctionArgs) => policyLoader(params.tenant)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} Privacy Policy` }]
+
+export default function Privacy() {
+  return <PrivacyPolicy d={useLoaderData<typeof loader>()} />
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { SmsTerms } from '~/components/policy'
+import { policyLoader } from '~/pages/policy.server'
+
+// A tenant's hosted SMS terms: public, no sign-in (carriers' reviewers read them).
+export const loader = ({ params }: LoaderFunctionArgs) => policyLoader(params.tenant)
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} SMS Terms` }]
+
+export default function Terms() {
+  return <SmsTerms d={useLoaderData<typeof loader>()} />
+}
