@@ -90,7 +90,7 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
     fields.linkDomains = [...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)])]
   }
   if (o.intent !== 'continue' || o.eligible) return { fields, job }
-  const merged = { ...o.a2p, ...fields } as { brandType: string | null; taxId: string | null; websiteUrl: string | null; linkDomains: string[] }
+  const merged = { ...o.a2p, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as { brandType: string | null; taxId: string | null; websiteUrl: string | null; linkDomains: string[] }
   const errors = crossFieldErrors(merged)
   if (Object.keys(errors).length) return { status: 400, fieldErrors: errors }
   return {

@@ -13,7 +13,7 @@ const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefi
 /** IRS-assigned EIN prefixes (a2p-10dlc.md section 5). */
 const BAD_PREFIXES = new Set([0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97])
 export function einProblem(ein: string): string | null {
-  if (/^\d{3}-?\d{2}-?\d{4}$/.test(ein) && !/^\d{2}-\d{7}$/.test(ein)) return 'That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)'
+  if (/^\d{3}-\d{2}-\d{4}$/.test(ein)) return 'That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)'
   if (!/^\d{2}-?\d{7}$/.test(ein)) return 'An EIN has 9 digits, like 12-3456789'
   if (BAD_PREFIXES.has(Number(ein.slice(0, 2)))) return `No EIN starts with ${ein.slice(0, 2)}; check the number on your IRS letter`
   if (/^(\d)\1{8}$/.test(ein.replace('-', ''))) return 'Enter your real EIN'

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { AccountSchema } from '~/schemas/account'
+import { A2pSchema } from '~/schemas/a2p'
 import { CalmsgSchema } from '~/schemas/calmsg'
 import { NumberSchema } from '~/schemas/number'
 
 // Every string an owner can send, in every page schema, refuses control characters with an error
 // on that field (PostgreSQL cannot store NUL: it was a 500). Found by walking the schemas, so a new
 // field that forgets `text()` fails here.
-const PAGE_SCHEMAS = { account: AccountSchema, number: NumberSchema, calmsg: CalmsgSchema }
+const PAGE_SCHEMAS = { account: AccountSchema, number: NumberSchema, calmsg: CalmsgSchema, a2p: A2pSchema }
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType }
 const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def
