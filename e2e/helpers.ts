@@ -54,3 +54,20 @@ export async function toCalmsgPage(page: Page) {
   await looksGood.click()
   await expect(page).toHaveURL(/\/onboarding\/calmsg$/)
 }
+
+/** On to Page 4 with Page 3's defaults. */
+export async function toA2pPage(page: Page) {
+  await toCalmsgPage(page)
+  await continueButton(page).click()
+  await expect(page).toHaveURL(/\/onboarding\/a2p$/)
+}
+
+/** Waits for what the page shows: it refreshes itself with JavaScript; without, the owner reloads. */
+export async function reloadUntil(page: Page, js: boolean, locator: () => ReturnType<Page['getByText']>, tries = 60) {
+  if (js) return expect(locator()).toBeVisible({ timeout: tries * 500 })
+  for (let i = 0; i < tries && (await locator().count()) === 0; i++) {
+    await page.waitForTimeout(500)
+    await page.reload()
+  }
+  await expect(locator()).toBeVisible()
+}

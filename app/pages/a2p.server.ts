@@ -89,7 +89,8 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
     const newHost = getHostname(value.websiteUrl)!.replace(/^www\./, '')
     fields.linkDomains = [...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)])]
   }
-  if (o.intent !== 'continue' || o.eligible) return { fields, job }
+  // A new website is saved and checked first: Submit again once the check is in (SQL waits for it).
+  if (o.intent !== 'continue' || o.eligible || job) return { fields, job }
   const merged = { ...o.a2p, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as { brandType: string | null; taxId: string | null; websiteUrl: string | null; linkDomains: string[] }
   const errors = crossFieldErrors(merged)
   if (Object.keys(errors).length) return { status: 400, fieldErrors: errors }

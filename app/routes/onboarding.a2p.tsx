@@ -3,6 +3,7 @@ import { getCollectionProps } from '@conform-to/react'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { A2pAdvanced } from '~/components/a2p-advanced'
+import { reasonFix } from '~/data/a2p-reasons'
 import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
 import { Errors, TextField } from '~/components/field'
 import { PageForm, usePageForm } from '~/kit/page-form'
@@ -89,7 +90,7 @@ export default function A2pPage() {
         locked={{ useCase: r.useCase, optInDescription: r.optInDescription, stopHelpText: r.stopHelpText }}
         lists={{ sampleMessages: r.sampleMessages, linkDomains: r.linkDomains }}
         hostedBase={hostedBase}
-        open={blockers.some((b) => ADVANCED_FIX.includes(b.code)) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
+        open={blockers.some((b) => ADVANCED_FIX.includes(b.code)) || (isRejected && ['sampleMessages', 'linkDomains', 'hostedPolicy'].includes(reasonFix(r.reasonCode, r.reason).field ?? '')) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
       />
     </PageForm>
   )

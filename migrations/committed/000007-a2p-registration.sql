@@ -1,5 +1,5 @@
 --! Previous: sha1:a5909ec9567843c89de4685d15000a7e3121559c
---! Hash: sha1:ce5ec360319e0cf857fac7f7d8b666e0a9871e1d
+--! Hash: sha1:7873e101fdd0ec048c77b1673e10e0a2c83aeabd
 --! Message: a2p registration
 
 -- Page 4 (A2P 10DLC): the pre-submission checks carriers reject on, as SQL blockers over the
@@ -131,7 +131,8 @@ end $$;
 comment on function ob_state_a2p(ob_flow) is 'Page 4: registration inputs, the pre-submission checks and the carriers'' decision.';
 
 ---------------------------------------------------------------------------------------------------
--- A submission: refused (OB409) while a check carriers reject on fails or one is under way;
+-- A submission: refused while a check carriers reject on fails (OB422), or the website is still
+-- being checked or a submission is under way (OB409);
 -- otherwise it starts where the last one failed (a vetted brand is kept) and returns the
 -- submission number (1 the first time; n > 1 uses the resubmit keys) and the first step.
 
@@ -148,7 +149,10 @@ begin
   if s.blockers && array['CONFIRM_OTP', 'A2P_PENDING'] then
     raise exception using errcode = 'OB409', message = 'Your registration is already with the carriers; we will update this page.';
   end if;
-  if exists (select 1 from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED', 'WEBSITE_CHECKING')) then
+  if 'WEBSITE_CHECKING' = any(s.blockers) then
+    raise exception using errcode = 'OB409', message = 'We are still checking your website; press Submit again in a few seconds.';
+  end if;
+  if exists (select 1 from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED')) then
     raise exception using errcode = 'OB422', message = 'Fix the lines above first: carriers reject registrations with them, and each submission is charged.';
   end if;
   submission := r.submission_count + 1;

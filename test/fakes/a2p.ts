@@ -10,7 +10,7 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // - A campaign needs a VETTED brand (409 BRAND_NOT_APPROVED), and a sole proprietor's brand its OTP
 //   confirmed; a binding is VERIFIED only once its campaign is ACTIVE.
 // - Switches: approveInstantly; readsToDecide; rejectBrand / rejectCampaign / rejectBinding: a
-//   Twilio-style code ("30896"); script: [503, ...] forces the next POST answers; slowMs.
+//   Twilio-style code ("30896"), or { "<tenantId>": "30896" } for one tenant; script: [503, ...] forces the next POST answers; slowMs.
 // - Sole proprietors: a VETTED brand is identityStatus UNVERIFIED with a 6-digit code "texted" to the
 //   mobile (GET /__fake/otp/{brandId} shows it); POST /brands/{id}/otp resends, POST
 //   /brands/{id}/otp:verify {code} confirms (422 OTP_INVALID, 410 OTP_EXPIRED after otpTtlMs).
@@ -37,8 +37,10 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
   const reset = () => (brands.clear(), campaigns.clear(), bindings.clear(), keys.clear())
   const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toUpperCase()}`
 
-  const decide = (switches: Record<string, unknown>, reject: string): Decision => {
-    const code = switches[reject] as string | undefined
+  // A reject switch is a code for everyone, or { "<tenantId>": code } for some tenants only.
+  const decide = (switches: Record<string, unknown>, reject: string, tenant: string): Decision => {
+    const v = switches[reject] as string | Record<string, string | null> | undefined | null
+    const code = typeof v === 'string' ? v : v?.[tenant]
     return code ? { phase: reject === 'rejectCampaign' ? 'REJECTED' : 'FAILED', reason: { code, message: REASONS[code] ?? 'Rejected by the carrier' } } : { phase: '' }
   }
   const due = (o: { reads: number }, req: FakeRequest) => ++o.reads >= Number(req.switches.readsToDecide ?? 2)
@@ -47,7 +49,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
   const bindingView = (n: Binding) => ({ e164: n.e164, campaignId: n.campaignId, status: { phase: n.phase, reason: n.reason ?? null } })
 
   function settleBrand(b: Brand, req: FakeRequest) {
-    const d = decide(req.switches, 'rejectBrand')
+    const d = decide(req.switches, 'rejectBrand', b.tenant)
     b.phase = d.phase || 'VETTED'
     b.reason = d.reason
     if (b.phase === 'VETTED' && b.body.brandType === 'SOLE_PROP') {
@@ -56,13 +58,13 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
     } else if (b.phase === 'VETTED') b.identityStatus = 'VERIFIED'
   }
   function settleCampaign(c: Campaign, req: FakeRequest) {
-    const d = decide(req.switches, 'rejectCampaign')
+    const d = decide(req.switches, 'rejectCampaign', c.tenant)
     c.phase = d.phase || 'ACTIVE'
     c.reason = d.reason
   }
   function settleBinding(n: Binding, req: FakeRequest) {
     if (campaigns.get(n.campaignId)?.phase !== 'ACTIVE') return
-    const d = decide(req.switches, 'rejectBinding')
+    const d = decide(req.switches, 'rejectBinding', n.tenant)
     n.phase = d.phase || 'VERIFIED'
     n.reason = d.reason
   }

@@ -77,7 +77,7 @@ describe('what a save of Page 4 changes', () => {
   const plan = (intent: 'autosave' | 'continue', value: object, eligible = false) => planA2pSave({ tenantId: crypto.randomUUID(), intent, value, a2p, account: { displayName: 'Rivera Plumbing' }, eligible })
 
   it('checks a new website and puts its domain in place of the old one', () => {
-    const p = plan('autosave', { websiteUrl: 'https://www.new.example/' }) as { fields: { linkDomains: string[] }; job: { task: string } }
+    const p = plan('autosave', { websiteUrl: 'https://www.new.example/' }) as unknown as { fields: { linkDomains: string[] }; job: { task: string } }
     expect(p.job.task).toBe('website_check')
     expect(p.fields.linkDomains).toEqual(['new.example', 'book.old.example'])
   })
