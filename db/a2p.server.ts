@@ -39,6 +39,9 @@ export const a2pSection = defineSection('ob_a2p', {
   reasonCode: { type: text },
   reasonStep: { type: z.enum(['brand', 'campaign', 'binding']).nullable() },
   submissionCount: { type: z.number().int() },
+  otpSentAt: { type: z.date().nullable() },
+  otpCode: { type: text, write: true },
+  otpError: { type: z.enum(['invalid', 'expired', 'provider']).nullable(), write: true },
   submittedAt: { type: z.date().nullable() },
   lastSavedAt: { type: z.date().nullable() },
 })
@@ -62,6 +65,8 @@ export async function recordStep(sql: Sql, tenantId: string, r: StepResult) {
     const reason = r.reason ? { reason: r.reason.message.slice(0, 1000), reasonCode: r.reason.code.slice(0, 40), reasonStep: r.step } : {}
     const cols: Record<string, unknown> = { correlationId: r.correlationId, refreshedAt: new Date(), ...reason }
     if (r.step === 'brand') Object.assign(cols, { brandPhase: r.phase, ...(r.id && { brandId: r.id }), ...(r.identityStatus !== undefined && { identityStatus: r.identityStatus }) })
+    // A vetted sole proprietor's brand waits for the code the registry has just texted.
+    if (r.step === 'brand' && r.identityStatus === 'UNVERIFIED') await tx`update ob_a2p set otp_sent_at = coalesce(otp_sent_at, now()) where tenant_id = ${tenantId}`
     if (r.step === 'campaign') Object.assign(cols, { campaignPhase: r.phase, ...(r.id && { campaignId: r.id }) })
     if (r.step === 'binding') Object.assign(cols, { bindingPhase: r.phase })
     await tx`update ob_a2p set ${tx(cols as never, Object.keys(cols))} where tenant_id = ${tenantId}`
@@ -123,4 +128,27 @@ export async function isFreeMail(sql: Db, domain: string): Promise<boolean> {
 export async function ownerName(sql: Db, tenantId: string): Promise<string | null> {
   const [row] = await sql`select name from ob_employee where tenant_id = ${tenantId} and role = 'owner' order by created_at limit 1`
   return (row?.name as string | undefined) ?? null
+}
+
+/** "Send a new code": capped in SQL (OB429), in the save's transaction. */
+export async function requestOtpResend(tx: Db, tenantId: string) {
+  await tx`select ob_a2p_resend_otp(${tenantId})`
+}
+
+/** The code the owner typed (sealed), taken once by the a2p_otp job. */
+export async function takeOtpCode(sql: Sql, tenantId: string): Promise<string | null> {
+  return sql.begin(async (tx) => {
+    const [row] = await tx`select otp_code from ob_a2p where tenant_id = ${tenantId} for update`
+    if (row?.otpCode) await tx`update ob_a2p set otp_code = null where tenant_id = ${tenantId}`
+    return (row?.otpCode as string | null) ?? null
+  }) as Promise<string | null>
+}
+
+export async function recordOtp(sql: Sql, tenantId: string, outcome: 'verified' | 'resent' | 'invalid' | 'expired' | 'provider') {
+  await sql.begin(async (tx) => {
+    if (outcome === 'verified') await tx`update ob_a2p set identity_status = 'VERIFIED', otp_error = null where tenant_id = ${tenantId}`
+    else if (outcome === 'resent') await tx`update ob_a2p set otp_sent_at = now(), otp_error = null where tenant_id = ${tenantId}`
+    else await tx`update ob_a2p set otp_error = ${outcome} where tenant_id = ${tenantId}`
+    await logEvent(tx, tenantId, 'registration.otp', { outcome })
+  })
 }

@@ -30,6 +30,12 @@ export const JOBS = {
     key: (p) => `ob:a2p:refresh:${p.tenantId}`,
     queue: (p) => `ob:a2p:${p.tenantId}`,
   }),
+  /** A sole proprietor's code: sends the one typed to the registry, or asks for a new one (tasks/a2p_otp.ts). */
+  a2p_otp: contract({
+    payload: tenant.extend({ action: z.enum(['verify', 'resend']), correlationId: z.string().uuid() }),
+    key: (p) => `ob:a2p:otp:${p.tenantId}`,
+    queue: (p) => `ob:a2p:${p.tenantId}`,
+  }),
   /** Fetches the owner's website (SSRF-safe) for https, privacy and terms (tasks/website_check.ts). */
   website_check: contract({
     payload: tenant.extend({ url: z.string().url().max(2048) }),

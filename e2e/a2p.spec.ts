@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { randomBytes } from 'node:crypto'
+import { STRIPE_SEED } from '../test/fakes/stripe'
 import { reloadUntil, toA2pPage, toast } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled. The A2P fake approves by default.
@@ -8,6 +10,12 @@ const pill = (page: Page) => page.getByTestId('a2p-status')
 const submit = (page: Page, name = 'Submit') => page.getByRole('button', { name, exact: true })
 const tenantOf = async (page: Page) => (await page.locator('a[href$="/privacy"]').first().getAttribute('href'))!.split('/')[2]
 const switches = (body: object) => fetch(`${A2P_FAKE}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+/** The code the A2P fake "texted" to the tenant's brand (its brand id from the fake's store). */
+async function codeFor(tenant: string): Promise<{ code: string }> {
+  const brands = (await (await fetch(`${A2P_FAKE}/__fake/brands/${tenant}`)).json()) as { brandIds: string[] }
+  return (await (await fetch(`${A2P_FAKE}/__fake/otp/${brands.brandIds.at(-1)}`)).json()) as { code: string }
+}
+
 /** The website check runs as the page first shows; its line goes once it is in. */
 const checked = async (page: Page) => {
   for (let i = 0; i < 20 && (await page.locator('[data-blocker="WEBSITE_CHECKING"]').count()) > 0; i++) await page.waitForTimeout(300).then(() => page.reload())
@@ -66,4 +74,37 @@ test('the hosted privacy policy and SMS terms are public pages made from the own
   await expect(stranger.getByText('Msg & data rates may apply.', { exact: true })).toBeVisible()
   expect((await stranger.goto('/p/00000000-0000-4000-8000-000000000000/privacy'))?.status()).toBe(404)
   expect((await stranger.goto('/p/not-a-tenant/terms'))?.status()).toBe(404)
+})
+
+test('a sole proprietor enters the code we texted, and texting is enabled', async ({ page, javaScriptEnabled }) => {
+  // This owner's Stripe account has no EIN, so the page proposes a sole proprietor.
+  const owner = `e2e-sp-${randomBytes(4).toString('hex')}`
+  const suffix = `__${owner.replace(/-/g, '_')}`
+  const seed = STRIPE_SEED as Record<string, { company?: object; tax_ids?: object }>
+  await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 2}/__fake/switches`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ [`objects:${owner}`]: {
+      [`acct_verified${suffix}`]: { ...seed.acct_verified, company: { ...seed.acct_verified.company, tax_id_provided: false } },
+      [`cus_verified${suffix}`]: { ...seed.cus_verified, tax_ids: { object: 'list', has_more: false, data: [] } },
+    } }),
+  })
+  await toA2pPage(page, owner)
+  await checked(page)
+  await expect(page.getByRole('radio', { name: 'Sole proprietor, no EIN' })).toBeChecked()
+  await submit(page).click()
+  await reloadUntil(page, javaScriptEnabled, () => page.getByText(/We texted a code to \(xxx\) xxx-0123/))
+  await expect(pill(page)).toHaveText('Waiting for your code')
+  await expect(page.getByText(/The code works for 2[34] h/)).toBeVisible()
+  const otp = page.getByRole('textbox', { name: 'Code' })
+  await otp.fill('000000')
+  await page.getByRole('button', { name: 'Confirm code' }).click()
+  await reloadUntil(page, javaScriptEnabled, () => page.getByTestId('otp-error'))
+  await expect(page.getByTestId('otp-error')).toHaveText('That code is not right. Check the text and try again.')
+  const tenant = await tenantOf(page)
+  const brand = await (await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}/__fake`)).json() as { counters: Record<string, number> }
+  expect(brand.counters[`brands:${tenant}`]).toBe(1)
+  const { code } = await codeFor(tenant)
+  await page.getByRole('textbox', { name: 'Code' }).fill(code)
+  await page.getByRole('button', { name: 'Confirm code' }).click()
+  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
 })

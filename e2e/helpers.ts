@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto'
 export type Persona = 'verified' | 'unverified-mobile' | 'inactive-subscription'
 
 /** Signs in through the persona picker as a new owner of its own, so tests never share a tenant. */
-export async function signIn(page: Page, persona: Persona) {
+export async function signIn(page: Page, persona: Persona, owner = `e2e-${randomBytes(5).toString('hex')}`) {
   await page.goto('/dev/sign-in')
   await page.getByText('Sign in as a separate owner').click()
-  await page.getByLabel('Owner name').fill(`e2e-${randomBytes(5).toString('hex')}`)
+  await page.getByLabel('Owner name').fill(owner)
   const labels = { verified: 'Verified owner', 'unverified-mobile': 'Mobile not verified', 'inactive-subscription': 'Subscription inactive' }
   await page.getByRole('button', { name: labels[persona] }).click()
   await expect(page).toHaveURL(/\/onboarding\/account$/)
@@ -44,8 +44,8 @@ export async function waitForBanner(page: Page) {
 }
 
 /** A new owner who accepts every default on Account and Number (a number bought on the fake), on Page 3. */
-export async function toCalmsgPage(page: Page) {
-  await signIn(page, 'verified')
+export async function toCalmsgPage(page: Page, owner?: string) {
+  await signIn(page, 'verified', owner)
   await continueButton(page).click()
   await expect(page).toHaveURL(/\/onboarding\/number$/)
   const looksGood = page.getByRole('button', { name: 'Looks good' })
@@ -56,8 +56,8 @@ export async function toCalmsgPage(page: Page) {
 }
 
 /** On to Page 4 with Page 3's defaults. */
-export async function toA2pPage(page: Page) {
-  await toCalmsgPage(page)
+export async function toA2pPage(page: Page, owner?: string) {
+  await toCalmsgPage(page, owner)
   await continueButton(page).click()
   await expect(page).toHaveURL(/\/onboarding\/a2p$/)
 }

@@ -1,11 +1,12 @@
 import { getHostname } from 'tldts'
-import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, startSubmission, type A2pRow } from '../../db/a2p.server'
+import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, requestOtpResend, startSubmission, type A2pRow } from '../../db/a2p.server'
 import { readAccount, type AccountRow } from '../../db/account.server'
 import { readCalmsg } from '../../db/calmsg.server'
 import { enqueue, jobFor } from '../../db/jobs.server'
 import { readNumber } from '../../db/number.server'
 import { servicesFor } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
+import { seal } from '../lib/crypto.server'
 import { db } from '../lib/db.server'
 import { autoReply } from '../lib/preview'
 import { A2pBasic, A2pSchema, crossFieldErrors, namesMatch, type A2pFields } from '../schemas/a2p'
@@ -19,7 +20,7 @@ export const a2pPage = definePage({
   schema: A2pSchema,
   basic: A2pBasic,
   section: a2pSection,
-  intents: ['useHostedPolicy'],
+  intents: ['useHostedPolicy', 'verifyOtp', 'resendOtp'],
   async refresh({ tenantId }) {
     const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
     if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
@@ -27,11 +28,13 @@ export const a2pPage = definePage({
     await fillA2pDefaults(db(), tenantId, defaults, (tx) => enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })))
   },
   async load({ tenantId }) {
-    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
-    return { a2p, hostedBase: `/p/${tenantId}`, businessName: account.displayName ?? a2p.legalBusinessName ?? '' }
+    const [{ otpCode, ...a2p }, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    // The typed code (sealed) never goes back to the browser: only whether it is being checked.
+    return { a2p: { ...a2p, otpChecking: otpCode !== null }, hostedBase: `/p/${tenantId}`, businessName: account.displayName ?? a2p.legalBusinessName ?? '' }
   },
-  async save({ tenantId, intent, value, state }) {
+  async save({ tenantId, intent, value, state, formData }) {
     const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    if (intent === 'verifyOtp' || intent === 'resendOtp') return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
     return planA2pSave({ tenantId, intent, value, a2p, account, eligible: state.textingEligible })
   },
 })
@@ -61,6 +64,16 @@ const httpsUrl = (raw: string) => {
   if (!url) return null
   url.protocol = 'https:'
   return url.href
+}
+
+/** The sole proprietor's code: sent to the registry by the a2p_otp job (sealed meanwhile), or a new one asked for (capped in SQL). */
+export function planOtp(tenantId: string, intent: 'verifyOtp' | 'resendOtp', typed: string, a2p: Pick<A2pRow, 'identityStatus'>): SavePlan | Refusal {
+  if (a2p.identityStatus !== 'UNVERIFIED') return { status: 409, message: 'There is no code waiting for you.' }
+  const job = jobFor('a2p_otp', { tenantId, action: intent === 'verifyOtp' ? 'verify' : 'resend', correlationId: crypto.randomUUID() })
+  if (intent === 'resendOtp') return { job, after: (tx) => requestOtpResend(tx, tenantId) }
+  const code = typed.replace(/\s/g, '')
+  if (!/^\d{6}$/.test(code)) return { status: 400, message: 'Enter the 6-digit code from the text we sent.' }
+  return { fields: { otpCode: seal(code), otpError: null }, job }
 }
 
 type SaveInput = {

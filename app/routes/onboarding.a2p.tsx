@@ -6,6 +6,7 @@ import { A2pAdvanced } from '~/components/a2p-advanced'
 import { reasonFix } from '~/data/a2p-reasons'
 import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
 import { Errors, TextField } from '~/components/field'
+import { OtpPanel } from '~/components/otp-panel'
 import { PageForm, usePageForm } from '~/kit/page-form'
 import { a2pPage } from '~/pages/a2p.server'
 import { A2pBasic, A2pSchema } from '~/schemas/a2p'
@@ -45,6 +46,9 @@ export default function A2pPage() {
     >
       <div className="flex items-center gap-3"><StatusPill status={r} eligible={state.textingEligible} /></div>
       <RejectionLine status={r} />
+      {r.brandPhase === 'VETTED' && r.identityStatus === 'UNVERIFIED' ? (
+        <OtpPanel phone={contact.phoneE164 ?? ''} sentAt={r.otpSentAt} error={r.otpError} checking={r.otpChecking} />
+      ) : null}
       {r.websiteCheckError ? <p className="text-sm text-amber-900" data-testid="website-error">{r.websiteCheckError}</p> : null}
       {policyMissing ? (
         <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">

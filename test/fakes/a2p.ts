@@ -12,7 +12,7 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // - Switches: approveInstantly; readsToDecide; rejectBrand / rejectCampaign / rejectBinding: a
 //   Twilio-style code ("30896"), or { "<tenantId>": "30896" } for one tenant; script: [503, ...] forces the next POST answers; slowMs.
 // - Sole proprietors: a VETTED brand is identityStatus UNVERIFIED with a 6-digit code "texted" to the
-//   mobile (GET /__fake/otp/{brandId} shows it); POST /brands/{id}/otp resends, POST
+//   mobile (GET /__fake/otp/{brandId} shows it; GET /__fake/brands/{tenantId} lists a tenant's brands); POST /brands/{id}/otp resends, POST
 //   /brands/{id}/otp:verify {code} confirms (422 OTP_INVALID, 410 OTP_EXPIRED after otpTtlMs).
 // Counters: brands, campaigns, attachments, each also :<tenantId> (from the key), submits, key:<key>.
 export const A2P_TOKEN = 'local-a2p-token'
@@ -133,6 +133,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       return { status: 200, body: brandView(b) }
     }),
     'GET /__fake/otp/:id': (req) => ({ status: 200, body: { code: brands.get(req.params.id)?.otp?.code ?? null } }),
+    'GET /__fake/brands/:tenant': (req) => ({ status: 200, body: { brandIds: [...brands.values()].filter((b) => b.tenant === req.params.tenant).map((b) => b.id) } }),
     'POST /campaigns': post('campaigns', (req, tenant) => {
       const c = body(req)
       const brand = brands.get(String(c.brandId))

@@ -3,7 +3,8 @@ import { startFake, type FakeRequest } from './http'
 
 // A local Stripe: the reads the prefill job makes (customer with subscriptions, connected account,
 // logo file), in Stripe's JSON shapes. Objects are the dev personas' below, or any a test posts as
-// switches.objects. Switches: down (every call 500s), delayMs.
+// switches.objects (or objects:<name>, so parallel tests do not overwrite each other). Switches: down
+// (every call 500s), delayMs.
 const account = (id: string, name: string, mcc: string | null, address: Record<string, string>, logo: string | null, site: { url: string | null; legal: string; ein: boolean }) => ({
   id, object: 'account', type: 'standard', country: 'US', email: null,
   business_profile: { name, mcc, url: site.url, support_address: address, support_phone: null },
@@ -43,7 +44,9 @@ export const logoPng = () =>
 export async function startStripeFake(port: number) {
   const logo = await logoPng()
   const find = (req: FakeRequest) => {
-    const objects = { ...STRIPE_SEED, ...(req.switches.objects as Record<string, object> | undefined) }
+    // Switches named objects or objects:<anything> add objects; separate names let parallel tests add their own.
+    const added = Object.entries(req.switches).filter(([k]) => k === 'objects' || k.startsWith('objects:')).map(([, v]) => v as Record<string, object>)
+    const objects = Object.assign({ ...STRIPE_SEED }, ...added)
     // cus_verified__<owner> is a separate dev owner with the persona's objects.
     const found = objects[req.params.id] ?? objects[req.params.id.split('__')[0]]
     return found ? { status: 200, body: found } : notFound(req.params.id)

@@ -103,6 +103,39 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     expect(keys.some((k) => k.includes(':resubmit:') && k.endsWith(':brand'))).toBe(false)
   })
 
+  it('a sole proprietor confirms the code: a wrong one and an expired one say so; the right one opens the gate; resends are capped', async () => {
+    process.env.DATABASE_URL ??= url
+    const { seal } = await import('../../app/lib/crypto.server')
+    const t = await readyTenant()
+    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null where tenant_id = ${t}`
+    await submit(t)
+    await until('the code texted', async () => (await row(t)).identityStatus === 'UNVERIFIED')
+    let r = await row(t)
+    expect(r.otpSentAt).not.toBeNull()
+    expect((await sql`select (ob_state_a2p(f)).blockers from ob_flow f where tenant_id = ${t}`)[0].blockers).toEqual(['CONFIRM_OTP'])
+    expect(r.campaignId).toBeNull() // the campaign waits for the code
+    const tryCode = async (code: string) => {
+      await sql.begin(async (tx) => {
+        await tx`update ob_a2p set otp_code = ${seal(code)}, otp_error = null where tenant_id = ${t}`
+        await enqueue(tx, jobFor('a2p_otp', { tenantId: t, action: 'verify', correlationId: crypto.randomUUID() }))
+      })
+      await until('the code checked', async () => (await row(t)).otpCode === null && ((await row(t)).otpError !== null || (await row(t)).identityStatus === 'VERIFIED'))
+    }
+    await tryCode('000000')
+    expect((await row(t)).otpError).toBe('invalid')
+    await sql`select ob_a2p_resend_otp(${t})`
+    await expect(sql`select ob_a2p_resend_otp(${t})`).rejects.toMatchObject({ code: 'OB429' })
+    await a2pFake.switches({ otpTtlMs: 0 })
+    const { code } = (await (await fetch(`${a2pFake.url}/__fake/otp/${r.brandId}`)).json()) as { code: string }
+    await tryCode(code)
+    expect((await row(t)).otpError).toBe('expired')
+    await a2pFake.switches({ otpTtlMs: null })
+    await tryCode(code)
+    r = await row(t)
+    expect(r).toMatchObject({ identityStatus: 'VERIFIED', otpError: null })
+    await until('texting eligible after the code', async () => (await row(t)).textingEligible)
+  })
+
   it('a worker killed after the provider created the brand, before our commit: the retry replays it, one brand, one campaign, one number', async () => {
     const t = await readyTenant()
     await a2pFake.switches({ slowMs: 2500 })

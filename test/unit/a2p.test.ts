@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { REASONS, reasonFix } from '../../app/data/a2p-reasons'
-import { planA2pSave } from '../../app/pages/a2p.server'
+import { planA2pSave, planOtp } from '../../app/pages/a2p.server'
 import { A2pSchema, crossFieldErrors, einProblem, namesMatch } from '../../app/schemas/a2p'
 
 const parse = (entries: [string, string][]) => {
@@ -92,5 +92,20 @@ describe('what a save of Page 4 changes', () => {
   it('records whether the legal name matches the company name Stripe has', () => {
     expect((plan('autosave', { legalBusinessName: 'Rivera Plumbing, L.L.C.' }) as { fields: object }).fields).toMatchObject({ legalMatchesTaxIdLike: true })
     expect((plan('autosave', { legalBusinessName: 'Bright Spark Electric' }) as { fields: object }).fields).toMatchObject({ legalMatchesTaxIdLike: false })
+  })
+})
+
+describe("a sole proprietor's code", () => {
+  // Sealing reads the key from the configuration, which wants a database URL (never used here).
+  process.env.DATABASE_URL ??= 'postgres://unit@127.0.0.1:1/none'
+  it('is 6 digits, sealed before it is stored, and only when a code is waiting', () => {
+    const t = crypto.randomUUID()
+    expect(planOtp(t, 'verifyOtp', '12 34', { identityStatus: 'UNVERIFIED' })).toEqual({ status: 400, message: 'Enter the 6-digit code from the text we sent.' })
+    expect(planOtp(t, 'verifyOtp', '123456', { identityStatus: 'VERIFIED' })).toEqual({ status: 409, message: 'There is no code waiting for you.' })
+    const ok = planOtp(t, 'verifyOtp', '123 456', { identityStatus: 'UNVERIFIED' }) as unknown as { fields: { otpCode: string }; job: { task: string } }
+    expect(ok.fields.otpCode).toMatch(/^v1:/)
+    expect(ok.fields.otpCode).not.toContain('123456')
+    expect(ok.job.task).toBe('a2p_otp')
+    expect(planOtp(t, 'resendOtp', '', { identityStatus: 'UNVERIFIED' })).toMatchObject({ job: { task: 'a2p_otp' }, after: expect.any(Function) })
   })
 })

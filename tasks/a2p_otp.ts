@@ -1,0 +1,31 @@
+import type { Task } from 'graphile-worker'
+import { readA2p, recordOtp, takeOtpCode } from '../db/a2p.server'
+import { jobFor, readPayload } from '../db/jobs.server'
+import { unseal } from '../app/lib/crypto.server'
+import { db } from '../app/lib/db.server'
+import * as a2p from '../app/providers/a2p.server'
+
+// A sole proprietor's one-time code: the code the owner typed goes to the registry (each attempt
+// its own Idempotency-Key, as each carries another code), or a new code is asked for. A confirmed
+// code lets the refresher go on to the campaign at once.
+export const a2p_otp: Task = async (payload, helpers) => {
+  const p = readPayload('a2p_otp', payload)
+  const r = await readA2p(db(), p.tenantId)
+  if (!r.brandId || r.identityStatus !== 'UNVERIFIED') return
+  const call = { key: `ob:a2p:otp:${p.tenantId}:${p.correlationId}`, correlationId: p.correlationId }
+  if (p.action === 'resend') {
+    const sent = await a2p.resendOtp(r.brandId, call)
+    await recordOtp(db(), p.tenantId, a2p.isRefused(sent) ? 'provider' : 'resent')
+    return
+  }
+  const sealed = await takeOtpCode(db(), p.tenantId)
+  if (!sealed) return
+  const verified = await a2p.verifyOtp(r.brandId, unseal(sealed), call)
+  if (a2p.isRefused(verified)) {
+    await recordOtp(db(), p.tenantId, verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider')
+    return
+  }
+  await recordOtp(db(), p.tenantId, 'verified')
+  const refresh = jobFor('a2p_refresh', { tenantId: p.tenantId, attempt: 0 })
+  await helpers.addJob('a2p_refresh', refresh.payload, { jobKey: refresh.key, queueName: refresh.queue })
+}
