@@ -135,17 +135,14 @@ export async function requestOtpResend(tx: Db, tenantId: string) {
   await tx`select ob_a2p_resend_otp(${tenantId})`
 }
 
-/** The code the owner typed (sealed), taken once by the a2p_otp job. */
-export async function takeOtpCode(sql: Sql, tenantId: string): Promise<string | null> {
-  return sql.begin(async (tx) => {
-    const [row] = await tx`select otp_code from ob_a2p where tenant_id = ${tenantId} for update`
-    if (row?.otpCode) await tx`update ob_a2p set otp_code = null where tenant_id = ${tenantId}`
-    return (row?.otpCode as string | null) ?? null
-  }) as Promise<string | null>
-}
-
-export async function recordOtp(sql: Sql, tenantId: string, outcome: 'verified' | 'resent' | 'invalid' | 'expired' | 'provider') {
+/**
+ * The outcome of a code sent to the registry (or of a resend). The typed code (`sent`, sealed) is
+ * cleared in the same transaction, so the page says "Checking your code" until the outcome is in;
+ * a code typed again meanwhile is kept for its own job.
+ */
+export async function recordOtp(sql: Sql, tenantId: string, outcome: 'verified' | 'resent' | 'invalid' | 'expired' | 'provider', sent?: string) {
   await sql.begin(async (tx) => {
+    if (sent) await tx`update ob_a2p set otp_code = null where tenant_id = ${tenantId} and otp_code = ${sent}`
     if (outcome === 'verified') await tx`update ob_a2p set identity_status = 'VERIFIED', otp_error = null where tenant_id = ${tenantId}`
     else if (outcome === 'resent') await tx`update ob_a2p set otp_sent_at = now(), otp_error = null where tenant_id = ${tenantId}`
     else await tx`update ob_a2p set otp_error = ${outcome} where tenant_id = ${tenantId}`

@@ -1,5 +1,5 @@
 import type { Task } from 'graphile-worker'
-import { readA2p, recordOtp, takeOtpCode } from '../db/a2p.server'
+import { readA2p, recordOtp } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { unseal } from '../app/lib/crypto.server'
 import { db } from '../app/lib/db.server'
@@ -18,14 +18,16 @@ export const a2p_otp: Task = async (payload, helpers) => {
     await recordOtp(db(), p.tenantId, a2p.isRefused(sent) ? 'provider' : 'resent')
     return
   }
-  const sealed = await takeOtpCode(db(), p.tenantId)
+  // The code stays stored until its outcome is recorded: a retry after a crash sends it again under
+  // the same Idempotency-Key, and the page keeps saying it is being checked meanwhile.
+  const sealed = r.otpCode
   if (!sealed) return
   const verified = await a2p.verifyOtp(r.brandId, unseal(sealed), call)
   if (a2p.isRefused(verified)) {
-    await recordOtp(db(), p.tenantId, verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider')
+    await recordOtp(db(), p.tenantId, verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider', sealed)
     return
   }
-  await recordOtp(db(), p.tenantId, 'verified')
+  await recordOtp(db(), p.tenantId, 'verified', sealed)
   const refresh = jobFor('a2p_refresh', { tenantId: p.tenantId, attempt: 0 })
   await helpers.addJob('a2p_refresh', refresh.payload, { jobKey: refresh.key, queueName: refresh.queue })
 }

@@ -121,7 +121,15 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
       })
       await until('the code checked', async () => (await row(t)).otpCode === null && ((await row(t)).otpError !== null || (await row(t)).identityStatus === 'VERIFIED'))
     }
-    await tryCode('000000')
+    // The registry answers slowly: until its answer is recorded the page must still say "Checking
+    // your code" (the code is kept), not a state with neither a code nor an outcome.
+    await a2pFake.switches({ slowMs: 1500 })
+    const checking = tryCode('000000')
+    await until('the registry asked', async () => Object.keys((await (await fetch(`${a2pFake.url}/__fake`)).json() as { counters: Record<string, number> }).counters).some((k) => k.startsWith(`key:ob:a2p:otp:${t}`)))
+    expect(await row(t)).toMatchObject({ otpError: null, identityStatus: 'UNVERIFIED' })
+    expect((await row(t)).otpCode).not.toBeNull()
+    await checking
+    await a2pFake.switches({ slowMs: 0 })
     expect((await row(t)).otpError).toBe('invalid')
     await sql`select ob_a2p_resend_otp(${t})`
     await expect(sql`select ob_a2p_resend_otp(${t})`).rejects.toMatchObject({ code: 'OB429' })
