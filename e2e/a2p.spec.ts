@@ -108,3 +108,22 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   await page.getByRole('button', { name: 'Confirm code' }).click()
   await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
 })
+
+test('a website without privacy and terms pages: one line, one click on "Use hosted pages", then Submit gets approved', async ({ page, javaScriptEnabled }) => {
+  const host = `nopolicy-${randomBytes(4).toString('hex')}.example`
+  await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 6}/__fake/switches`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sites: { [host]: { privacy: false, terms: false } } }),
+  })
+  await toA2pPage(page)
+  await checked(page)
+  await page.getByLabel('Website').fill(`https://${host}`)
+  // With JavaScript the field saves as it is left; without, the first press saves it and the site is checked.
+  if (javaScriptEnabled) await page.getByLabel('Legal business name').click()
+  else await submit(page).click()
+  await reloadUntil(page, javaScriptEnabled, () => page.locator('[data-blocker="WEBSITE_PRIVACY_MISSING"]'))
+  await expect(page.locator('[data-blocker="WEBSITE_PRIVACY_MISSING"]')).toHaveText(/no privacy policy page/)
+  await page.getByRole('button', { name: 'Use hosted pages' }).click()
+  await expect(page.locator('[data-blocker="WEBSITE_PRIVACY_MISSING"]')).toHaveCount(0)
+  await submit(page).click()
+  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
+})

@@ -8,6 +8,8 @@ const firstError = (meta: FieldMetadata<unknown>) => Object.values(meta.allError
 
 // Page 4's Advanced section: the locked campaign texts, the sample messages and link domains
 // (editable, prefilled), and the hosted privacy and terms pages for owners without their own.
+// Samples and domains are plain inputs keyed by their stored value: the server changes the domains
+// when the website changes, and an input once written by script no longer follows its default.
 export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
   fields: Fields
   locked: { useCase: string; optInDescription: string; stopHelpText: string }
@@ -29,7 +31,7 @@ export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
         <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
           <legend className="font-medium">Sample messages (2 to 5; [brackets] for what changes)</legend>
           {Array.from({ length: samples }, (_, i) => (
-            <textarea key={i} name={fields.sampleMessages.name} defaultValue={lists.sampleMessages[i] ?? ''} rows={3} aria-label={`Sample message ${i + 1}`} className={input} />
+            <textarea key={`${i}:${lists.sampleMessages[i] ?? ''}`} name={fields.sampleMessages.name} defaultValue={lists.sampleMessages[i] ?? ''} rows={3} aria-label={`Sample message ${i + 1}`} className={input} />
           ))}
           <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.sampleMessages)}</p>
         </fieldset>
@@ -37,7 +39,7 @@ export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
           <legend className="font-medium">Link domains (your website's, and any your texts link to)</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {Array.from({ length: domains }, (_, i) => (
-              <input key={i} name={fields.linkDomains.name} defaultValue={lists.linkDomains[i] ?? ''} aria-label={`Link domain ${i + 1}`} className={input} />
+              <input key={`${i}:${lists.linkDomains[i] ?? ''}`} name={fields.linkDomains.name} defaultValue={lists.linkDomains[i] ?? ''} aria-label={`Link domain ${i + 1}`} className={input} />
             ))}
           </div>
           <p id={fields.linkDomains.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.linkDomains)}</p>

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { Form } from '@remix-run/react'
-import { useCallback, type ReactNode } from 'react'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { useCallback, useRef, type ComponentType, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { Blockers, PendingBlockers } from '~/components/blockers'
 import { SaveFeedback } from '~/components/save-feedback'
@@ -27,7 +27,8 @@ export function usePageForm<S extends z.ZodObject>(o: {
   const autosave = useAutosave({ formId: o.page, version: o.version, validate })
   const [form, fields] = useForm<z.input<S>>({
     id: o.page,
-    lastResult: o.reply?.result,
+    // A saved reply echoes what was posted; the loader's values are newer (freshAfterSave remounts).
+    lastResult: o.reply?.saved ? undefined : o.reply?.result,
     constraint: getZodConstraint(o.basic),
     defaultValue: o.defaultValue as DefaultValue<z.input<S>>,
     shouldValidate: 'onBlur',
@@ -35,6 +36,24 @@ export function usePageForm<S extends z.ZodObject>(o: {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: pickSubmitted(schema, formData, basic) }) as never,
   })
   return { form, fields, autosave }
+}
+
+/**
+ * A page's route component, mounted afresh after each save of one of its buttons (with JavaScript:
+ * Continue that stays, "Use hosted pages", "Confirm code", ...). Such a button may change fields on
+ * the server, and the form's inputs keep what they first showed otherwise, so the next post would
+ * send the old values back. Autosaves (a fetcher, not the page's action data) never remount it, so
+ * typing is never interrupted; a refused post keeps its inputs and errors.
+ */
+export function freshAfterSave(Page: ComponentType) {
+  return function FreshPage() {
+    const reply = useActionData<ActionReply>()
+    // The action's reply arrives before the loaders have read the new values: remount once they have.
+    const idle = useNavigation().state === 'idle'
+    const seen = useRef({ reply, key: 0 })
+    if (reply !== seen.current.reply && idle) seen.current = { reply, key: seen.current.key + (reply?.saved ? 1 : 0) }
+    return <Page key={seen.current.key} />
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { reasonFix } from '~/data/a2p-reasons'
 import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
 import { Errors, TextField } from '~/components/field'
 import { OtpPanel } from '~/components/otp-panel'
-import { PageForm, usePageForm } from '~/kit/page-form'
+import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { a2pPage } from '~/pages/a2p.server'
 import { A2pBasic, A2pSchema } from '~/schemas/a2p'
 
@@ -17,7 +17,9 @@ export const action = (args: ActionFunctionArgs) => a2pPage.action(args)
 
 const ADVANCED_FIX = ['SAMPLES_COUNT', 'SAMPLE_NAME_MISSING', 'STOP_HELP_MISSING', 'SHORTENER_LINK', 'LINK_DOMAIN_MISSING', 'WEBSITE_PRIVACY_MISSING', 'WEBSITE_TERMS_MISSING']
 
-export default function A2pPage() {
+export default freshAfterSave(A2pPage)
+
+function A2pPage() {
   const { state, a2p: r, blockers, hostedBase } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const contact = r.authorizedContact ?? {}

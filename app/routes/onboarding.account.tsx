@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { AccountAdvanced } from '~/components/account-advanced'
 import { VerifiedBadge } from '~/components/badge'
 import { SelectField, TextField } from '~/components/field'
-import { PageForm, usePageForm } from '~/kit/page-form'
+import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { accountPage } from '~/pages/account.server'
 import { AccountBasic, AccountSchema, VERTICALS } from '~/schemas/account'
 
@@ -12,7 +12,9 @@ import { AccountBasic, AccountSchema, VERTICALS } from '~/schemas/account'
 export const loader = (args: LoaderFunctionArgs) => accountPage.loader(args)
 export const action = (args: ActionFunctionArgs) => accountPage.action(args)
 
-export default function AccountPage() {
+export default freshAfterSave(AccountPage)
+
+function AccountPage() {
   const { account, state, flags, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { form, fields, autosave } = usePageForm({

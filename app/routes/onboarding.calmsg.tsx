@@ -4,7 +4,7 @@ import { CalendarField } from '~/components/calendar-field'
 import { CalmsgAdvanced } from '~/components/calmsg-advanced'
 import { ReplyPreview } from '~/components/reply-preview'
 import { ServicesField } from '~/components/services-field'
-import { PageForm, usePageForm } from '~/kit/page-form'
+import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { calmsgPage } from '~/pages/calmsg.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, calmsgFormValue } from '~/schemas/calmsg'
 
@@ -15,7 +15,9 @@ export const action = (args: ActionFunctionArgs) => calmsgPage.action(args)
 type Live = { topServices?: unknown; templates?: { title?: string; description?: string; es?: { title?: string; description?: string } }; bilingual?: unknown }
 const strings = (v: unknown) => [v].flat().filter((x): x is string => typeof x === 'string' && x !== '')
 
-export default function CalmsgPage() {
+export default freshAfterSave(CalmsgPage)
+
+function CalmsgPage() {
   const { state, calmsg: c, catalogue, preview, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { form, fields, autosave } = usePageForm({

@@ -5,7 +5,7 @@ import { Errors } from '~/components/field'
 import { HoursField } from '~/components/hours-field'
 import { NumberAdvanced } from '~/components/number-advanced'
 import { NumberBanner } from '~/components/number-banner'
-import { PageForm, usePageForm } from '~/kit/page-form'
+import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { numberPage } from '~/pages/number.server'
 import { NumberBasic, NumberSchema, numberFormValue } from '~/schemas/number'
 
@@ -13,7 +13,9 @@ import { NumberBasic, NumberSchema, numberFormValue } from '~/schemas/number'
 export const loader = (args: LoaderFunctionArgs) => numberPage.loader(args)
 export const action = (args: ActionFunctionArgs) => numberPage.action(args)
 
-export default function NumberPage() {
+export default freshAfterSave(NumberPage)
+
+function NumberPage() {
   const { state, suggestions, number: n, federal, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { form, fields, autosave } = usePageForm({
