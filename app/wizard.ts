@@ -67,7 +67,7 @@ export const BLOCKERS: Record<string, BlockerText> = {
   SOLE_PROP_HAS_EIN: { page: 'a2p', text: 'You have an EIN, so register as a business (Standard), not a sole proprietor.', fix: '#brandType' },
   SUBMIT_A2P: { page: 'a2p', text: 'Submit your texting registration.', fix: '#submit' },
   CONFIRM_OTP: { page: 'a2p', text: 'Confirm the code we texted to your mobile.', fix: '#otp' },
-  A2P_PENDING: { page: 'a2p', text: 'Carriers are reviewing your registration.', fix: '', pending: { slow: 'Carriers usually answer within a few days; this page updates when they do.' } },
+  A2P_PENDING: { page: 'a2p', text: 'Carriers are reviewing your registration.', fix: '', pending: { slow: 'Carriers usually answer within a few days; come back later or reload this page to see where it is.' } },
   A2P_REJECTED: { page: 'a2p', text: 'Carriers turned down your registration.', fix: '#reason' },
 }
 

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
 import { commitSession, getSession } from '~/auth/session.server'
@@ -15,7 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OnboardingLayout() {
   const { state, toast } = useLoaderData<typeof loader>()
-  const segment = useLocation().pathname.split('/')[2]
+  const location = useLocation()
+  // The toast is a one-time flash: a revalidation on the same page (autosave, a pending line's
+  // refresh) reads the session again and gets none, so the message is kept until the next navigation.
+  const [kept, setKept] = useState<{ key: string; toast: string } | null>(null)
+  useEffect(() => {
+    if (toast) setKept({ key: location.key, toast })
+  }, [toast, location.key])
+  const message = toast ?? (kept?.key === location.key ? kept.toast : null)
+  const segment = location.pathname.split('/')[2]
   const current = (PAGES.find((p) => p.id === segment)?.id ?? 'account') as PageId
   return (
     <div className="mx-auto max-w-3xl space-y-6 p-4 sm:p-8">
@@ -29,7 +38,7 @@ export default function OnboardingLayout() {
       <main className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <Outlet />
       </main>
-      <Toast message={toast} />
+      <Toast message={message} />
     </div>
   )
 }

@@ -6,7 +6,8 @@ import { startBuiltApp } from '../../dev/stack'
 // and 32 concurrent owners, each its own tenant, beside a floor measured in the same run: one
 // UPDATE of each owner's own ob_flow row through postgres.js at the same concurrency. Then the
 // time from "Looks good" to the number being readable by the page (banner data), against the
-// Provisioning fake, beside the fake's own POST /numbers round trip.
+// Provisioning fake, beside the fake's own POST /numbers round trip. Last, Page 4's Submit until the
+// A2P fake sees the brand request (the a2p_step job), beside the fake's own POST /brands.
 const LEVELS = [1, 32]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const port = 3200
@@ -34,6 +35,7 @@ try {
   print(['owners', 'path', 'p50', 'p99', 'saves/s'], rows)
   console.log(`(${SECONDS}s per measurement, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, app pool max 10)\n`)
   await provisioningLatency(Number(process.env.BENCH_NUMBERS ?? 20))
+  await a2pLatency(Number(process.env.BENCH_NUMBERS ?? 20))
 } finally {
   await stack.stop()
 }
@@ -114,6 +116,53 @@ async function provisioningLatency(n: number) {
     ['ratio', `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`, `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`],
   ])
   console.log(`(${n} owners one after another; the page itself re-reads every 1 s with JavaScript, so owners see it up to 1 s later)`)
+}
+
+// One owner at a time, put on Page 4 through SQL (the pages before it are measured above): Submit
+// (POST; the chain's first job enqueued in its transaction), then the A2P fake's counters are read
+// every 5 ms until the brand request has arrived.
+async function a2pLatency(n: number) {
+  const total: number[] = []
+  const provider: number[] = []
+  const fakeUrl = 'http://127.0.0.1:4211'
+  const sql = connect(stack.databaseUrl, { max: 2 })
+  for (let i = 0; i < n; i++) {
+    const cookie = (await fetch(`${base}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'verified', owner: `bench-a2p-${i}` }), redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]
+    await until(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, cookie, (d) => d.account.prefilledAt !== null)
+    const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:bench-a2p-${i}`}`
+    await sql`update ob_number set area_code = '415', e164 = ${`+1628555${String(1000 + i)}`}, provider_sid = ${`PNbench${i}`}, state = 'Configured',
+      capabilities = ${sql.json({ sms: true, mms: true, voice: true })} where tenant_id = ${tenantId}`
+    await sql`update ob_calmsg set top_services = '{Repairs}', price_ranges = ${sql.json({ Repairs: { min: 100, max: 300, currency: 'USD' } })}, calendar_later_at = now() where tenant_id = ${tenantId}`
+    for (let k = 0; k < 3; k++) await sql`select ob_advance(${tenantId})`
+    const page = await until(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, cookie, (d) => d.a2p.websiteCheckedAt !== null)
+    const a = page.a2p
+    const body = new URLSearchParams({ intent: 'continue', version: String(page.state.version), brandType: a.brandType, legalBusinessName: a.legalBusinessName, websiteUrl: a.websiteUrl, taxId: a.taxId ?? '',
+      'authorizedContact.name': a.authorizedContact.name, 'authorizedContact.email': a.authorizedContact.email, 'authorizedContact.phone': a.authorizedContact.phoneE164 })
+    const t0 = performance.now()
+    const res = await fetch(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, { method: 'POST', body, headers: { cookie } })
+    if (res.status !== 200) throw new Error(`Submit answered ${res.status}: ${await res.text()}`)
+    for (let k = 0; k < 4000; k++) {
+      const counters = ((await (await fetch(`${fakeUrl}/__fake`)).json()) as { counters: Record<string, number> }).counters
+      if (counters[`brands:${tenantId}`]) break
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    total.push(performance.now() - t0)
+    const t1 = performance.now()
+    await fetch(`${fakeUrl}/brands`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer local-a2p-token', 'content-type': 'application/json', 'idempotency-key': `ob:a2p:brand:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, 'correlation-id': '00000000-0000-0000-0000-000000000000' },
+      body: JSON.stringify({ country: 'US', legalName: 'Bench LLC', displayName: 'Bench', websiteDomain: 'bench.example', brandType: 'SOLE_PROP' }),
+    })
+    provider.push(performance.now() - t1)
+  }
+  await sql.end()
+  const q = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(p * list.length))]
+  print(['path', 'p50', 'p99'], [
+    ['Submit → brand request at the A2P fake', ms(q(total, 0.5)), ms(q(total, 0.99))],
+    ['A2P fake POST /brands itself', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
+    ['ratio', `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`, `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`],
+  ])
+  console.log(`(${n} owners one after another; counters read every 5 ms)`)
 }
 
 async function until(url: string, cookie: string, done: (data: any) => boolean, everyMs = 50) {
