@@ -1,29 +1,37 @@
 import { useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 /**
  * One quiet line while a job the page waits for has not landed. With JavaScript the page reloads
  * its data every `everyMs` until the job is done; without, the line carries a refresh link.
- * After `patienceMs` it stops polling and says what is happening instead of spinning forever.
+ * After `patienceMs` it says what is happening instead of spinning forever, and goes on reading
+ * every `slowEveryMs`, so a page left open still shows the outcome when it lands.
  */
-export function PendingLine({ pending, text, slowText, href, everyMs = 1000, patienceMs = 30_000 }: {
+export function PendingLine({ pending, text, slowText, href, everyMs = 1000, slowEveryMs = 15_000, patienceMs = 30_000 }: {
   pending: boolean
   text: string
   slowText: string
   href: string
   everyMs?: number
+  slowEveryMs?: number
   patienceMs?: number
 }) {
-  const revalidator = useRevalidator()
+  // The latest revalidator, read by the timer (its state at the effect's start would go stale).
+  const live = useRevalidator()
+  const revalidator = useRef(live)
+  revalidator.current = live
   const [slow, setSlow] = useState(false)
   useEffect(() => {
     if (!pending) return
     const started = Date.now()
+    let last = started
     const timer = setInterval(() => {
-      if (Date.now() - started > patienceMs) {
-        setSlow(true)
-        clearInterval(timer)
-      } else if (revalidator.state === 'idle') revalidator.revalidate()
+      const now = Date.now()
+      const late = now - started > patienceMs
+      if (late) setSlow(true)
+      if (now - last < (late ? slowEveryMs : everyMs) - 50 || revalidator.current.state !== 'idle') return
+      last = now
+      revalidator.current.revalidate()
     }, everyMs)
     return () => clearInterval(timer)
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -69,6 +69,16 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     await expect(submit(t)).rejects.toMatchObject({ code: 'OB409' })
   })
 
+  it('a double click on Submit starts one submission: the second is refused while the first is under way; one brand, one campaign, one number', async () => {
+    const t = await readyTenant()
+    const [a, b] = await Promise.allSettled([submit(t), submit(t)])
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected'])
+    expect(((a.status === 'rejected' ? a : b) as PromiseRejectedResult).reason).toMatchObject({ code: 'OB409' })
+    await until('texting eligible', async () => (await row(t)).textingEligible)
+    expect(await counters(t)).toEqual({ brands: 1, campaigns: 1, attachments: 1 })
+    expect((await row(t)).submissionCount).toBe(1)
+  })
+
   it('replays with the same Idempotency-Key give the same status and body and create nothing', async () => {
     const t = await readyTenant()
     const post = (key: string, body: object) => fetch(`${a2pFake.url}/brands`, {
