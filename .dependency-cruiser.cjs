@@ -67,6 +67,20 @@ module.exports = {
       to: { path: '^(app|db|tasks|dev)/' },
     },
     {
+      name: 'copier-stands-alone',
+      comment: 'The reference copier is another service: it reads ob_snapshot over SQL and imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^copier/' },
+      to: { path: '^(app|db|tasks|server|dev|test|e2e)/' },
+    },
+    {
+      name: 'nothing-imports-the-copier',
+      comment: 'Only its tests use the copier as code; the stack runs it as a process.',
+      severity: 'error',
+      from: { pathNot: '^(copier|test)/' },
+      to: { path: '^copier/' },
+    },
+    {
       name: 'tooling-not-in-the-product',
       comment: 'The dev/test launcher and the fakes are tooling: the product never imports them.',
       severity: 'error',

@@ -1,22 +1,28 @@
 // The wizard's pages in order, and the one-line text of every blocker code. Shared by server and UI.
+// `opensAt`: the phase from which the page can be opened. The summary (finalize) opens with the
+// registration, so an owner waiting for the carriers can review everything and see what is left.
 export const PAGES = [
-  { id: 'account', phase: 'ACCOUNT', title: 'Your business', completion: 'account' },
-  { id: 'number', phase: 'NUMBER', title: 'Number & hours', completion: 'number' },
-  { id: 'calmsg', phase: 'CALMSG', title: 'Services & prices', completion: 'calmsg' },
-  { id: 'a2p', phase: 'A2P', title: 'Texting registration', completion: 'a2p' },
-  { id: 'finalize', phase: 'FINALIZE', title: 'Finish', completion: null },
+  { id: 'account', phase: 'ACCOUNT', opensAt: 'ACCOUNT', title: 'Your business', completion: 'account' },
+  { id: 'number', phase: 'NUMBER', opensAt: 'NUMBER', title: 'Number & hours', completion: 'number' },
+  { id: 'calmsg', phase: 'CALMSG', opensAt: 'CALMSG', title: 'Services & prices', completion: 'calmsg' },
+  { id: 'a2p', phase: 'A2P', opensAt: 'A2P', title: 'Texting registration', completion: 'a2p' },
+  { id: 'finalize', phase: 'FINALIZE', opensAt: 'A2P', title: 'Finish', completion: null },
 ] as const
+const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE']
 
 export type PageId = (typeof PAGES)[number]['id']
 export type Completion = { account: number; number: number; calmsg: number; a2p: number }
 
 export const pagePath = (id: PageId) => `/onboarding/${id}`
 
-/** Index of the furthest page a phase may open (COMPLETE opens everything FINALIZE does). */
+/** Index of the page of a phase (COMPLETE's is the last): where the owner is, and the pages up to it are open. */
 export function reachableIndex(phase: string): number {
   const i = PAGES.findIndex((p) => p.phase === phase)
   return i === -1 ? PAGES.length - 1 : i
 }
+
+/** Whether a page can be opened in a phase. */
+export const canOpen = (id: PageId, phase: string) => PHASES.indexOf(phase) >= PHASES.indexOf(PAGES.find((p) => p.id === id)!.opensAt)
 
 export const currentPage = (phase: string): PageId => PAGES[reachableIndex(phase)].id
 
@@ -80,6 +86,19 @@ export function blockerLines(codes: string[], page: PageId, links: { identity: s
     if (!b || b.page !== page) return []
     const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : b.fix || null
     return [{ code, text: b.text, fixHref, ...(b.pending && { pending: b.pending }) }]
+  })
+}
+
+/**
+ * Every page's blockers for the summary, in page order, one line each: its Fix link leads to the
+ * field on its own page (or to the page, for something on its way there).
+ */
+export function summaryLines(codes: string[], links: { identity: string; billing: string }): BlockerLine[] {
+  return codes.flatMap((code) => {
+    const b = BLOCKERS[code]
+    if (!b) return []
+    const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : `${pagePath(b.page)}${b.fix}`
+    return [{ code, text: b.text, fixHref }]
   })
 }
 

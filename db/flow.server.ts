@@ -30,8 +30,9 @@ export async function identityFlags(sql: Db, tenantId: string) {
   return row
 }
 
-export async function advance(sql: Db, tenantId: string): Promise<void> {
-  await sql`select ob_advance(${tenantId})`
+/** Moves the phase forward by the guards; into FINALIZE only with `finish` (the summary's Finish). */
+export async function advance(sql: Db, tenantId: string, o: { finish?: boolean } = {}): Promise<void> {
+  await sql`select ob_advance(${tenantId}, ${o.finish ?? false})`
 }
 
 export type Owner = {
@@ -62,20 +63,23 @@ export async function ensureTenant(sql: Sql, owner: Owner): Promise<string> {
   return z.string().uuid().parse(tenantId)
 }
 
-/** Stores the flags last read from the identity provider (used when it does not answer). */
+/** Stores the flags last read from the identity provider (used when it does not answer); a COMPLETE flow is frozen. */
 export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { emailVerified: boolean; mobileVerified: boolean }) {
   await sql`
     update ob_flow set email_verified = ${flags.emailVerified}, mobile_verified = ${flags.mobileVerified},
       identity_checked_at = now()
-    where tenant_id = ${tenantId}`
+    where tenant_id = ${tenantId} and phase <> 'COMPLETE'`
 }
 
-/** A subscription webhook: new flags for the customer's tenant, and a fresh prefill. */
+/**
+ * A subscription webhook: new flags for the customer's tenant, and a fresh prefill. A tenant whose
+ * onboarding is COMPLETE is frozen (the main database has it now): nothing changes, null.
+ */
 export async function applySubscription(sql: Sql, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
   return sql.begin(async (tx) => {
     const [row] = await tx`
       update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
-      where stripe_customer_id = ${s.customerId} returning tenant_id`
+      where stripe_customer_id = ${s.customerId} and phase <> 'COMPLETE' returning tenant_id`
     if (!row) return null
     await enqueue(tx, jobFor('stripe_prefill', { tenantId: row.tenantId }))
     await logEvent(tx, row.tenantId, 'stripe.subscription', { stripeActive: s.stripeActive, planCode: s.planCode })

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { startFakes } from '../test/fakes/index'
 import { dropDatabase, ensureDatabase, startEmbedded, type Embedded } from './embedded'
 import { migrateDatabase } from '../db/migrate'
+import postgres from 'postgres'
 
 // Everything the wizard needs, started in order: PostgreSQL (embedded unless DATABASE_URL is
-// given), migrations, the provider fakes, the worker and the web server. Used by `npm run dev`,
-// the e2e server and the benchmark, so all three run the same way.
+// given), migrations, the provider fakes, the worker, the web server and the reference copier
+// (into a second database on the same server, "<database>_main", or COPIER_TARGET_URL). Used by
+// `npm run dev`, the e2e server and the benchmark, so all three run the same way.
 export type StackOptions = {
   databaseUrl?: string
   pgDir: string
@@ -18,20 +20,28 @@ export type StackOptions = {
   quiet?: boolean
 }
 
-export type Stack = { databaseUrl: string; embedded: boolean; webUrl: string; stop: () => Promise<void> }
+export type Stack = { databaseUrl: string; embedded: boolean; webUrl: string; copierTargetUrl: string | null; stop: () => Promise<void> }
+
+// The copier's own login in the ob_copier role (dev and tests only; a DBA makes the real one).
+const COPIER_LOGIN = 'ob_copier_dev'
 
 export async function startStack(o: StackOptions): Promise<Stack> {
   let pg: Embedded | undefined
   let databaseUrl = o.databaseUrl
   let fakes: Awaited<ReturnType<typeof startFakes>>
+  let copier: { source: string; target: string } | null = null
   try {
     if (!databaseUrl) {
       pg = await startEmbedded(o.pgDir, o.pgPort, process.env.PG_LOG === '1')
-      if (o.freshDatabase) await dropDatabase(pg.url('postgres'), o.database)
-      await ensureDatabase(pg.url('postgres'), o.database)
+      for (const name of [o.database, `${o.database}_main`]) {
+        if (o.freshDatabase) await dropDatabase(pg.url('postgres'), name)
+        await ensureDatabase(pg.url('postgres'), name)
+      }
       databaseUrl = pg.url(o.database)
     }
     await migrateDatabase(databaseUrl)
+    const target = process.env.COPIER_TARGET_URL ?? (pg ? pg.url(`${o.database}_main`) : null)
+    if (target) copier = { source: await copierLogin(databaseUrl, Boolean(pg)), target }
     fakes = await startFakes(o.fakesPort)
   } catch (error) {
     await pg?.stop()
@@ -49,6 +59,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // Own process groups: the launcher signals each once, in order, and PostgreSQL stops last.
     spawn(o.web.command[0], o.web.command.slice(1), { env, stdio, detached: true }),
     spawn(process.execPath, ['--import', 'tsx', 'tasks/worker.ts'], { env, stdio, detached: true }),
+    ...(copier
+      ? [spawn(process.execPath, ['--import', 'tsx', 'copier/index.ts', '--target', copier.target], { env: { ...env, DATABASE_URL: copier.source }, stdio, detached: true })]
+      : []),
   ]
   let stopping = false
   const stop = async () => {
@@ -66,7 +79,27 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       void stop()
     })
   }
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, stop }
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, stop }
+}
+
+/**
+ * The copier's connection to the onboarding database: on the embedded server, its own login in the
+ * ob_copier role (made here, as a DBA would), so it runs with only the copier's grants; elsewhere
+ * DATABASE_URL as given.
+ */
+async function copierLogin(databaseUrl: string, embedded: boolean): Promise<string> {
+  if (!embedded) return databaseUrl
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
+  try {
+    await sql.unsafe(`do $$ begin create role ${COPIER_LOGIN} login password '${COPIER_LOGIN}' in role ob_copier;
+      exception when duplicate_object then null; end $$`)
+  } finally {
+    await sql.end()
+  }
+  const url = new URL(databaseUrl)
+  url.username = COPIER_LOGIN
+  url.password = COPIER_LOGIN
+  return url.toString()
 }
 
 // Signals the child's whole process group once (`npx remix dev` runs remix-serve below it), waits for

@@ -1,4 +1,4 @@
-import type { TaskList } from 'graphile-worker'
+import type { Task, TaskList } from 'graphile-worker'
 import { a2p_otp } from './a2p_otp'
 import { a2p_refresh } from './a2p_refresh'
 import { a2p_step } from './a2p_step'
@@ -8,4 +8,20 @@ import { stripe_prefill } from './stripe_prefill'
 import { website_check } from './website_check'
 
 // One file per job, each registered here.
-export const taskList: TaskList = { a2p_otp, a2p_refresh, a2p_step, provision_number, slack_test, stripe_prefill, website_check }
+const tasks: Record<string, Task> = { a2p_otp, a2p_refresh, a2p_step, provision_number, slack_test, stripe_prefill, website_check }
+
+/**
+ * A job whose tenant finished onboarding while it waited is no longer wanted: the tenant's rows are
+ * frozen (OB423) and the main database has them. It ends as done, with a line in the log, instead of
+ * failing and being retried for days.
+ */
+const untilComplete = (name: string, task: Task): Task => async (payload, helpers) => {
+  try {
+    return await task(payload, helpers)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'OB423') throw error
+    helpers.logger.info(`${name}: the tenant's onboarding is complete; nothing more to do`)
+  }
+}
+
+export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, untilComplete(name, task)]))

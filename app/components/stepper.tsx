@@ -1,12 +1,11 @@
 import { Link } from '@remix-run/react'
-import { PAGES, pagePath, reachableIndex, type Completion, type PageId } from '~/wizard'
+import { PAGES, canOpen, pagePath, type Completion, type PageId } from '~/wizard'
 
 export function Stepper({ phase, completion, current }: { phase: string; completion: Completion; current: PageId }) {
-  const reachable = reachableIndex(phase)
   return (
     <nav aria-label="Setup steps">
       <ol className="grid grid-cols-5 gap-2 text-sm">
-        {PAGES.map((page, i) => {
+        {PAGES.map((page) => {
           const pct = page.completion ? completion[page.completion] : phase === 'COMPLETE' ? 100 : 0
           const label = (
             <>
@@ -20,7 +19,7 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
           const base = 'block rounded-md border p-2'
           return (
             <li key={page.id}>
-              {i <= reachable ? (
+              {canOpen(page.id, phase) ? (
                 <Link
                   to={pagePath(page.id)}
                   aria-current={page.id === current ? 'step' : undefined}

@@ -10,7 +10,7 @@ import { redirectWithToast, requireIdentity, type Identity } from '../auth/sessi
 import { db } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pickSubmitted } from '../schemas/submitted'
-import { PAGES, blockerLines, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
+import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
 import { FORM_LIMITS, formReply, readForm, replySaved, replyToSaveError, type FormLimits } from './form.server'
 
 // The page kit, server side. A page is one definition: its schema (Basic is its .pick()), its
@@ -41,26 +41,38 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
   /** Field names never sent back to the browser. */
   secrets?: readonly string[]
   limits?: FormLimits
+  /** Whether Continue moves on to the next page (default: the phase has moved past this page). */
+  done?: (state: WizardState) => boolean
   /** Brings outside facts into our database before the page reads it (e.g. identity flags). */
   refresh?: (ctx: PageContext) => Promise<void>
   load: (ctx: PageContext) => Promise<L>
   save: (ctx: PageContext & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
 }
 
-/** Signs the owner in and sends them to their current page if they ask for one beyond their phase. */
-export async function requirePage(request: Request, page: PageId) {
+/** Signs the owner in and reads where their onboarding stands (the layout, before any page). */
+export async function requireWizard(request: Request) {
   const identity = await requireIdentity(request)
   const state = await wizardState(db(), identity.tenantId).catch(() => {
     // The session names a tenant this database does not have (e.g. the dev database was reset).
     throw redirect('/dev/sign-in')
   })
-  const wanted = PAGES.findIndex((p) => p.id === page)
-  if (wanted > reachableIndex(state.phase)) throw redirect(pagePath(PAGES[reachableIndex(state.phase)].id))
+  return { identity, state }
+}
+
+/**
+ * Signs the owner in and sends them to their current page if they ask for one their phase does not
+ * open yet. Once onboarding is COMPLETE its records are frozen: every page leads to the summary,
+ * which says so.
+ */
+export async function requirePage(request: Request, page: PageId) {
+  const { identity, state } = await requireWizard(request)
+  if (state.phase === 'COMPLETE' && page !== 'finalize') throw redirect(pagePath('finalize'))
+  if (!canOpen(page, state.phase)) throw redirect(pagePath(currentPage(state.phase)))
   return { identity, state }
 }
 
 // Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
-const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
+export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
 
 /** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
 export async function comingSoonLoader(request: Request, page: PageId) {
@@ -73,6 +85,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   const intents = ['autosave', 'continue', ...(def.intents ?? [])] as [I | 'autosave' | 'continue', ...(I | 'autosave' | 'continue')[]]
   const basic = Object.keys(def.basic.shape)
   const secrets = def.secrets ?? []
+  const done = def.done ?? ((state: WizardState) => reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id))
 
   async function loader({ request }: LoaderFunctionArgs) {
     const guarded = await requirePage(request, def.id)
@@ -106,7 +119,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     try {
       const state = await saveSection(db(), def.section, { tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue' })
       await plan.afterCommit?.()
-      if (intent === 'continue' && reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id)) {
+      if (intent === 'continue' && done(state)) {
         return redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
       }
       return replySaved(request, def.id, { ...state, result: formReply(submission, secrets), saved: true })

@@ -22,6 +22,8 @@ const schema = z.object({
   STRIPE_API_URL: url('Stripe API').optional(),
   FAKE_STRIPE_URL: url('local Stripe fake').optional(),
   BILLING_URL: z.string().min(1).optional(),
+  // Where the owner goes once the copier has moved their business into the main database.
+  DASHBOARD_URL: z.string().min(1).optional(),
   UPLOAD_DIR: z.string().min(1).default('.data/uploads'),
   // Provisioning API: the base URL defaults to the local fake `npm run dev` starts.
   PROVISIONING_API_URL: url('Provisioning API').optional(),
@@ -61,6 +63,7 @@ export type Env = z.infer<typeof schema> & {
   STRIPE_SECRET_KEY: string
   STRIPE_WEBHOOK_SECRET: string
   BILLING_URL: string
+  DASHBOARD_URL: string
   PROVISIONING_TOKEN: string
   PORT_IN_KEY: string
   A2P_TOKEN: string
@@ -104,6 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('STRIPE_SECRET_KEY', 'the Account page reads the business details from Stripe')
   required('STRIPE_WEBHOOK_SECRET', 'subscription webhooks are verified with it')
   required('BILLING_URL', 'the "Activate subscription" fix link goes there')
+  required('DASHBOARD_URL', 'owners go there once onboarding is complete')
   required('PROVISIONING_API_URL', 'numbers are bought through it')
   required('PROVISIONING_TOKEN', 'the Provisioning API needs its bearer token')
   required('A2P_API_URL', 'texting registrations (brand, campaign, number) are sent through it')
@@ -128,6 +132,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
     STRIPE_API_URL: env.STRIPE_API_URL ?? (production ? undefined : env.FAKE_STRIPE_URL),
     BILLING_URL: env.BILLING_URL ?? '/dev/sign-in',
+    DASHBOARD_URL: env.DASHBOARD_URL ?? '/dev/dashboard',
     PROVISIONING_API_URL: env.PROVISIONING_API_URL ?? (production ? undefined : env.FAKE_PROVISIONING_URL),
     PROVISIONING_TOKEN: env.PROVISIONING_TOKEN ?? DEV_PROVISIONING_TOKEN,
     PORT_IN_KEY: env.PORT_IN_KEY ?? DEV_PORT_IN_KEY,

@@ -21,6 +21,8 @@ export const a2pPage = definePage({
   basic: A2pBasic,
   section: a2pSection,
   intents: ['useHostedPolicy', 'verifyOtp', 'resendOtp'],
+  // The phase stays A2P until Finish on the summary: Continue goes there once texting is enabled.
+  done: (state) => state.textingEligible,
   async refresh({ tenantId }) {
     const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
     if (a2p.brandType !== null || a2p.lastSavedAt !== null) return

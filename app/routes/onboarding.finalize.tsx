@@ -1,22 +1,58 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { requirePage } from '~/kit/page.server'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { Blockers } from '~/components/blockers'
+import { PendingLine } from '~/components/pending-line'
+import { Summary } from '~/components/summary'
+import { action as finalizeAction, loader as finalizeLoader } from '~/pages/finalize.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { state } = await requirePage(request, 'finalize')
-  return json({ phase: state.phase })
-}
+export const loader = (args: LoaderFunctionArgs) => finalizeLoader(args)
+export const action = (args: ActionFunctionArgs) => finalizeAction(args)
 
 export default function FinalizePage() {
-  const { phase } = useLoaderData<typeof loader>()
+  const { state, dashboardUrl, snapshot, blockers, patienceMs } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  // With JavaScript the page reads itself while the copier works, and goes on once it is done.
+  const waited = useRef(state.phase === 'FINALIZE')
+  useEffect(() => {
+    if (state.phase === 'FINALIZE') waited.current = true
+    if (state.phase === 'COMPLETE' && waited.current) window.location.assign(dashboardUrl)
+  }, [state.phase, dashboardUrl])
+
+  if (state.phase === 'COMPLETE' || !snapshot) {
+    return (
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Onboarding is complete</h2>
+        <p className="text-slate-600">Your business is set up in the app.</p>
+        <a className="inline-block rounded-md bg-blue-700 px-5 py-2 font-medium text-white" href={dashboardUrl}>Go to your dashboard</a>
+      </section>
+    )
+  }
+  if (state.phase === 'FINALIZE') {
+    return (
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">You are all set</h2>
+        <PendingLine
+          pending
+          text="Setting up your dashboard…"
+          slowText="This is taking longer than usual. Your work is saved; you can close this page and come back later."
+          href="/onboarding/finalize?dashboard"
+          patienceMs={patienceMs}
+        />
+      </section>
+    )
+  }
   return (
-    <section className="space-y-3">
-      <h2 className="text-xl font-semibold">You are all set</h2>
-      <p className="text-slate-600">
-        {phase === 'COMPLETE'
-          ? 'Your business is ready in the app.'
-          : 'We are moving your business into the app. This page updates when it is done.'}
-      </p>
-    </section>
+    <Form method="post" className="space-y-5">
+      <div>
+        <h2 className="text-xl font-semibold">Check and finish</h2>
+        <p className="text-sm text-slate-600">This is what we set up for you. Edit anything, then press Finish.</p>
+      </div>
+      <Summary snapshot={snapshot} />
+      <Blockers lines={blockers} />
+      <input type="hidden" name="version" value={state.version} />
+      <button name="intent" value="finish" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">Finish</button>
+      {reply?.message ? <p role="alert" className="text-sm text-red-700">{reply.message}</p> : null}
+    </Form>
   )
 }

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
 import { commitSession, getSession } from '~/auth/session.server'
-import { requirePage } from '~/kit/page.server'
+import { requireWizard } from '~/kit/page.server'
 import { PAGES, type PageId } from '~/wizard'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { state } = await requirePage(request, 'account')
+  const { state } = await requireWizard(request)
   const session = await getSession(request)
   const toast = session.get('toast') ?? null
   return json({ state, toast }, { headers: toast ? { 'Set-Cookie': await commitSession(session) } : {} })

@@ -252,16 +252,19 @@ describe('ob_advance', () => {
     expect(await phase(p)).toBe('CALMSG')
   })
 
-  it('reaches FINALIZE only when texting is eligible, and never COMPLETE', async () => {
+  it('reaches FINALIZE only on Finish and when texting is eligible, and never COMPLETE', async () => {
     const t = await makeTenant(sql, VERIFIED)
     await number(sql, t, { state: 'Configured', capabilities: mms(true), e164: '+14155550021', providerSid: 'PN0021' })
     await calmsg(sql, t, ['Repairs'], { Repairs: { min: 80, max: 200, currency: 'USD' } }, LATER_CALENDAR)
-    await a2p(sql, t, { brandId: 'BN21', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING' })
-    await advance(sql, t)
+    await a2p(sql, t, { brandId: 'BN21', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING', submittedAt: new Date() })
+    await advance(sql, t, { finish: true })
     expect(await phase(t)).toBe('A2P')
     await sql`update ob_a2p set binding_phase = 'VERIFIED' where tenant_id = ${t}`
+    // Eligible now, but a page's Continue (no finish) stops at A2P: only Finish moves on.
     await advance(sql, t)
-    await advance(sql, t)
+    expect(await phase(t)).toBe('A2P')
+    await advance(sql, t, { finish: true })
+    await advance(sql, t, { finish: true })
     expect(await phase(t)).toBe('FINALIZE')
     const moves = await sql`select data from ob_event where tenant_id = ${t} and event_type = 'flow.advanced' order by id`
     expect(moves.map((m) => m.data)).toEqual([{ from: 'ACCOUNT', to: 'A2P' }, { from: 'A2P', to: 'FINALIZE' }])

@@ -36,6 +36,7 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
       STRIPE_SECRET_KEY: 'sk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
       BILLING_URL: 'https://billing.wizard.example',
+      DASHBOARD_URL: 'https://app.wizard.example/dashboard',
       PROVISIONING_API_URL: 'https://numbers.wizard.example',
       PROVISIONING_TOKEN: 'token-123456',
       A2P_API_URL: 'https://a2p.wizard.example',

@@ -13,13 +13,13 @@ describe('ob_snapshot', () => {
     const rows = await sql`select tenant_id, phase, texting_eligible, snapshot from ob_snapshot where tenant_id = ${t}`
     expect(rows).toHaveLength(1)
     const { snapshot } = rows[0]
-    expect(Object.keys(snapshot).sort()).toEqual(['a2p', 'account', 'calmsg', 'employees', 'flow', 'number', 'schemaVersion'])
-    expect(snapshot.account).toMatchObject({ displayName: 'Acme Plumbing', vertical: 'plumbing', languages: ['en'] })
-    expect(snapshot.number).toMatchObject({ areaCode: '212', state: 'Porting', portIn: { phoneNumber: '+12125550100' }, ownerWindowSec: 60 })
+    expect(Object.keys(snapshot).sort()).toEqual(['a2p', 'account', 'calmsg', 'employees', 'flow', 'number', 'schemaVersion', 'tenantId'])
+    expect(snapshot.account).toMatchObject({ displayName: 'Acme Plumbing', vertical: 'plumbing', languages: ['en'], stripeActive: true })
+    expect(snapshot.number).toMatchObject({ areaCode: '212', state: 'Porting', portIn: { requested: true, phoneNumber: '+12125550100' }, ownerWindowSec: 60 })
     expect(snapshot.calmsg).toMatchObject({ topServices: ['Drain cleaning'], calendarProvider: 'google' })
     expect(snapshot.a2p).toMatchObject({ brandType: 'SOLE_PROP', useCase: 'CustomerCare.MissedCallRecovery' })
     expect(snapshot.employees).toEqual([expect.objectContaining({ role: 'owner', email: 'owner@example.com' })])
-    expect(snapshot.flow).toMatchObject({ phase: 'ACCOUNT', stripeActive: true, teamSizeLimit: 1 })
+    expect(snapshot.flow).toMatchObject({ phase: 'ACCOUNT', teamSizeLimit: 1 })
     expect(JSON.stringify(snapshot)).not.toMatch(/acct-9911|pin-4321|accountNumber|"pin"/)
   })
 

@@ -50,3 +50,24 @@ export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; str
     return tenantId
   })
 }
+
+/** An empty database on the same server (the copier's target, say), dropped afterwards. */
+export async function emptyDatabase(): Promise<string> {
+  const adminUrl = inject('adminUrl')
+  const name = `ob_test_${randomBytes(6).toString('hex')}_main`
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+  await admin`create database ${admin(name)}`
+  await admin.end()
+  afterAll(() => dropDatabase(adminUrl, name))
+  return adminUrlFor(adminUrl, name)
+}
+
+/** A login in a group role (ob_app, ob_copier), as a DBA would make it; its connection string for `url`. */
+export async function loginIn(sql: Sql, url: string, group: 'ob_app' | 'ob_copier'): Promise<string> {
+  const name = `${group}_${randomBytes(4).toString('hex')}`
+  await sql.unsafe(`create role ${name} login password '${name}' in role ${group}`)
+  const u = new URL(url)
+  u.username = name
+  u.password = name
+  return u.toString()
+}

@@ -30,7 +30,9 @@ describe('parseEnv', () => {
     const clerk = { CLERK_PUBLISHABLE_KEY: 'pk_live_Y2xlcmsuYWNtZS5leGFtcGxlJA==', CLERK_SECRET_KEY: 'sk_live_x' }
     expect(() => parseEnv({ ...prod, ...clerk })).toThrow(/^STRIPE_SECRET_KEY is required in production/)
     expect(() => parseEnv({ DATABASE_URL: url, CLERK_SECRET_KEY: 'sk_test_x' })).toThrow(/go together/)
-    const stripe = { STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' }
+    const stripe: Record<string, string> = { STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', BILLING_URL: 'https://b.example' }
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe })).toThrow(/^DASHBOARD_URL is required in production/)
+    stripe.DASHBOARD_URL = 'https://app.example/dashboard'
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe })).toThrow(/^PROVISIONING_API_URL is required in production/)
     const provisioning = {
       PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', A2P_API_URL: 'https://a2p.example', A2P_TOKEN: 'a2p-123456', PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'),

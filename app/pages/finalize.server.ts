@@ -1,0 +1,50 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { wizardState } from '../../db/flow.server'
+import { finishOnboarding, NotFinished } from '../../db/save.server'
+import { readSnapshot } from '../../db/snapshot.server'
+import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
+import { fixLinks, requirePage } from '../kit/page.server'
+import { db } from '../lib/db.server'
+import { env } from '../lib/env.server'
+import { pagePath, summaryLines, type ActionReply } from '../wizard'
+
+// The summary (Finish): what the owner set up, read from the copier's own document (ob_snapshot),
+// and one button. Finish moves to FINALIZE only when SQL's guard holds (ob_advance with finish);
+// the copier then moves the business into the main database and marks it COMPLETE. It has no
+// fields, so it is not a definePage form; it uses the kit's guard, form reading and replies.
+const PATIENCE_MS = 60_000
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { identity, state } = await requirePage(request, 'finalize')
+  const dashboardUrl = env().DASHBOARD_URL
+  if (state.phase === 'COMPLETE') {
+    // The Refresh link of "Setting up your dashboard..." asks to go on once it is done.
+    if (new URL(request.url).searchParams.has('dashboard')) throw redirect(dashboardUrl)
+    return json({ state, dashboardUrl, snapshot: null, blockers: [], patienceMs: 0 })
+  }
+  const snapshot = await readSnapshot(db(), identity.tenantId)
+  const waited = snapshot.flow.finishedAt ? Date.now() - Date.parse(snapshot.flow.finishedAt) : 0
+  return json({
+    state,
+    dashboardUrl,
+    snapshot,
+    // Before Finish: everything that still stands in the way, from every page.
+    blockers: state.phase === 'A2P' ? summaryLines(state.blockers, fixLinks()) : [],
+    patienceMs: Math.max(0, PATIENCE_MS - waited),
+  })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { identity } = await requirePage(request, 'finalize')
+  const { tenantId } = identity
+  const form = await readForm(request, ['finish'] as const, FORM_LIMITS)
+  if ('refused' in form) return form.refused
+  try {
+    await finishOnboarding(db(), tenantId, form.version)
+  } catch (error) {
+    if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
+    return replyToSaveError(error, () => wizardState(db(), tenantId))
+  }
+  // Both modes: the page, now saying "Setting up your dashboard...".
+  return redirect(pagePath('finalize'))
+}
