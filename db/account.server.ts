@@ -67,3 +67,18 @@ export async function fillDefaults(tx: Db, tenantId: string, values: Defaults): 
   await tx`select set_config('ob.prefilling', 'off', true)`
   return columns
 }
+
+/**
+ * On a new tenant's first page load, waits up to `ms` for the Stripe prefill job (enqueued with the
+ * tenant) to land, reading only our database, so the page shows the business name rather than
+ * "Fetching your business details..." in the usual case. A tenant older than a minute (Stripe slow
+ * or down) does not wait: its page shows the line at once.
+ */
+export async function awaitFirstPrefill(sql: Db, tenantId: string, ms = 2000): Promise<void> {
+  for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 100))) {
+    const [row] = await sql`
+      select a.prefilled_at is null and f.created_at > now() - interval '1 minute' as waiting
+      from ob_account a join ob_flow f using (tenant_id) where tenant_id = ${tenantId}`
+    if (!row?.waiting || Date.now() >= end) return
+  }
+}

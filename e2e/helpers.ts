@@ -19,9 +19,10 @@ export async function waitForPrefill(page: Page) {
   const fetching = page.getByText('Fetching your business details…')
   for (let i = 0; i < 50 && (await fetching.count()) > 0; i++) {
     await page.waitForTimeout(200)
-    // With JavaScript the line may go by itself between the check and the click.
-    await page.getByRole('link', { name: 'Refresh' }).click({ timeout: 500 }).catch(() => {})
-    await page.waitForLoadState('load')
+    // With JavaScript the line may go by itself between the check and the click. The new page must
+    // have loaded before the line is looked for again: a click on the old page posts old values.
+    const refresh = page.getByRole('link', { name: 'Refresh' })
+    if (await refresh.count()) await Promise.all([page.waitForEvent('load', { timeout: 5000 }), refresh.click({ timeout: 1000 })]).catch(() => {})
   }
   await expect(fetching).toHaveCount(0)
 }

@@ -9,7 +9,7 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
           const pct = page.completion ? completion[page.completion] : phase === 'COMPLETE' ? 100 : 0
           const label = (
             <>
-              <span className="block font-medium">{page.title}</span>
+              <span className="block font-medium [overflow-wrap:anywhere]">{page.title}</span>
               <span className="block text-xs text-slate-500">{pct}% done</span>
               <span aria-hidden className="mt-1 block h-1 rounded bg-slate-200">
                 <span className="block h-1 rounded bg-emerald-600" style={{ width: `${pct}%` }} />

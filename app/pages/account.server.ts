@@ -1,4 +1,4 @@
-import { accountSection, fillDefaults, readAccount, type AccountRow, type Defaults } from '../../db/account.server'
+import { accountSection, awaitFirstPrefill, fillDefaults, readAccount, type AccountRow, type Defaults } from '../../db/account.server'
 import { identityFlags } from '../../db/flow.server'
 import { refreshIdentityFlags } from '../auth/identity.server'
 import { definePage } from '../kit/page.server'
@@ -16,8 +16,11 @@ export const accountPage = definePage({
   basic: AccountBasic,
   section: accountSection,
   limits: { maxBytes: 16 * 1024, upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' } },
-  // Email and mobile verification as the identity provider says now (its stored flags if it is slow).
-  refresh: ({ identity }) => refreshIdentityFlags(identity),
+  // Email and mobile verification as the identity provider says now (its stored flags if it is
+  // slow), and, right after sign-in, a moment for the Stripe prefill job to land.
+  refresh: async ({ identity }) => {
+    await Promise.all([refreshIdentityFlags(identity), awaitFirstPrefill(db(), identity.tenantId)])
+  },
   async load({ tenantId }) {
     const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
     return { account, flags }

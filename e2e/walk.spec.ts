@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { signIn } from './helpers'
+
+// The whole wizard as a new owner who accepts every default, in both projects: sign in, one page
+// after another, Finish, and the copier's COMPLETE sends them to the dashboard. It counts the
+// owner's presses on each page (at most three), scans every page with axe (no serious or critical
+// violation) and takes each page at 1280 and 360 px for the README's walk-through.
+const fakes = Number(process.env.E2E_FAKES_PORT ?? 4110)
+test.describe.configure({ timeout: 120_000 })
+
+test('a new owner reaches the dashboard with defaults only, each page in three presses or fewer', async ({ page, browser, javaScriptEnabled }, info) => {
+  await fetch(`http://127.0.0.1:${fakes + 1}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approveInstantly: true }) })
+  const presses: Record<string, number> = {}
+  /** The owner presses a button of the page (a click the count is about). */
+  const press = async (pageId: string, name: string) => {
+    presses[pageId] = (presses[pageId] ?? 0) + 1
+    await page.getByRole('button', { name, exact: true }).click()
+  }
+  /** What a job brings: with JavaScript it arrives by itself; without, the owner reloads (not a press). */
+  const waitFor = async (locator: ReturnType<Page['getByText']>) => {
+    for (let i = 0; i < 60 && (await locator.count()) === 0; i++) {
+      await page.waitForTimeout(javaScriptEnabled ? 250 : 500)
+      if (!javaScriptEnabled) await page.reload()
+    }
+    await expect(locator.first()).toBeVisible()
+  }
+  /**
+   * axe runs as a script in the page. Without JavaScript the page cannot run it, so the same page,
+   * with the owner's session, is opened where only axe may run: the app's own scripts are refused.
+   */
+  const scan = async () => {
+    if (javaScriptEnabled) return new AxeBuilder({ page }).analyze()
+    const context = await browser.newContext({ storageState: await page.context().storageState(), javaScriptEnabled: true })
+    const copy = await context.newPage()
+    await copy.route('**/build/**/*.js', (route) => route.abort())
+    await copy.goto(page.url())
+    const result = await new AxeBuilder({ page: copy }).analyze()
+    await context.close()
+    return result
+  }
+  const look = async (name: string) => {
+    const axe = await scan()
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([])
+    await page.screenshot({ path: `test-results/walk/${name}-1280-${info.project.name}.png`, fullPage: true })
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.screenshot({ path: `test-results/walk/${name}-360-${info.project.name}.png`, fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 800 })
+  }
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await signIn(page, 'verified')
+  await look('account')
+  await press('account', 'Continue')
+  await expect(page).toHaveURL(/\/onboarding\/number$/)
+
+  await look('number')
+  await press('number', 'Looks good')
+  await waitFor(page.getByTestId('number-banner'))
+  await press('number', 'Looks good')
+  await expect(page).toHaveURL(/\/onboarding\/calmsg$/)
+
+  await look('calmsg')
+  await press('calmsg', 'Continue')
+  await expect(page).toHaveURL(/\/onboarding\/a2p$/)
+
+  // The website check starts as the page first shows; Submit waits for it (SQL refuses before).
+  const checking = page.locator('[data-blocker="WEBSITE_CHECKING"]')
+  for (let i = 0; i < 20 && (await checking.count()) > 0; i++) await page.waitForTimeout(300).then(() => page.reload())
+  await look('a2p')
+  await press('a2p', 'Submit')
+  await waitFor(page.getByText('Texting enabled', { exact: true }))
+  await press('a2p', 'Continue')
+  await expect(page).toHaveURL(/\/onboarding\/finalize$/)
+
+  await expect(page.getByRole('heading', { name: 'Check and finish' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Texting registration' })).toContainText('Texting enabled')
+  await expect(page.getByRole('region', { name: 'Services and prices' })).toContainText('Drain cleaning')
+  await look('finalize')
+  await press('finalize', 'Finish')
+  // The copier (run by the e2e stack) copies the snapshot and marks it COMPLETE.
+  if (javaScriptEnabled) await expect(page).toHaveURL(/\/dev\/dashboard$/, { timeout: 20_000 })
+  else {
+    await expect(page.getByText(/Setting up your dashboard|taking longer/)).toBeVisible()
+    for (let i = 0; i < 40 && !page.url().endsWith('/dev/dashboard'); i++) {
+      await page.waitForTimeout(500)
+      await page.getByRole('link', { name: 'Refresh' }).click()
+    }
+    await expect(page).toHaveURL(/\/dev\/dashboard$/)
+  }
+  await expect(page.getByRole('heading', { name: 'Your dashboard' })).toBeVisible()
+
+  // Afterwards every page of the wizard says it is complete, with the way to the dashboard.
+  await page.goto('/onboarding/account')
+  await expect(page).toHaveURL(/\/onboarding\/finalize$/)
+  await expect(page.getByRole('heading', { name: 'Onboarding is complete' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Go to your dashboard' })).toHaveAttribute('href', '/dev/dashboard')
+  await look('complete')
+
+  console.log(`presses per page (${info.project.name}): ${JSON.stringify(presses)}`)
+  for (const [pageId, n] of Object.entries(presses)) expect(n, `presses on ${pageId}`).toBeLessThanOrEqual(3)
+})

@@ -1,0 +1,24 @@
+import { startBuiltApp } from '../../dev/stack'
+import { autosaveBench } from './autosave'
+import { a2pLatency, provisioningLatency } from './jobs'
+import { scaleBench } from './scale'
+import { waitForServer, type Bench } from './lib'
+import { walkBench } from './walk'
+
+// `npm run bench`: figures, each beside a floor measured in the same run, on the built app with the
+// worker, the fakes and the copier (its own database). Never pass/fail: see README.
+const port = 3200
+const fakesPort = 4210
+const stack = await startBuiltApp('bench', { pg: Number(process.env.BENCH_PG_PORT ?? 5457), fakes: fakesPort, web: port })
+const bench: Bench = { base: `http://localhost:${port}`, databaseUrl: stack.databaseUrl, fakesPort }
+const owners = Number(process.env.BENCH_NUMBERS ?? 20)
+try {
+  await waitForServer(bench.base)
+  await autosaveBench(bench)
+  await provisioningLatency(bench, owners)
+  await a2pLatency(bench, owners)
+  await walkBench(bench, Number(process.env.BENCH_WALKS ?? 5))
+  await scaleBench(bench, Number(process.env.BENCH_TENANTS ?? 100_000))
+} finally {
+  await stack.stop()
+}

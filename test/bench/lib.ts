@@ -1,0 +1,59 @@
+import { performance } from 'node:perf_hooks'
+
+// What the benchmark's parts share: the app's address, its database, and how figures are printed.
+export type Bench = { base: string; databaseUrl: string; fakesPort: number }
+
+export const ms = (v: number) => `${v.toFixed(2)} ms`
+
+/** The q-quantile of a list of latencies. */
+export const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]
+
+export function print(head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
+  console.log(line(head))
+  for (const r of rows) console.log(line(r))
+}
+
+/** Reads a page's data until `done` says it is there. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page's loader data, whatever its page
+export async function until(url: string, cookie: string, done: (data: any) => boolean, everyMs = 50) {
+  for (let i = 0; i < 2000; i++) {
+    const data = await fetch(url, { headers: { cookie } }).then((r) => r.json())
+    if (done(data)) return data
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+  throw new Error(`${url} did not get there`)
+}
+
+export async function waitForServer(base: string) {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(`${base}/dev/sign-in`).then((r) => r.ok, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the app did not start within 20 s')
+}
+
+/** A new owner signed in through the dev sign-in: their session cookie. */
+export async function signInAs(base: string, persona: string, owner: string): Promise<string> {
+  const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona, owner }), redirect: 'manual' })
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]
+}
+
+// Each owner runs `op` in a closed loop for `seconds`; latencies from all owners are pooled.
+export async function closedLoop<O>(group: O[], seconds: number, op: (o: O) => Promise<void>) {
+  const latencies: number[] = []
+  const end = performance.now() + seconds * 1000
+  const start = performance.now()
+  await Promise.all(
+    group.map(async (o) => {
+      while (performance.now() < end) {
+        const t = performance.now()
+        await op(o)
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  const elapsed = (performance.now() - start) / 1000
+  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed }
+}
