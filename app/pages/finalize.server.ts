@@ -45,6 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
     return replyToSaveError(error, () => wizardState(db(), tenantId))
   }
-  // Both modes: the page, now saying "Setting up your dashboard...".
-  return redirect(pagePath('finalize'))
+  // Both modes: the page, now saying "Setting up your dashboard..." (it reads itself, with
+  // JavaScript, or by its Refresh link), or the dashboard at once if the copier was quicker.
+  return redirect(`${pagePath('finalize')}?dashboard`)
 }

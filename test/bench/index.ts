@@ -14,11 +14,14 @@ const bench: Bench = { base: `http://localhost:${port}`, databaseUrl: stack.data
 const owners = Number(process.env.BENCH_NUMBERS ?? 20)
 try {
   await waitForServer(bench.base)
-  await autosaveBench(bench)
-  await provisioningLatency(bench, owners)
-  await a2pLatency(bench, owners)
-  await walkBench(bench, Number(process.env.BENCH_WALKS ?? 5))
-  await scaleBench(bench, Number(process.env.BENCH_TENANTS ?? 100_000))
+  // BENCH_ONLY=walk,scale runs only those parts.
+  const only = process.env.BENCH_ONLY?.split(',')
+  const part = (name: string) => !only || only.includes(name)
+  if (part('autosave')) await autosaveBench(bench)
+  if (part('jobs')) await provisioningLatency(bench, owners)
+  if (part('jobs')) await a2pLatency(bench, owners)
+  if (part('walk')) await walkBench(bench, Number(process.env.BENCH_WALKS ?? 5))
+  if (part('scale')) await scaleBench(bench, Number(process.env.BENCH_TENANTS ?? 100_000))
 } finally {
   await stack.stop()
 }

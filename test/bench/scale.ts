@@ -48,8 +48,8 @@ async function generate(sql: ReturnType<typeof connect>, n: number) {
     await tx`
       create temp table gen on commit drop as
       select gen_random_uuid() as tenant_id, i,
-        case when i <= ${WAITING} then 'FINALIZE' when i <= ${WAITING} + ${Math.floor(n / 20)} then 'A2P' else 'COMPLETE' end::ob_phase as phase
-      from generate_series(1, ${n}) i`
+        case when i <= ${WAITING}::int then 'FINALIZE' when i <= ${WAITING + Math.floor(n / 20)}::int then 'A2P' else 'COMPLETE' end::ob_phase as phase
+      from generate_series(1, ${n}::int) i`
     await tx`insert into ob_flow (tenant_id, phase, email_verified, mobile_verified, stripe_active, texting_eligible, completion)
       select tenant_id, phase, true, true, true, phase <> 'A2P', '{"account":100,"number":100,"calmsg":100,"a2p":100}' from gen`
     await tx`insert into ob_account (tenant_id, display_name, vertical, timezone, owner_email) select tenant_id, 'Business ' || i, 'plumbing', 'America/New_York', 'owner' || i || '@example.com' from gen`

@@ -39,7 +39,8 @@ export async function walkBench(b: Bench, walks: number) {
       floor.push(start!.request().timing().responseStart - start!.request().timing().requestStart)
       await page.getByText('Sign in as a separate owner').click()
       await page.getByLabel('Owner name').fill(`bench-walk-${i}`)
-      await button('Verified owner')
+      await page.getByRole('button', { name: 'Verified owner' }).click()
+      await page.waitForURL(/\/onboarding\/account$/)
       await page.getByText('Fetching your business details…').waitFor({ state: 'detached' })
       await act(async () => {
         await page.goto('/onboarding/account')
