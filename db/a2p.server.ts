@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Sql } from './client.server'
+import { transaction, type Db } from './client.server'
 import { logEvent } from './jobs.server'
 import { defineSection } from './section.server'
 
@@ -60,8 +60,8 @@ type Reason = { code: string; message: string } | null
 export type StepResult = { step: A2pStep; id?: string; phase: string; reason?: Reason; identityStatus?: string | null; correlationId: string }
 
 /** One step's answer (or a refresh's), with its audit row, in one transaction. */
-export async function recordStep(sql: Sql, tenantId: string, r: StepResult) {
-  await sql.begin(async (tx) => {
+export async function recordStep(sql: Db, tenantId: string, r: StepResult) {
+  await transaction(sql, async (tx) => {
     const reason = r.reason ? { reason: r.reason.message.slice(0, 1000), reasonCode: r.reason.code.slice(0, 40), reasonStep: r.step } : {}
     const cols: Record<string, unknown> = { correlationId: r.correlationId, refreshedAt: new Date(), ...reason }
     if (r.step === 'brand') Object.assign(cols, { brandPhase: r.phase, ...(r.id && { brandId: r.id }), ...(r.identityStatus !== undefined && { identityStatus: r.identityStatus }) })
@@ -89,8 +89,8 @@ export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyNa
 export type WebsiteCheck = { httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; error: string | null }
 
 /** What website_check found, for the URL it checked (a URL changed since is left for its own job). */
-export async function recordWebsiteCheck(sql: Sql, tenantId: string, url: string, c: WebsiteCheck) {
-  await sql.begin(async (tx) => {
+export async function recordWebsiteCheck(sql: Db, tenantId: string, url: string, c: WebsiteCheck) {
+  await transaction(sql, async (tx) => {
     const [row] = await tx`
       update ob_a2p set https_ok = ${c.httpsOk}, privacy_found = ${c.privacyFound}, terms_found = ${c.termsFound},
         website_check_error = ${c.error}, website_checked_at = now()
@@ -108,8 +108,8 @@ export type A2pDefaults = {
  * The page's prefill, stored the first time Page 4 is shown (never over the owner's own values),
  * and the website check it needs, in one transaction. Returns whether it filled anything.
  */
-export async function fillA2pDefaults(sql: Sql, tenantId: string, d: A2pDefaults, check: (tx: Db) => Promise<void>): Promise<boolean> {
-  return sql.begin(async (tx) => {
+export async function fillA2pDefaults(sql: Db, tenantId: string, d: A2pDefaults, check: (tx: Db) => Promise<void>): Promise<boolean> {
+  return transaction(sql, async (tx) => {
     const [row] = await tx`
       update ob_a2p set brand_type = ${d.brandType}, legal_business_name = ${d.legalBusinessName}, website_url = ${d.websiteUrl},
         authorized_contact = ${d.authorizedContact ? tx.json(d.authorizedContact) : null}, sample_messages = ${d.sampleMessages},
@@ -140,8 +140,8 @@ export async function requestOtpResend(tx: Db, tenantId: string) {
  * cleared in the same transaction, so the page says "Checking your code" until the outcome is in;
  * a code typed again meanwhile is kept for its own job.
  */
-export async function recordOtp(sql: Sql, tenantId: string, outcome: 'verified' | 'resent' | 'invalid' | 'expired' | 'provider', sent?: string) {
-  await sql.begin(async (tx) => {
+export async function recordOtp(sql: Db, tenantId: string, outcome: 'verified' | 'resent' | 'invalid' | 'expired' | 'provider', sent?: string) {
+  await transaction(sql, async (tx) => {
     if (sent) await tx`update ob_a2p set otp_code = null where tenant_id = ${tenantId} and otp_code = ${sent}`
     if (outcome === 'verified') await tx`update ob_a2p set identity_status = 'VERIFIED', otp_error = null where tenant_id = ${tenantId}`
     else if (outcome === 'resent') await tx`update ob_a2p set otp_sent_at = now(), otp_error = null where tenant_id = ${tenantId}`

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Sql } from './client.server'
+import { transaction, type Db } from './client.server'
 import { logEvent } from './jobs.server'
 import { defineSection } from './section.server'
 
@@ -33,8 +33,8 @@ export type Prefill = { stripeActive: boolean; planCode: string | null; values: 
 
 
 /** What the Stripe prefill job found, in one transaction with the subscription flags. */
-export async function applyPrefill(sql: Sql, tenantId: string, prefill: Prefill): Promise<string[]> {
-  return sql.begin(async (tx) => {
+export async function applyPrefill(sql: Db, tenantId: string, prefill: Prefill): Promise<string[]> {
+  return transaction(sql, async (tx) => {
     await tx`update ob_flow set stripe_active = ${prefill.stripeActive}, plan_code = ${prefill.planCode} where tenant_id = ${tenantId}`
     const filled = await fillDefaults(tx, tenantId, prefill.values)
     await tx`update ob_account set prefilled_at = now() where tenant_id = ${tenantId}`

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Sql } from './client.server'
+import { transaction, type Db } from './client.server'
 import { logEvent } from './jobs.server'
 import { defineSection } from './section.server'
 
@@ -52,7 +52,7 @@ export async function fillCalmsgDefaults(sql: Db, tenantId: string, d: CalmsgDef
 export const OAUTH_WINDOW_MINUTES = 10
 
 /** "Connect": the attempt's state (hashed) and sealed PKCE verifier, replacing any earlier attempt. */
-export async function startCalendarConnect(sql: Sql, tenantId: string, stateHash: string, sealedVerifier: string) {
+export async function startCalendarConnect(sql: Db, tenantId: string, stateHash: string, sealedVerifier: string) {
   await sql`
     update ob_calmsg set calendar_oauth_state_hash = ${stateHash}, calendar_oauth_verifier = ${sealedVerifier},
       calendar_oauth_started_at = now(), calendar_error = null
@@ -65,8 +65,8 @@ export type Attempt = { verifier: string } | { error: 'state' | 'expired' }
  * The callback takes the attempt whose state it carries, once: the row's state is cleared in the
  * same statement, so a replayed or forged state finds nothing. Too old an attempt is "expired".
  */
-export async function takeCalendarAttempt(sql: Sql, tenantId: string, stateHash: string): Promise<Attempt> {
-  return sql.begin(async (tx) => {
+export async function takeCalendarAttempt(sql: Db, tenantId: string, stateHash: string): Promise<Attempt> {
+  return transaction(sql, async (tx) => {
     const [row] = await tx`
       select calendar_oauth_verifier as verifier,
         calendar_oauth_started_at < now() - make_interval(mins => ${OAUTH_WINDOW_MINUTES}) as expired
@@ -79,8 +79,8 @@ export async function takeCalendarAttempt(sql: Sql, tenantId: string, stateHash:
   }) as Promise<Attempt>
 }
 
-export async function recordCalendarError(sql: Sql, tenantId: string, error: 'denied' | 'state' | 'expired' | 'provider') {
-  await sql.begin(async (tx) => {
+export async function recordCalendarError(sql: Db, tenantId: string, error: 'denied' | 'state' | 'expired' | 'provider') {
+  await transaction(sql, async (tx) => {
     await tx`update ob_calmsg set calendar_error = ${error} where tenant_id = ${tenantId}`
     await logEvent(tx, tenantId, 'calendar.failed', { error })
   })
@@ -88,8 +88,8 @@ export async function recordCalendarError(sql: Sql, tenantId: string, error: 'de
 
 export type Connection = { email: string; scopes: string[]; sealedRefreshToken: string | null }
 
-export async function recordCalendarConnected(sql: Sql, tenantId: string, c: Connection) {
-  await sql.begin(async (tx) => {
+export async function recordCalendarConnected(sql: Db, tenantId: string, c: Connection) {
+  await transaction(sql, async (tx) => {
     await tx`
       update ob_calmsg set calendar_connected = true, calendar_provider = 'google', calendar_account_email = ${c.email},
         calendar_scopes = ${c.scopes}, calendar_refresh_token = ${c.sealedRefreshToken}, calendar_connected_at = now(),
@@ -107,6 +107,6 @@ export async function disconnectCalendar(tx: Db, tenantId: string) {
   await logEvent(tx, tenantId, 'calendar.disconnected', {})
 }
 
-export async function recordSlackTest(sql: Sql, tenantId: string, result: 'sent' | 'refused' | 'unreachable') {
+export async function recordSlackTest(sql: Db, tenantId: string, result: 'sent' | 'refused' | 'unreachable') {
   await sql`update ob_calmsg set slack_test_result = ${result}, slack_test_at = now() where tenant_id = ${tenantId}`
 }

@@ -10,3 +10,12 @@ export type Db = Sql | Tx
 export function connect(url: string, options: postgres.Options<{}> = {}): Sql {
   return postgres(url, { transform: postgres.camel, onnotice: () => {}, ...options })
 }
+
+/**
+ * A transaction of its own, or a savepoint inside the one already open: the web app runs each
+ * request's reads and writes in one transaction that names the tenant (row-level security), and
+ * db/ functions that need a transaction of their own run inside it.
+ */
+export function transaction<T>(sql: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ('savepoint' in sql ? (sql as Tx).savepoint(fn) : (sql as Sql).begin(fn)) as Promise<T>
+}

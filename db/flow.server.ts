@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Sql } from './client.server'
+import { transaction, type Db } from './client.server'
 import { enqueue, jobFor, logEvent } from './jobs.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
@@ -54,7 +54,7 @@ export async function tenantForUser(sql: Db, userId: string): Promise<string | n
 
 // The owner's tenant, created on first visit (with the Stripe prefill job, in one transaction),
 // and their identity flags as the identity provider says now.
-export async function ensureTenant(sql: Sql, owner: Owner): Promise<string> {
+export async function ensureTenant(sql: Db, owner: Owner): Promise<string> {
   // One statement, so one transaction: ob_ensure_tenant does the creating and the enqueueing.
   const [{ tenantId }] = await sql`
     select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
@@ -75,8 +75,8 @@ export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { em
  * A subscription webhook: new flags for the customer's tenant, and a fresh prefill. A tenant whose
  * onboarding is COMPLETE is frozen (the main database has it now): nothing changes, null.
  */
-export async function applySubscription(sql: Sql, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
-  return sql.begin(async (tx) => {
+export async function applySubscription(sql: Db, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
+  return transaction(sql, async (tx) => {
     const [row] = await tx`
       update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
       where stripe_customer_id = ${s.customerId} and phase <> 'COMPLETE' returning tenant_id`

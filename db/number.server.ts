@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db, Sql } from './client.server'
+import { transaction, type Db } from './client.server'
 import { logEvent, purchaseKey } from './jobs.server'
 import { defineSection } from './section.server'
 
@@ -49,8 +49,8 @@ export type PurchaseClaim = { key: string; areaCode: string; generation: number;
  * reused for the same area code after "busy", and replaced by the next one for another area code
  * or after "unavailable" (the provider refuses a key sent with another body).
  */
-export async function claimPurchase(sql: Sql, tenantId: string): Promise<PurchaseClaim | null> {
-  return sql.begin(async (tx) => {
+export async function claimPurchase(sql: Db, tenantId: string): Promise<PurchaseClaim | null> {
+  return transaction(sql, async (tx) => {
     const [n] = await tx`
       select area_code, e164, e164_generation, number_generation, purchase_area_code, purchase_open, provision_error, start_port_in
       from ob_number where tenant_id = ${tenantId} for update`
@@ -74,8 +74,8 @@ export type Provisioned = { e164: string; sid: string; capabilities: object; sta
  * ob_flow.number_state), the purchase closed, and ob_event rows. A number replaced by this one
  * ("Change number") is logged as number.release for the porting/release service.
  */
-export async function recordProvisioned(sql: Sql, tenantId: string, p: Provisioned): Promise<'recorded' | 'same'> {
-  return sql.begin(async (tx) => {
+export async function recordProvisioned(sql: Db, tenantId: string, p: Provisioned): Promise<'recorded' | 'same'> {
+  return transaction(sql, async (tx) => {
     const [row] = await tx`select e164, provider_sid from ob_number where tenant_id = ${tenantId} for update`
     const event = (type: string, data: Record<string, unknown>) => logEvent(tx, tenantId, type, data)
     if (row?.providerSid === p.sid) {
@@ -97,8 +97,8 @@ export async function recordProvisioned(sql: Sql, tenantId: string, p: Provision
  * A refusal the owner sees as one line: busy (5xx, retried) or unavailable (409). `open` keeps the
  * purchase open when its outcome is unknown (no answer): the retry must replay it.
  */
-export async function recordProvisionProblem(sql: Sql, tenantId: string, problem: 'busy' | 'unavailable', correlationId: string, o: { availability?: unknown; open?: boolean } = {}) {
-  await sql.begin(async (tx) => {
+export async function recordProvisionProblem(sql: Db, tenantId: string, problem: 'busy' | 'unavailable', correlationId: string, o: { availability?: unknown; open?: boolean } = {}) {
+  await transaction(sql, async (tx) => {
     await tx`
       update ob_number set provision_error = ${problem}, correlation_id = ${correlationId}, purchase_open = ${o.open ?? false}
         ${o.availability ? tx`, availability = ${tx.json(o.availability as never)}, availability_checked_at = now()` : tx``}

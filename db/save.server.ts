@@ -1,10 +1,12 @@
-import type { Db, Sql } from './client.server'
-import { wizardState, type WizardState } from './flow.server'
-import { enqueue, logEvent, type Job } from './jobs.server'
+import { transaction, type Db } from './client.server'
+import { WizardState, wizardState } from './flow.server'
+import type { Job } from './jobs.server'
 import type { Section } from './section.server'
 
-// The autosave engine: one transaction per save. Callers pass fields already validated by the
-// page's Zod schema; the section's writable columns are the whitelist of what may be written.
+// The autosave engine. Callers pass fields already validated by the page's Zod schema; the
+// section's writable columns are the whitelist of what may be written (and ob_app's column grants,
+// checked again in SQL). A save is one statement, ob_save, unless the page has more writes for the
+// same transaction (`after`).
 export type SaveInput = {
   tenantId: string
   version: number
@@ -13,6 +15,8 @@ export type SaveInput = {
   job?: Job
   /** More writes in the same transaction, after the section row (e.g. defaults guessed from it). */
   after?: (tx: Db) => Promise<unknown>
+  /** The phase from which the page is open: a save from a page not open yet is refused. */
+  opensAt?: string
 }
 
 export class StaleVersionError extends Error {
@@ -21,20 +25,34 @@ export class StaleVersionError extends Error {
   }
 }
 
-export async function saveSection(sql: Sql, section: Section, input: SaveInput): Promise<WizardState> {
-  return sql.begin(async (tx) => {
-    const row = section.pick(tx, input.fields) as Record<string, never>
-    const version = await bumpVersion(tx, input.tenantId, input.version)
-    const names = Object.keys(row)
-    // The section row exists from the tenant's first visit (ob_ensure_tenant creates all four).
-    if (names.length > 0) await tx`update ${tx(section.table)} set ${tx(row, names)}, last_saved_at = now() where tenant_id = ${input.tenantId}`
-    if (input.after) await input.after(tx)
-    if (input.job) await enqueue(tx, input.job)
-    // Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
-    await logEvent(tx, input.tenantId, section.table.replace(/^ob_/, '') + '.saved', { fields: names, version, job: input.job?.key ?? null })
+/** The page is not open in the tenant's phase (e.g. a post from a page the owner should not reach yet). */
+export class PageClosedError extends Error {
+  constructor(public readonly phase: string) {
+    super('This step is not open yet.')
+  }
+}
+
+type Saved = Omit<WizardState, 'version'> & { version: number; stale?: true; closed?: true }
+
+export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<WizardState> {
+  const { row, names } = section.columnsOf(input.fields)
+  const job = input.job ? sql.json({ task: input.job.task, payload: input.job.payload, key: input.job.key, queue: input.job.queue ?? null } as never) : null
+  const call = (tx: Db, advance: boolean) => tx`
+    select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
+      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}) as saved`.then(([r]) => checked(r.saved as Saved))
+  if (!input.after) return call(sql, Boolean(input.advance))
+  return transaction(sql, async (tx) => {
+    await call(tx, false)
+    await input.after!(tx)
     if (input.advance) await tx`select ob_advance(${input.tenantId})`
     return wizardState(tx, input.tenantId)
   }) as Promise<WizardState>
+}
+
+function checked(saved: Saved): WizardState {
+  if (saved.stale) throw new StaleVersionError(saved.version)
+  if (saved.closed) throw new PageClosedError(saved.phase)
+  return WizardState.parse(saved)
 }
 
 /**
@@ -61,8 +79,8 @@ export class NotFinished extends Error {
  * which moves to FINALIZE (and tells the copier) only when FINALIZE's guard holds. Refused, it
  * rolls back (the version too): nothing changes.
  */
-export async function finishOnboarding(sql: Sql, tenantId: string, version: number): Promise<WizardState> {
-  return sql.begin(async (tx) => {
+export async function finishOnboarding(sql: Db, tenantId: string, version: number): Promise<WizardState> {
+  return transaction(sql, async (tx) => {
     await bumpVersion(tx, tenantId, version)
     await tx`select ob_advance(${tenantId}, true)`
     const state = await wizardState(tx, tenantId)

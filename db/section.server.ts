@@ -17,8 +17,11 @@ export type Section<C extends Columns = Columns> = {
   /** Columns the owner's saves may write (camelCase). */
   writable: ReadonlySet<string>
   read: (sql: Db, tenantId: string) => Promise<RowOf<C>>
-  /** The whitelisted columns of `fields`, JSON wrapped for postgres.js; throws on any other name. */
-  pick: (tx: Db, fields: Record<string, unknown>) => Record<string, unknown>
+  /**
+   * The whitelisted columns of `fields` as one JSON object keyed by column (snake_case), for
+   * ob_save, and their field names; throws on any other name.
+   */
+  columnsOf: (fields: Record<string, unknown>) => { row: Record<string, unknown>; names: string[] }
 }
 
 export function defineSection<C extends Columns>(table: string, columns: C): Section<C> {
@@ -35,15 +38,14 @@ export function defineSection<C extends Columns>(table: string, columns: C): Sec
       if (!found) throw new Error(`no ${table} row for tenant ${tenantId}`)
       return row.parse(found)
     },
-    pick(tx, fields) {
-      const picked: Record<string, unknown> = {}
+    columnsOf(fields) {
+      const row: Record<string, unknown> = {}
       for (const [name, value] of Object.entries(fields)) {
         if (!(name in columns)) throw new Error(`${name} is not a column of ${table}`)
         if (!writable.has(name)) throw new Error(`${name} is not a column of ${table} that a save may write`)
-        if (value === undefined) continue
-        picked[name] = columns[name].json && value !== null ? tx.json(value as never) : value
+        if (value !== undefined) row[snake(name)] = value
       }
-      return picked
+      return { row, names: Object.keys(fields).filter((name) => fields[name] !== undefined) }
     },
   }
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,36 +7,46 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
+import { processesWanted, runPrimary } from './cluster'
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from './security'
 
 // The web server: what remix-serve does (compression, the built assets, the Remix handler), plus
 // the checks every request passes (server/security.ts) and keep-alive timings that never drop a
 // request. `npm start` runs it on the production build; `npm run dev` runs it under `remix dev`,
-// which restarts it on every rebuild.
+// which restarts it on every rebuild. In production it runs one process per core (server/cluster.ts).
 const mode = process.env.NODE_ENV ?? 'production'
 process.env.NODE_ENV = mode
-const buildPath = path.resolve('build/index.js')
-const build = (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild
-installGlobals({ nativeFetch: build.future.v3_singleFetch })
+const processes = processesWanted(mode)
+if (cluster.isPrimary && processes > 1) runPrimary(processes)
+else await serve()
 
-const app = express()
-app.disable('x-powered-by')
-app.use(cspNonce)
-app.use(securityHeaders({ production: mode === 'production', devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined }))
-app.use(compression())
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
-app.use(morgan('tiny', { skip: () => mode === 'test' }))
-app.use(sameOriginOnly)
-app.use(bodyLimit)
-app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }))
+async function serve() {
+  const buildPath = path.resolve('build/index.js')
+  const build = (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild
+  installGlobals({ nativeFetch: build.future.v3_singleFetch })
 
-const port = Number(process.env.PORT ?? 3000)
-const server = app.listen(port, () => {
-  console.log(`Web server on http://localhost:${port}`)
-  if (mode === 'development') void broadcastDevReady(build)
-})
-// Clients and load balancers reuse idle connections; Node's 5 s default closes them just as a
-// request may be on its way, and that request is lost. Stay open longer than they do.
-server.keepAliveTimeout = 65_000
-server.headersTimeout = 66_000
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close())
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(cspNonce)
+  app.use(securityHeaders({ production: mode === 'production', devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined }))
+  app.use(compression())
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
+  app.use(morgan('tiny', { skip: () => mode === 'test' }))
+  app.use(sameOriginOnly)
+  app.use(bodyLimit)
+  app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }))
+
+  const port = Number(process.env.PORT ?? 3000)
+  const server = app.listen(port, () => {
+    console.log(`Web server on http://localhost:${port}`)
+    if (mode === 'development') void broadcastDevReady(build)
+  })
+  // Clients and load balancers reuse idle connections; Node's 5 s default closes them just as a
+  // request may be on its way, and that request is lost. Stay open longer than they do.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  // In a cluster, the channel to the primary would keep the process alive: it is let go too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.connected && process.disconnect()))
+  // A process of the cluster goes when its primary does, however the primary died.
+  if (cluster.isWorker) process.once('disconnect', () => server.close(() => process.exit(0)))
+}

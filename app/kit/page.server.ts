@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { Db } from '../../db/client.server'
 import { wizardState, type WizardState } from '../../db/flow.server'
 import type { Job } from '../../db/jobs.server'
-import { saveSection, StaleVersionError } from '../../db/save.server'
+import { PageClosedError, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
 import { db } from '../lib/db.server'
@@ -46,7 +46,8 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
   /** Brings outside facts into our database before the page reads it (e.g. identity flags). */
   refresh?: (ctx: PageContext) => Promise<void>
   load: (ctx: PageContext) => Promise<L>
-  save: (ctx: PageContext & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
+  /** `state` is read only if asked for: a plain autosave goes to the database once. */
+  save: (ctx: Omit<PageContext, 'state'> & { state: () => Promise<WizardState>; intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
 }
 
 /** Signs the owner in and reads where their onboarding stands (the layout, before any page). */
@@ -86,6 +87,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   const basic = Object.keys(def.basic.shape)
   const secrets = def.secrets ?? []
   const done = def.done ?? ((state: WizardState) => reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id))
+  const page = PAGES.find((p) => p.id === def.id)!
 
   async function loader({ request }: LoaderFunctionArgs) {
     const guarded = await requirePage(request, def.id)
@@ -101,29 +103,41 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   }
 
   async function action({ request }: ActionFunctionArgs) {
-    const { identity, state: before } = await requirePage(request, def.id)
+    const identity = await requireIdentity(request)
     const { tenantId } = identity
     const current = () => wizardState(db(), tenantId)
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
     const { formData, intent, version } = form
-    // A stale form is refused before anything is decoded or asked of a provider.
-    if (version !== before.version) return replyToSaveError(new StaleVersionError(before.version), current)
+    // Autosave and Continue go to the database once: ob_save checks the version and that the page is
+    // open. A page's own button may decode an upload or ask a provider first: it is refused on a
+    // stale version (or a page not open) before anything of that happens.
+    let before: WizardState | undefined
+    const state = async () => (before ??= await current())
+    const upload = [...formData.values()].some((v) => v instanceof File && v.size > 0)
+    if ((intent !== 'autosave' && intent !== 'continue') || upload) {
+      const { state: now } = await requirePage(request, def.id)
+      before = now
+      if (version !== now.version) return replyToSaveError(new StaleVersionError(now.version), current)
+    }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
-    const plan = await def.save({ request, identity, tenantId, state: before, intent, value: submission.value, formData })
+    const plan = await def.save({ request, identity, tenantId, state, intent, value: submission.value, formData })
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
       return json<ActionReply>({ result, message: plan.message }, { status: plan.status })
     }
     try {
-      const state = await saveSection(db(), def.section, { tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue' })
+      const saved = await saveSection(db(), def.section, {
+        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt,
+      })
       await plan.afterCommit?.()
-      if (intent === 'continue' && done(state)) {
+      if (intent === 'continue' && done(saved)) {
         return redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
       }
-      return replySaved(request, def.id, { ...state, result: formReply(submission, secrets), saved: true })
+      return replySaved(request, def.id, { ...saved, result: formReply(submission, secrets), saved: true })
     } catch (error) {
+      if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : '/dev/sign-in')
       return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
     }
   }

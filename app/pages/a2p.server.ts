@@ -37,7 +37,7 @@ export const a2pPage = definePage({
   async save({ tenantId, intent, value, state, formData }) {
     const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
     if (intent === 'verifyOtp' || intent === 'resendOtp') return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
-    return planA2pSave({ tenantId, intent, value, a2p, account, eligible: state.textingEligible })
+    return planA2pSave({ tenantId, intent, value, a2p, account, eligible: (await state()).textingEligible })
   },
 })
 

@@ -1,4 +1,4 @@
-import { accountSection, awaitFirstPrefill, fillDefaults, readAccount, type AccountRow, type Defaults } from '../../db/account.server'
+import { accountSection, awaitFirstPrefill, fillDefaults, readAccount, type Defaults } from '../../db/account.server'
 import { identityFlags } from '../../db/flow.server'
 import { refreshIdentityFlags } from '../auth/identity.server'
 import { definePage } from '../kit/page.server'
@@ -30,11 +30,11 @@ export const accountPage = definePage({
     if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
     const badZip = addressErrors(value.address)
     if (badZip) return { status: 400, fieldErrors: badZip }
-    const account = await readAccount(db(), tenantId)
-    const defaults = guessedDefaults(account, value, formData.get('browserTimezone'), logo?.color)
+    const defaults = await guessedDefaults(tenantId, value, formData.get('browserTimezone'), logo?.color)
     return {
       fields: { ...value, ...(logo && { logoUrl: logo.logoUrl }) },
-      after: (tx) => fillDefaults(tx, tenantId, defaults),
+      // Most saves guess nothing: they stay one statement (ob_save).
+      after: Object.values(defaults).some((v) => v) ? (tx) => fillDefaults(tx, tenantId, defaults) : undefined,
       // Written only once the save has committed: a refused save leaves no file behind.
       afterCommit: logo ? () => storePng(logo.png) : undefined,
     }
@@ -70,14 +70,16 @@ function addressErrors(address: AccountFields['address']): Record<string, string
  * Defaults that follow from what was saved: the timezone from the address (else the browser's),
  * the brand colour from a new logo. fillDefaults applies them only where the owner has not chosen.
  */
-function guessedDefaults(
-  account: AccountRow,
+async function guessedDefaults(
+  tenantId: string,
   fields: Partial<AccountFields>,
   browserTimezone: FormDataEntryValue | null,
   logoColor: string | null | undefined,
-): Defaults {
-  const zip = fields.address?.zip ?? account.address?.zip
+): Promise<Defaults> {
   const browser = typeof browserTimezone === 'string' && isTimezone(browserTimezone) ? browserTimezone : null
+  // The stored address is read only when the browser's zone is offered: the address's zone wins.
+  const stored = !fields.timezone && !fields.address && browser ? (await readAccount(db(), tenantId)).address : null
+  const zip = fields.address?.zip ?? stored?.zip
   return {
     timezone: fields.timezone ? null : zip ? timezoneForZip(zip) : browser,
     brand_color: fields.brandColor ? null : logoColor,

@@ -1,5 +1,5 @@
 import { createDecipheriv } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { connect } from '../../db/client.server'
 import { fakesFor, hasBuild, startWeb, startWorker, type Browser } from '../setup/app'
 import { freshDatabase } from '../setup/db'
@@ -182,6 +182,7 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
   it('Google down when the owner presses Connect: one line on the page, nothing half-started', async () => {
     // The same app and database, with an issuer nothing answers on (the discard port).
     const down = await startWeb({ ...appEnv, OAUTH_ISSUER: 'http://127.0.0.1:9' })
+    onTestFinished(() => down.stop()) // (afterAll, from inside a test, would never run)
     const { browser, t } = await onCalmsgPage()
     const there = down.browser()
     there.cookie = browser.cookie // the same session: both servers sign with the same secret
