@@ -20,7 +20,15 @@ export type StackOptions = {
   quiet?: boolean
 }
 
-export type Stack = { databaseUrl: string; embedded: boolean; webUrl: string; copierTargetUrl: string | null; stop: () => Promise<void> }
+export type Stack = {
+  databaseUrl: string
+  embedded: boolean
+  webUrl: string
+  copierTargetUrl: string | null
+  /** The web server's process group (its id is the group's), for the benchmark's CPU figures. */
+  webGroup: number
+  stop: () => Promise<void>
+}
 
 // The copier's own login in the ob_copier role (dev and tests only; a DBA makes the real one).
 const COPIER_LOGIN = 'ob_copier_dev'
@@ -79,7 +87,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       void stop()
     })
   }
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, stop }
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop }
 }
 
 /**

@@ -1,5 +1,5 @@
 --! Previous: sha1:873c528d3050890991bcf7cd8bb01f7101a258e1
---! Hash: sha1:b5985107f86ba789e24845c8b0c4a5fbb58d8a55
+--! Hash: sha1:f14683e6b9cfde0de3cb046308913182f64ac5b4
 --! Message: hardening and speed
 
 -- Hardening and speed: a save in one round trip (ob_save), and tenant isolation in the database.
@@ -14,40 +14,65 @@
 create function ob_save(p_tenant uuid, p_version integer, p_section text, p_fields jsonb, p_names text[],
                         p_job jsonb, p_advance boolean, p_opens_at ob_phase) returns jsonb
 language plpgsql volatile security definer set search_path = public, pg_temp as $$
-declare v integer; f ob_flow; cols text; bad text; st ob_state;
+declare f ob_flow; cols text; bad text;
 begin
   if p_section not in ('ob_account', 'ob_number', 'ob_calmsg', 'ob_a2p') then
     raise exception 'ob_save: % is not a section table', p_section;
   end if;
-  -- Bumping the version first locks the flow row, which serialises every writer of this tenant.
-  update ob_flow set version = version + 1
-  where tenant_id = p_tenant and version = p_version and phase >= p_opens_at returning version into v;
-  if v is null then
-    select * into f from ob_flow where tenant_id = p_tenant;
-    if not found then return jsonb_build_object('closed', true, 'phase', null); end if; -- (a session from another database)
-    if f.phase < p_opens_at then return jsonb_build_object('closed', true, 'phase', f.phase); end if;
-    return jsonb_build_object('stale', true, 'version', f.version);
-  end if;
+  -- Locking the flow row first serialises every writer of this tenant (saves, jobs, ob_advance).
+  select * into f from ob_flow where tenant_id = p_tenant for update;
+  if not found then return jsonb_build_object('closed', true, 'phase', null); end if; -- (a session from another database)
+  if f.phase < p_opens_at then return jsonb_build_object('closed', true, 'phase', f.phase); end if;
+  if f.version <> p_version then return jsonb_build_object('stale', true, 'version', f.version); end if;
   select c into bad from jsonb_object_keys(p_fields) c where not has_column_privilege('ob_app', p_section, c, 'UPDATE') limit 1;
   if bad is not null then
     raise exception using errcode = '42501', message = format('ob_save: %s.%s is not a column the app may write', p_section, bad);
   end if;
   select string_agg(quote_ident(c), ', ') into cols from jsonb_object_keys(p_fields) c;
   if cols is not null then
+    -- The flow row is re-derived once, by the version bump below, not also by the section's trigger.
+    perform set_config('ob.saving', 'on', true);
     execute format('update %I set (%s, last_saved_at) = (select %s, now() from jsonb_populate_record(null::%I, $1)) where tenant_id = $2',
       p_section, cols, cols, p_section) using p_fields, p_tenant;
+    perform set_config('ob.saving', '', true);
   end if;
+  -- The bump re-derives completion, blockers and eligibility (ob_flow_derive) from the sections.
+  update ob_flow set version = version + 1 where tenant_id = p_tenant returning * into f;
   if p_job is not null then
     perform ob_enqueue(p_job->>'task', (p_job->'payload')::json, p_job->>'key', p_job->>'queue');
   end if;
   -- Field names only: values may be secrets (port-in PIN) and the section row holds them anyway.
   insert into ob_event (tenant_id, event_type, data)
-    values (p_tenant, substr(p_section, 4) || '.saved', jsonb_build_object('fields', to_jsonb(coalesce(p_names, '{}')), 'version', v, 'job', p_job->>'key'));
-  if p_advance then perform ob_advance(p_tenant); end if;
-  st := ob_wizard_state(p_tenant);
-  return jsonb_build_object('phase', st.phase, 'completion', st.completion, 'blockers', st.blockers,
-    'textingEligible', st.texting_eligible, 'version', v);
+    values (p_tenant, substr(p_section, 4) || '.saved', jsonb_build_object('fields', to_jsonb(coalesce(p_names, '{}')), 'version', f.version, 'job', p_job->>'key'));
+  if p_advance then
+    perform ob_advance(p_tenant);
+    select * into f from ob_flow where tenant_id = p_tenant;
+  end if;
+  -- The derived columns are ob_wizard_state's answer (a test holds them together).
+  return jsonb_build_object('phase', f.phase, 'completion', f.completion, 'blockers', f.blockers,
+    'textingEligible', f.texting_eligible, 'version', f.version);
 end $$;
 comment on function ob_save(uuid, integer, text, jsonb, text[], jsonb, boolean, ob_phase) is 'One save in one statement: version check and lock, page open, the submitted columns (only those ob_app may update), the job, the event, ob_advance on Continue; returns the standard shape, or {stale, version} / {closed, phase} with nothing written.';
 revoke execute on function ob_save(uuid, integer, text, jsonb, text[], jsonb, boolean, ob_phase) from public;
 grant execute on function ob_save(uuid, integer, text, jsonb, text[], jsonb, boolean, ob_phase) to ob_app;
+
+-- A section change re-derives its flow row, except within ob_save, which re-derives it once itself.
+create or replace function ob_section_changed() returns trigger
+language plpgsql security definer set search_path = public, pg_temp as $$
+begin
+  if current_setting('ob.saving', true) = 'on' then return null; end if;
+  update ob_flow set updated_at = now() where tenant_id = coalesce(new.tenant_id, old.tenant_id);
+  return null;
+end $$;
+
+-- Every save of the Account row passed through this; with nothing defaulted it has nothing to do,
+-- and otherwise each row is turned into JSON once, not once per defaulted column.
+create or replace function ob_account_undefault() returns trigger language plpgsql as $$
+declare n jsonb; o jsonb;
+begin
+  if current_setting('ob.prefilling', true) = 'on' or cardinality(new.defaulted) = 0 then return new; end if;
+  n := to_jsonb(new);
+  o := to_jsonb(old);
+  new.defaulted := array(select d from unnest(new.defaulted) d where n -> d is not distinct from o -> d);
+  return new;
+end $$;

@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 
 // What the benchmark's parts share: the app's address, its database, and how figures are printed.
-export type Bench = { base: string; databaseUrl: string; fakesPort: number }
+export type Bench = { base: string; databaseUrl: string; fakesPort: number; webGroup: number }
 
 export const ms = (v: number) => `${v.toFixed(2)} ms`
 
@@ -56,4 +57,19 @@ export async function closedLoop<O>(group: O[], seconds: number, op: (o: O) => P
   )
   const elapsed = (performance.now() - start) / 1000
   return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed }
+}
+
+/** CPU milliseconds (user + system) used so far by every process of a process group (Linux /proc). */
+export function groupCpuMs(group: number): number {
+  let ticks = 0
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Fields after the command's closing parenthesis: state is field 3, pgrp 5, utime 14, stime 15.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10 // USER_HZ is 100 on Linux
 }
