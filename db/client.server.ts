@@ -19,3 +19,19 @@ export function connect(url: string, options: postgres.Options<{}> = {}): Sql {
 export function transaction<T>(sql: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return ('savepoint' in sql ? (sql as Tx).savepoint(fn) : (sql as Sql).begin(fn)) as Promise<T>
 }
+
+/**
+ * Names the tenant the transaction runs for: row-level security then shows and lets the web app
+ * change that tenant's rows only (migration 000010). Lasts until the transaction ends.
+ */
+export async function scopeTo(tx: Tx, tenantId: string): Promise<void> {
+  await tx`select set_config('ob.tenant_id', ${tenantId}, true)`
+}
+
+/** `fn` in one transaction for the tenant (a savepoint inside a transaction already open). */
+export function asTenant<T>(sql: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return transaction(sql, async (tx) => {
+    await scopeTo(tx, tenantId)
+    return fn(tx)
+  })
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { transaction, type Db } from './client.server'
+import { asTenant, type Db } from './client.server'
 import { enqueue, jobFor, logEvent } from './jobs.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
@@ -48,7 +48,7 @@ export type Owner = {
 
 /** The tenant this user owns, if they have visited before. */
 export async function tenantForUser(sql: Db, userId: string): Promise<string | null> {
-  const [row] = await sql`select tenant_id from ob_employee where clerk_user_id = ${userId} and role = 'owner'`
+  const [row] = await sql`select ob_tenant_of_user(${userId}) as tenant_id`
   return row?.tenantId ?? null
 }
 
@@ -59,7 +59,7 @@ export async function ensureTenant(sql: Db, owner: Owner): Promise<string> {
   const [{ tenantId }] = await sql`
     select ob_ensure_tenant(${owner.userId}, ${owner.email}, ${owner.mobileE164}, ${owner.name},
       ${owner.stripeCustomerId}, ${owner.stripeAccountId}) as tenant_id`
-  await recordIdentityFlags(sql, tenantId, owner)
+  await asTenant(sql, tenantId, (tx) => recordIdentityFlags(tx, tenantId, owner))
   return z.string().uuid().parse(tenantId)
 }
 
@@ -76,7 +76,9 @@ export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { em
  * onboarding is COMPLETE is frozen (the main database has it now): nothing changes, null.
  */
 export async function applySubscription(sql: Db, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
-  return transaction(sql, async (tx) => {
+  const [found] = await sql`select ob_tenant_of_customer(${s.customerId}) as tenant_id`
+  if (!found?.tenantId) return null
+  return asTenant(sql, found.tenantId as string, async (tx) => {
     const [row] = await tx`
       update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
       where stripe_customer_id = ${s.customerId} and phase <> 'COMPLETE' returning tenant_id`

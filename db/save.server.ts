@@ -1,4 +1,4 @@
-import { transaction, type Db } from './client.server'
+import { asTenant, type Db } from './client.server'
 import { WizardState, wizardState } from './flow.server'
 import type { Job } from './jobs.server'
 import type { Section } from './section.server'
@@ -41,7 +41,7 @@ export async function saveSection(sql: Db, section: Section, input: SaveInput): 
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
       ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}) as saved`.then(([r]) => checked(r.saved as Saved))
   if (!input.after) return call(sql, Boolean(input.advance))
-  return transaction(sql, async (tx) => {
+  return asTenant(sql, input.tenantId, async (tx) => {
     await call(tx, false)
     await input.after!(tx)
     if (input.advance) await tx`select ob_advance(${input.tenantId})`
@@ -80,7 +80,7 @@ export class NotFinished extends Error {
  * rolls back (the version too): nothing changes.
  */
 export async function finishOnboarding(sql: Db, tenantId: string, version: number): Promise<WizardState> {
-  return transaction(sql, async (tx) => {
+  return asTenant(sql, tenantId, async (tx) => {
     await bumpVersion(tx, tenantId, version)
     await tx`select ob_advance(${tenantId}, true)`
     const state = await wizardState(tx, tenantId)

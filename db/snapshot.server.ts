@@ -39,9 +39,12 @@ export const Snapshot = z.looseObject({
 })
 export type Snapshot = z.infer<typeof Snapshot>
 
-/** The tenant's snapshot document, exactly as the copier reads it. */
-export async function readSnapshot(sql: Db, tenantId: string): Promise<Snapshot> {
-  const [row] = await sql`select snapshot from ob_snapshot where tenant_id = ${tenantId}`
-  if (!row) throw new Error(`no snapshot for tenant ${tenantId}`)
+/**
+ * The snapshot document, exactly as the copier reads it, of the tenant the transaction runs for
+ * (the web app may not read the view itself: it runs past row-level security).
+ */
+export async function readSnapshot(tx: Db): Promise<Snapshot> {
+  const [row] = await tx`select ob_tenant_snapshot() as snapshot`
+  if (!row?.snapshot) throw new Error('no snapshot: the transaction names no tenant of this database')
   return Snapshot.parse(row.snapshot)
 }

@@ -30,14 +30,13 @@ export type Stack = {
   stop: () => Promise<void>
 }
 
-// The copier's own login in the ob_copier role (dev and tests only; a DBA makes the real one).
-const COPIER_LOGIN = 'ob_copier_dev'
 
 export async function startStack(o: StackOptions): Promise<Stack> {
   let pg: Embedded | undefined
   let databaseUrl = o.databaseUrl
   let fakes: Awaited<ReturnType<typeof startFakes>>
   let copier: { source: string; target: string } | null = null
+  let appUrl = ''
   try {
     if (!databaseUrl) {
       pg = await startEmbedded(o.pgDir, o.pgPort, process.env.PG_LOG === '1')
@@ -49,7 +48,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     }
     await migrateDatabase(databaseUrl)
     const target = process.env.COPIER_TARGET_URL ?? (pg ? pg.url(`${o.database}_main`) : null)
-    if (target) copier = { source: await copierLogin(databaseUrl, Boolean(pg)), target }
+    if (target) copier = { source: await loginFor(databaseUrl, 'ob_copier', Boolean(pg)), target }
+    appUrl = await loginFor(databaseUrl, 'ob_app', Boolean(pg))
     fakes = await startFakes(o.fakesPort)
   } catch (error) {
     await pg?.stop()
@@ -65,7 +65,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const stdio = o.quiet ? 'ignore' : 'inherit'
   const children: ChildProcess[] = [
     // Own process groups: the launcher signals each once, in order, and PostgreSQL stops last.
-    spawn(o.web.command[0], o.web.command.slice(1), { env, stdio, detached: true }),
+    // The web app as a login in ob_app (row-level security applies); the worker as the tables' owner.
+    spawn(o.web.command[0], o.web.command.slice(1), { env: { ...env, DATABASE_URL: appUrl }, stdio, detached: true }),
     spawn(process.execPath, ['--import', 'tsx', 'tasks/worker.ts'], { env, stdio, detached: true }),
     ...(copier
       ? [spawn(process.execPath, ['--import', 'tsx', 'copier/index.ts', '--target', copier.target], { env: { ...env, DATABASE_URL: copier.source }, stdio, detached: true })]
@@ -91,22 +92,24 @@ export async function startStack(o: StackOptions): Promise<Stack> {
 }
 
 /**
- * The copier's connection to the onboarding database: on the embedded server, its own login in the
- * ob_copier role (made here, as a DBA would), so it runs with only the copier's grants; elsewhere
- * DATABASE_URL as given.
+ * A connection to the onboarding database as a login in one of our group roles (ob_app for the web
+ * app, ob_copier for the copier), made here as a DBA would, so each process runs with only its
+ * role's grants and, for the web app, under row-level security. Elsewhere than the embedded server
+ * (an outside DATABASE_URL), the URL as given: the DBA has made the logins.
  */
-async function copierLogin(databaseUrl: string, embedded: boolean): Promise<string> {
+export async function loginFor(databaseUrl: string, group: 'ob_app' | 'ob_copier', embedded = true): Promise<string> {
   if (!embedded) return databaseUrl
+  const login = `${group}_dev`
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
   try {
-    await sql.unsafe(`do $$ begin create role ${COPIER_LOGIN} login password '${COPIER_LOGIN}' in role ob_copier;
+    await sql.unsafe(`do $$ begin create role ${login} login password '${login}' in role ${group};
       exception when duplicate_object then null; end $$`)
   } finally {
     await sql.end()
   }
   const url = new URL(databaseUrl)
-  url.username = COPIER_LOGIN
-  url.password = COPIER_LOGIN
+  url.username = login
+  url.password = login
   return url.toString()
 }
 

@@ -7,7 +7,7 @@ import type { Job } from '../../db/jobs.server'
 import { PageClosedError, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
-import { db } from '../lib/db.server'
+import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pickSubmitted } from '../schemas/submitted'
 import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
@@ -53,23 +53,32 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
 /** Signs the owner in and reads where their onboarding stands (the layout, before any page). */
 export async function requireWizard(request: Request) {
   const identity = await requireIdentity(request)
-  const state = await wizardState(db(), identity.tenantId).catch(() => {
-    // The session names a tenant this database does not have (e.g. the dev database was reset).
-    throw redirect('/dev/sign-in')
-  })
+  const state = await forTenant(identity.tenantId, () => readState(identity.tenantId))
   return { identity, state }
 }
 
 /**
  * Signs the owner in and sends them to their current page if they ask for one their phase does not
  * open yet. Once onboarding is COMPLETE its records are frozen: every page leads to the summary,
- * which says so.
+ * which says so. Inside a request's tenant transaction, guardPage does the same for an identity.
  */
 export async function requirePage(request: Request, page: PageId) {
-  const { identity, state } = await requireWizard(request)
+  const identity = await requireIdentity(request)
+  return { identity, state: await forTenant(identity.tenantId, () => guardPage(identity, page)) }
+}
+
+export async function guardPage(identity: Identity, page: PageId): Promise<WizardState> {
+  const state = await readState(identity.tenantId)
   if (state.phase === 'COMPLETE' && page !== 'finalize') throw redirect(pagePath('finalize'))
   if (!canOpen(page, state.phase)) throw redirect(pagePath(currentPage(state.phase)))
-  return { identity, state }
+  return state
+}
+
+function readState(tenantId: string) {
+  return wizardState(db(), tenantId).catch(() => {
+    // The session names a tenant this database does not have (e.g. the dev database was reset).
+    throw redirect('/dev/sign-in')
+  })
 }
 
 // Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
@@ -89,23 +98,26 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   const done = def.done ?? ((state: WizardState) => reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id))
   const page = PAGES.find((p) => p.id === def.id)!
 
+  // A page's reads run in one transaction for the owner's tenant (row-level security).
   async function loader({ request }: LoaderFunctionArgs) {
-    const guarded = await requirePage(request, def.id)
-    const { identity } = guarded
-    let { state } = guarded
-    if (def.refresh) {
-      await def.refresh({ request, identity, tenantId: identity.tenantId, state })
-      state = await wizardState(db(), identity.tenantId)
-    }
-    const data = await def.load({ request, identity, tenantId: identity.tenantId, state })
-    const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
-    return json({ ...data, state, blockers })
+    const identity = await requireIdentity(request)
+    const { tenantId } = identity
+    return forTenant(tenantId, async () => {
+      let state = await guardPage(identity, def.id)
+      if (def.refresh) {
+        await def.refresh({ request, identity, tenantId, state })
+        state = await wizardState(db(), tenantId)
+      }
+      const data = await def.load({ request, identity, tenantId, state })
+      const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
+      return json({ ...data, state, blockers })
+    })
   }
 
   async function action({ request }: ActionFunctionArgs) {
     const identity = await requireIdentity(request)
     const { tenantId } = identity
-    const current = () => wizardState(db(), tenantId)
+    const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
     const { formData, intent, version } = form
@@ -116,19 +128,20 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const state = async () => (before ??= await current())
     const upload = [...formData.values()].some((v) => v instanceof File && v.size > 0)
     if ((intent !== 'autosave' && intent !== 'continue') || upload) {
-      const { state: now } = await requirePage(request, def.id)
+      const now = await forTenant(tenantId, () => guardPage(identity, def.id))
       before = now
       if (version !== now.version) return replyToSaveError(new StaleVersionError(now.version), current)
     }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
-    const plan = await def.save({ request, identity, tenantId, state, intent, value: submission.value, formData })
+    // What the page reads to decide runs for the tenant; the save itself is one statement of its own.
+    const plan = await forTenant(tenantId, () => def.save({ request, identity, tenantId, state, intent, value: submission.value, formData }))
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
       return json<ActionReply>({ result, message: plan.message }, { status: plan.status })
     }
     try {
-      const saved = await saveSection(db(), def.section, {
+      const saved = await saveSection(dbPool(), def.section, {
         tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt,
       })
       await plan.afterCommit?.()

@@ -1,4 +1,5 @@
-import { connect, type Sql } from '../../db/client.server'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { asTenant, connect, type Db, type Sql, type Tx } from '../../db/client.server'
 import { env } from './env.server'
 
 export type { Db, Sql } from '../../db/client.server'
@@ -8,8 +9,7 @@ declare global {
   var __obSql: Sql | undefined
 }
 
-/** This process's pool (the web app's, or the worker's for its tasks), from DATABASE_URL. */
-export function db(): Sql {
+function pool(): Sql {
   if (!globalThis.__obSql) {
     const sql = connect(env().DATABASE_URL, { max: 10 })
     // The web server and worker close on these signals; closing the pool too lets the process exit.
@@ -17,4 +17,37 @@ export function db(): Sql {
     globalThis.__obSql = sql
   }
   return globalThis.__obSql
+}
+
+// The transaction of the tenant a request runs for (forTenant), so that everything the request's
+// page code reads and writes through db() goes through it: row-level security keeps it to that tenant.
+const scope = new AsyncLocalStorage<Tx>()
+
+/** This process's database: the request's tenant transaction inside forTenant, else the pool (the worker's, or before the tenant is known). */
+export function db(): Db {
+  return scope.getStore() ?? pool()
+}
+
+/** The pool itself, for what runs in a transaction of its own (a save; ob_save runs as one statement). */
+export const dbPool = (): Sql => pool()
+
+/**
+ * Runs `fn` in one transaction for the tenant. A Response thrown by a loader or action (a redirect)
+ * is an answer, not a failure: what was written before it commits.
+ */
+export async function forTenant<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+  let answer: Response | undefined
+  const result = await asTenant(db(), tenantId, (tx) =>
+    scope.run(tx, async () => {
+      try {
+        return await fn()
+      } catch (error) {
+        if (!(error instanceof Response)) throw error
+        answer = error
+        return undefined as T
+      }
+    }),
+  )
+  if (answer) throw answer
+  return result
 }

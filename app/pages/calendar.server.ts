@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node'
 import { recordCalendarConnected, recordCalendarError, startCalendarConnect, takeCalendarAttempt } from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
 import { seal, unseal } from '../lib/crypto.server'
-import { db } from '../lib/db.server'
+import { db, forTenant } from '../lib/db.server'
 import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
 
 // "Connect Google Calendar" on Page 3, in links and redirects only (it works without JavaScript):
@@ -17,11 +17,11 @@ export async function connectLoader(request: Request) {
   try {
     const attempt = await beginConnect(request)
     // The state is kept hashed and the verifier sealed: a database read alone cannot finish an attempt.
-    await startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier))
+    await forTenant(identity.tenantId, () => startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier)))
     url = attempt.url
   } catch (error) {
     console.error('calendar connect: the provider could not be reached', error)
-    await recordCalendarError(db(), identity.tenantId, 'provider')
+    await forTenant(identity.tenantId, () => recordCalendarError(db(), identity.tenantId, 'provider'))
     return back()
   }
   return redirect(url.href)
@@ -32,20 +32,22 @@ export async function callbackLoader(request: Request) {
   const { tenantId } = identity
   const query = new URL(request.url).searchParams
   const state = query.get('state') ?? ''
-  const attempt = state.length > 0 && state.length <= 512 ? await takeCalendarAttempt(db(), tenantId, hashState(state)) : ({ error: 'state' } as const)
+  // Each write is its own tenant transaction: none is held open while Google answers.
+  const inTenant = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
+  const attempt = state.length > 0 && state.length <= 512 ? await inTenant(() => takeCalendarAttempt(db(), tenantId, hashState(state))) : ({ error: 'state' } as const)
   if ('error' in attempt) {
-    await recordCalendarError(db(), tenantId, attempt.error)
+    await inTenant(() => recordCalendarError(db(), tenantId, attempt.error))
   } else if (query.has('error')) {
     // access_denied: the owner pressed Deny (any other error is the provider's).
-    await recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider')
+    await inTenant(() => recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'))
   } else {
     try {
       const c = await finishConnect(request, { state, verifier: unseal(attempt.verifier) })
-      await recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken) : null })
+      await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken) : null }))
     } catch (error) {
       if (!(error instanceof ConnectFailed)) throw error
       console.error(`calendar callback: ${error.reason}`, error.cause)
-      await recordCalendarError(db(), tenantId, error.reason)
+      await inTenant(() => recordCalendarError(db(), tenantId, error.reason))
     }
   }
   return back()

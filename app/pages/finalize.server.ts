@@ -3,8 +3,9 @@ import { wizardState } from '../../db/flow.server'
 import { finishOnboarding, NotFinished } from '../../db/save.server'
 import { readSnapshot } from '../../db/snapshot.server'
 import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
-import { fixLinks, requirePage } from '../kit/page.server'
-import { db } from '../lib/db.server'
+import { fixLinks, guardPage, requirePage } from '../kit/page.server'
+import { requireIdentity, type Identity } from '../auth/session.server'
+import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pagePath, summaryLines, type ActionReply } from '../wizard'
 
@@ -15,14 +16,19 @@ import { pagePath, summaryLines, type ActionReply } from '../wizard'
 const PATIENCE_MS = 60_000
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { identity, state } = await requirePage(request, 'finalize')
+  const identity = await requireIdentity(request)
+  return forTenant(identity.tenantId, () => summary(request, identity))
+}
+
+async function summary(request: Request, identity: Identity) {
+  const state = await guardPage(identity, 'finalize')
   const dashboardUrl = env().DASHBOARD_URL
   if (state.phase === 'COMPLETE') {
     // The Refresh link of "Setting up your dashboard..." asks to go on once it is done.
     if (new URL(request.url).searchParams.has('dashboard')) throw redirect(dashboardUrl)
     return json({ state, dashboardUrl, snapshot: null, blockers: [], patienceMs: 0 })
   }
-  const snapshot = await readSnapshot(db(), identity.tenantId)
+  const snapshot = await readSnapshot(db())
   const waited = snapshot.flow.finishedAt ? Date.now() - Date.parse(snapshot.flow.finishedAt) : 0
   return json({
     state,
@@ -40,10 +46,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, ['finish'] as const, FORM_LIMITS)
   if ('refused' in form) return form.refused
   try {
-    await finishOnboarding(db(), tenantId, form.version)
+    await finishOnboarding(dbPool(), tenantId, form.version)
   } catch (error) {
     if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
-    return replyToSaveError(error, () => wizardState(db(), tenantId))
+    return replyToSaveError(error, () => forTenant(tenantId, () => wizardState(db(), tenantId)))
   }
   // Both modes: the page, now saying "Setting up your dashboard..." (it reads itself, with
   // JavaScript, or by its Refresh link), or the dashboard at once if the copier was quicker.

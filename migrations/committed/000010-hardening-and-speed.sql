@@ -1,5 +1,5 @@
 --! Previous: sha1:873c528d3050890991bcf7cd8bb01f7101a258e1
---! Hash: sha1:f14683e6b9cfde0de3cb046308913182f64ac5b4
+--! Hash: sha1:0dd9af2ed056d41895cde2e7ac54f0decc63669f
 --! Message: hardening and speed
 
 -- Hardening and speed: a save in one round trip (ob_save), and tenant isolation in the database.
@@ -76,3 +76,58 @@ begin
   new.defaulted := array(select d from unnest(new.defaulted) d where n -> d is not distinct from o -> d);
   return new;
 end $$;
+
+---------------------------------------------------------------------------------------------------
+-- Tenant isolation in PostgreSQL. The web app connects as a login in ob_app (never the tables'
+-- owner, never a superuser) and opens each transaction it runs for a tenant with
+-- set_config('ob.tenant_id', <tenant>, true); row-level security then shows and lets it change that
+-- tenant's rows only, even for a statement that forgets its "where tenant_id = ...". A transaction
+-- that named no tenant sees nothing. The worker (the tables' owner) and the copier (the ob_snapshot
+-- view, which runs with its owner's rights) are not subject to these policies.
+
+create function ob_current_tenant() returns uuid language sql stable parallel safe as $$
+  select nullif(current_setting('ob.tenant_id', true), '')::uuid
+$$;
+comment on function ob_current_tenant() is 'The tenant the current transaction runs for (set_config(''ob.tenant_id'', ..., true)); null when none was named.';
+
+do $$
+declare t text;
+begin
+  foreach t in array array['ob_flow', 'ob_account', 'ob_number', 'ob_calmsg', 'ob_a2p', 'ob_employee', 'ob_event'] loop
+    execute format('alter table %I enable row level security', t);
+    execute format('create policy %I on %I for select to ob_app using (tenant_id = ob_current_tenant())', t || '_select', t);
+    execute format('create policy %I on %I for insert to ob_app with check (tenant_id = ob_current_tenant())', t || '_insert', t);
+    execute format('create policy %I on %I for update to ob_app using (tenant_id = ob_current_tenant()) with check (tenant_id = ob_current_tenant())', t || '_update', t);
+    execute format('create policy %I on %I for delete to ob_app using (tenant_id = ob_current_tenant())', t || '_delete', t);
+  end loop;
+end $$;
+
+-- The views run with their owner's rights, past the policies: the web app no longer reads them.
+-- It reads its own tenant's snapshot through this function, which takes the tenant from the
+-- transaction, not from an argument.
+revoke select on ob_snapshot, ob_outbox from ob_app;
+create function ob_tenant_snapshot() returns jsonb
+language sql stable security definer set search_path = public, pg_temp as $$
+  select snapshot from ob_snapshot where tenant_id = ob_current_tenant()
+$$;
+comment on function ob_tenant_snapshot() is 'The snapshot of the tenant the transaction runs for (the summary page); nothing when it named none.';
+revoke execute on function ob_tenant_snapshot() from public;
+grant execute on function ob_tenant_snapshot() to ob_app;
+
+-- Before a request knows its tenant: the owner's tenant of a signed-in identity, and the tenant of a
+-- Stripe customer (the signed subscription webhook). Each answers one id, nothing more.
+create function ob_tenant_of_user(p_user text) returns uuid
+language sql stable security definer set search_path = public, pg_temp as $$
+  select tenant_id from ob_employee where clerk_user_id = p_user and role = 'owner'
+$$;
+comment on function ob_tenant_of_user(text) is 'The tenant a signed-in owner (Clerk user id) owns; null before their first visit.';
+revoke execute on function ob_tenant_of_user(text) from public;
+grant execute on function ob_tenant_of_user(text) to ob_app;
+
+create function ob_tenant_of_customer(p_customer text) returns uuid
+language sql stable security definer set search_path = public, pg_temp as $$
+  select tenant_id from ob_flow where stripe_customer_id = p_customer
+$$;
+comment on function ob_tenant_of_customer(text) is 'The tenant of a Stripe customer, for its signed subscription webhooks.';
+revoke execute on function ob_tenant_of_customer(text) from public;
+grant execute on function ob_tenant_of_customer(text) to ob_app;

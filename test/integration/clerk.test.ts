@@ -18,10 +18,10 @@ Object.assign(process.env, {
 })
 const { requireIdentity } = await import('../../app/auth/session.server')
 const { refreshIdentityFlags } = await import('../../app/auth/identity.server')
-const { db } = await import('../../app/lib/db.server')
+const { dbPool } = await import('../../app/lib/db.server')
 afterAll(async () => {
   await fake.close()
-  await db().end()
+  await dbPool().end()
 })
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')

@@ -12,7 +12,7 @@ import { example, normalized, onboardedTenant } from '../setup/onboarded'
 // process is told by NOTIFY instead of polling.
 const { sql, url } = await freshDatabase()
 const targetUrl = await emptyDatabase()
-const source = postgres(await loginIn(sql, url, 'ob_copier'), { max: 2, onnotice: () => {} })
+const source = postgres(await loginIn(url, 'ob_copier'), { max: 2, onnotice: () => {} })
 const target = postgres(targetUrl, { max: 2, onnotice: () => {} })
 afterAll(() => Promise.all([source.end(), target.end()]))
 await prepareTarget(target)
@@ -58,7 +58,7 @@ describe('the reference copier', () => {
   it('as a process: copies what waited at its start, then each tenant it is told of within a second, without polling', async () => {
     const early = await finished()
     const child = spawn(process.execPath, ['--import', 'tsx', 'copier/index.ts', '--target', targetUrl], {
-      env: { ...process.env, DATABASE_URL: await loginIn(sql, url, 'ob_copier') },
+      env: { ...process.env, DATABASE_URL: await loginIn(url, 'ob_copier') },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import net from 'node:net'
 import { afterAll } from 'vitest'
+import { loginFor } from '../../dev/stack'
 import { startFakes } from '../fakes/index'
 
 // The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
@@ -51,9 +52,10 @@ export async function fakesFor() {
   return { env, fake }
 }
 
+/** The web server as it runs in production: a login in ob_app, under row-level security. */
 export async function startWeb(env: Record<string, string>) {
   const port = await freePort()
-  const proc = run(['server/index.ts'], { ...env, PORT: String(port) })
+  const proc = run(['server/index.ts'], { ...env, DATABASE_URL: await loginFor(env.DATABASE_URL, 'ob_app'), PORT: String(port) })
   const url = `http://localhost:${port}`
   afterAll(() => proc.stop())
   for (let i = 0; i < 200; i++) {

@@ -3,6 +3,7 @@ import postgres from 'postgres'
 import { afterAll, inject } from 'vitest'
 import { connect, type Sql } from '../../db/client.server'
 import { dropDatabase } from '../../dev/embedded'
+import { loginFor } from '../../dev/stack'
 import { ensureTenant } from '../../db/flow.server'
 
 export const TEMPLATE = 'ob_test_template'
@@ -62,12 +63,5 @@ export async function emptyDatabase(): Promise<string> {
   return adminUrlFor(adminUrl, name)
 }
 
-/** A login in a group role (ob_app, ob_copier), as a DBA would make it; its connection string for `url`. */
-export async function loginIn(sql: Sql, url: string, group: 'ob_app' | 'ob_copier'): Promise<string> {
-  const name = `${group}_${randomBytes(4).toString('hex')}`
-  await sql.unsafe(`create role ${name} login password '${name}' in role ${group}`)
-  const u = new URL(url)
-  u.username = name
-  u.password = name
-  return u.toString()
-}
+/** A login in a group role (ob_app, ob_copier), as a DBA would make it: its connection string for `url`. */
+export const loginIn = (url: string, group: 'ob_app' | 'ob_copier') => loginFor(url, group)
