@@ -1,5 +1,4 @@
-import exitHook from 'async-exit-hook'
-import { redact, startStack } from './stack'
+import { redact, startStack, stopOnSignals } from './stack'
 
 // `npm run dev`: the whole wizard on this machine with no configuration. One Ctrl-C stops it all;
 // the embedded database keeps its data in .data/pg between runs.
@@ -17,7 +16,7 @@ try {
     fakesPort,
     web: { command: ['npx', 'remix', 'dev', '-c', 'node --import tsx server/index.ts'], port },
   })
-  exitHook((done) => void stack.stop().then(done))
+  stopOnSignals(stack)
   console.log(
     stack.embedded
       ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${pgDir}: ${redact(stack.databaseUrl)}`

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { startFakes } from '../test/fakes/index'
-import { dropDatabase, ensureDatabase, startEmbedded, type Embedded } from './embedded'
+import { dropDatabase, ensureDatabase, GUARD, startEmbedded, type Embedded } from './embedded'
 import { migrateDatabase } from '../db/migrate'
 import postgres from 'postgres'
 
@@ -28,6 +28,7 @@ export type Stack = {
   /** The web server's process group (its id is the group's), for the benchmark's CPU figures. */
   webGroup: number
   stop: () => Promise<void>
+  kill: () => void
 }
 
 
@@ -62,15 +63,16 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     ...Object.fromEntries(fakes.fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url])),
     ...o.env,
   }
-  const stdio = o.quiet ? 'ignore' : 'inherit'
+  const out = o.quiet ? 'ignore' : 'inherit'
+  // Each in a process group of its own, so the launcher can stop them in order (PostgreSQL last);
+  // each through dev/guard.mjs, so they also stop when the launcher dies without stopping them.
+  const run = (command: string[], extra: Record<string, string | undefined> = {}) =>
+    spawn(process.execPath, [GUARD, '--', ...command], { env: { ...env, ...extra }, stdio: ['pipe', out, out], detached: true })
   const children: ChildProcess[] = [
-    // Own process groups: the launcher signals each once, in order, and PostgreSQL stops last.
     // The web app as a login in ob_app (row-level security applies); the worker as the tables' owner.
-    spawn(o.web.command[0], o.web.command.slice(1), { env: { ...env, DATABASE_URL: appUrl }, stdio, detached: true }),
-    spawn(process.execPath, ['--import', 'tsx', 'tasks/worker.ts'], { env, stdio, detached: true }),
-    ...(copier
-      ? [spawn(process.execPath, ['--import', 'tsx', 'copier/index.ts', '--target', copier.target], { env: { ...env, DATABASE_URL: copier.source }, stdio, detached: true })]
-      : []),
+    run(o.web.command, { DATABASE_URL: appUrl }),
+    run([process.execPath, '--import', 'tsx', 'tasks/worker.ts']),
+    ...(copier ? [run([process.execPath, '--import', 'tsx', 'copier/index.ts', '--target', copier.target], { DATABASE_URL: copier.source })] : []),
   ]
   let stopping = false
   const stop = async () => {
@@ -80,6 +82,12 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     await fakes.close()
     await pg?.stop()
   }
+  /** Everything at once, now (a second Ctrl-C). */
+  const kill = () => {
+    stopping = true
+    for (const child of children) signalGroup(child, 'SIGKILL')
+    pg?.kill()
+  }
   for (const child of children) {
     // The web server and worker run until we stop them: any other exit stops the whole stack.
     child.once('exit', (code, signal) => {
@@ -88,7 +96,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       void stop()
     })
   }
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop }
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop, kill }
 }
 
 /**
@@ -116,6 +124,14 @@ export async function loginFor(databaseUrl: string, group: 'ob_app' | 'ob_copier
 // Signals the child's whole process group once (`npx remix dev` runs remix-serve below it), waits for
 // every process of the group to be gone, and kills what is left after 8 s. In development remix-serve
 // never exits by itself (its build watcher stays open), so a Ctrl-C sometimes waits out those 8 s.
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal)
+  } catch {
+    // the group is gone already
+  }
+}
+
 async function terminate(child: ChildProcess): Promise<void> {
   const group = -child.pid!
   const alive = () => {
@@ -154,3 +170,23 @@ export function startBuiltApp(name: string, ports: { pg: number; fakes: number; 
 
 /** Redacts the password from a connection string for logs. */
 export const redact = (url: string) => url.replace(/:\/\/([^:@/]+):[^@/]+@/, '://$1:***@')
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM stops the stack in order; a second Ctrl-C while it stops, everything
+ * at once (PostgreSQL by immediate shutdown). One Ctrl-C can arrive twice (the terminal's, and tsx
+ * relaying it): signals within 100 ms count as one.
+ */
+export function stopOnSignals(stack: Stack) {
+  let first = 0
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!first) {
+      first = Date.now()
+      void stack.stop().then(() => process.exit(0))
+    } else if (signal === 'SIGINT' && Date.now() - first >= 100) {
+      console.log('Stopping everything now.')
+      stack.kill()
+      process.exit(130)
+    }
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal)
+}

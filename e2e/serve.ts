@@ -1,5 +1,4 @@
-import exitHook from 'async-exit-hook'
-import { startBuiltApp } from '../dev/stack'
+import { startBuiltApp, stopOnSignals } from '../dev/stack'
 
 // The server Playwright tests against: the built app under remix-serve, the worker and the fakes,
 // on a fresh database (embedded unless DATABASE_URL is set).
@@ -8,9 +7,9 @@ const ports = {
   fakes: Number(process.env.E2E_FAKES_PORT ?? 4110),
   web: Number(process.env.E2E_PORT ?? 3100),
 }
-const stack = await startBuiltApp('e2e', ports, process.env.E2E_LOG !== '1').catch((error) => {
+const stack = await startBuiltApp(process.env.E2E_NAME ?? 'e2e', ports, process.env.E2E_LOG !== '1').catch((error: Error) => {
   console.error(`e2e server could not start: ${error.message}`)
   process.exit(1)
 })
-exitHook((done) => void stack.stop().then(done))
+stopOnSignals(stack)
 console.log(`e2e server on ${stack.webUrl}`)

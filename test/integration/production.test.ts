@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { freePort } from '../setup/app'
 import { freshDatabase } from '../setup/db'
 
 // The built app under remix-serve in production mode (npm test builds before running Vitest).
 const { url } = await freshDatabase()
 const BUILD = 'build/index.js'
-const PORT = 3300
+// Any free port: a fixed one fails whenever something else listens there.
+const PORT = await freePort()
 
 function serve(env: Record<string, string>) {
   const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', BUILD], {
