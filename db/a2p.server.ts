@@ -13,7 +13,7 @@ export const a2pSection = defineSection('ob_a2p', {
   legalBusinessName: { type: text, write: true },
   taxId: { type: text, write: true },
   websiteUrl: { type: text, write: true },
-  authorizedContact: { type: CONTACT.nullable(), write: true, json: true },
+  authorizedContact: { type: CONTACT.nullable(), write: true },
   sampleMessages: { type: z.array(z.string()), write: true },
   linkDomains: { type: z.array(z.string()), write: true },
   hostedPolicy: { type: z.boolean(), write: true },

@@ -15,7 +15,7 @@ export const accountSection = defineSection('ob_account', {
   logoUrl: { type: text, write: true },
   brandColor: { type: text, write: true },
   timezone: { type: text, write: true },
-  address: { type: ADDRESS.nullable(), write: true, json: true },
+  address: { type: ADDRESS.nullable(), write: true },
   languages: { type: z.array(z.string()), write: true },
   ownerEmail: { type: text },
   ownerMobileE164: { type: text },

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import type { Db } from './client.server'
 
 // One definition per section row: each column's Zod type (rows read are parsed with it), whether
-// the owner's saves may write it, whether it is JSON, and a select expression where the column is
+// the owner's saves may write it, and a select expression where the column is
 // not read as it is. From it come the row type, the SELECT list and the save's whitelist.
-type Column = { type: z.ZodType; write?: boolean; json?: boolean; select?: string }
+type Column = { type: z.ZodType; write?: boolean; select?: string }
 type Columns = Record<string, Column>
 type RowOf<C extends Columns> = { [K in keyof C]: z.output<C[K]['type']> }
 
