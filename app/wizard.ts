@@ -80,25 +80,27 @@ export const BLOCKERS: Record<string, BlockerText> = {
 export type BlockerLine = { code: string; text: string; fixHref: string | null; pending?: { slow: string } }
 
 /** The blockers a page shows: its own, one line each, with a Fix link where there is one. */
-export function blockerLines(codes: string[], page: PageId, links: { identity: string; billing: string }): BlockerLine[] {
+export function blockerLines(codes: string[], page: PageId, links: FixLinks): BlockerLine[] {
   return codes.flatMap((code) => {
     const b = BLOCKERS[code]
     if (!b || b.page !== page) return []
-    const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : b.fix || null
-    return [{ code, text: b.text, fixHref, ...(b.pending && { pending: b.pending }) }]
+    return [{ code, text: b.text, fixHref: outsideFix(b, links) ?? (b.fix || null), ...(b.pending && { pending: b.pending }) }]
   })
 }
+
+type FixLinks = { identity: string; billing: string }
+/** A Fix that leads off the wizard (the identity provider's account page, billing), else null. */
+const outsideFix = (b: BlockerText, links: FixLinks) => (b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : null)
 
 /**
  * Every page's blockers for the summary, in page order, one line each: its Fix link leads to the
  * field on its own page (or to the page, for something on its way there).
  */
-export function summaryLines(codes: string[], links: { identity: string; billing: string }): BlockerLine[] {
+export function summaryLines(codes: string[], links: FixLinks): BlockerLine[] {
   return codes.flatMap((code) => {
     const b = BLOCKERS[code]
     if (!b) return []
-    const fixHref = b.fix === 'identity' ? links.identity : b.fix === 'billing' ? links.billing : `${pagePath(b.page)}${b.fix}`
-    return [{ code, text: b.text, fixHref }]
+    return [{ code, text: b.text, fixHref: outsideFix(b, links) ?? `${pagePath(b.page)}${b.fix}` }]
   })
 }
 

@@ -56,8 +56,8 @@ function checked(saved: Saved): WizardState {
 }
 
 /**
- * Bumping the version first locks the flow row, which serialises every writer of this tenant
- * (saves, jobs, ob_advance); a concurrent save with the same version then matches no row.
+ * Finish's version check (a save's is inside ob_save): bumping the version first locks the flow row,
+ * so a concurrent Finish or save with the same version then matches no row.
  */
 async function bumpVersion(tx: Db, tenantId: string, expected: number): Promise<number> {
   const [bumped] = await tx`update ob_flow set version = version + 1 where tenant_id = ${tenantId} and version = ${expected} returning version`
