@@ -34,7 +34,8 @@ async function serve() {
   // Pages and their data are compressed; an action's reply (an autosave's, a few hundred bytes,
   // streamed without a length) is not worth a compression stream each: gzip was a fifth of the
   // server's CPU under an autosave load.
-  app.use(compression({ filter: (req, res) => req.method !== 'POST' && compression.filter(req, res) }))
+  const compress = compression()
+  app.use((req, res, next) => (req.method === 'POST' ? next() : compress(req, res, next)))
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
   app.use(morgan('tiny', { skip: () => mode === 'test' }))
   app.use(sameOriginOnly)

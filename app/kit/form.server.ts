@@ -13,6 +13,13 @@ import { pagePath, type ActionReply, type PageId } from '../wizard'
 export type FormLimits = { maxBytes: number; upload?: { maxPartBytes: number; tooLarge: string } }
 export const FORM_LIMITS: FormLimits = { maxBytes: 16 * 1024 }
 const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
+// A page's intents are one array for the life of the process: its schema is built once, not per request.
+const intentSchemas = new WeakMap<readonly string[], z.ZodType<string>>()
+function intentSchema(intents: readonly [string, ...string[]]) {
+  let schema = intentSchemas.get(intents)
+  if (!schema) intentSchemas.set(intents, (schema = z.enum(intents)))
+  return schema
+}
 
 /**
  * Reads the form body. Anything that is not one of the page's forms (an intent it does not have,
@@ -33,7 +40,7 @@ export async function readForm<I extends string>(request: Request, intents: read
     const message = error instanceof PartTooLarge ? (limits.upload?.tooLarge ?? tooMuch) : tooMuch
     return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413 }) }
   }
-  const intent = z.enum(intents).safeParse(formData?.get('intent'))
+  const intent = intentSchema(intents).safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))
   if (!formData || !intent.success || !version.success) {
     return { refused: json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 }) }

@@ -46,9 +46,14 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
   /** Brings outside facts into our database before the page reads it (e.g. identity flags). */
   refresh?: (ctx: PageContext) => Promise<void>
   load: (ctx: PageContext) => Promise<L>
-  /** `state` is read only if asked for: a plain autosave goes to the database once. */
-  save: (ctx: Omit<PageContext, 'state'> & { state: () => Promise<WizardState>; intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
+  /**
+   * What a valid submission changes. It reads our database through `read` (one transaction for the
+   * tenant, so row-level security applies; db() outside it sees no tenant's rows), and `state` only if
+   * asked for: a save that reads nothing goes to the database once, as ob_save.
+   */
+  save: (ctx: Omit<PageContext, 'state'> & SaveReads & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
 }
+type SaveReads = { state: () => Promise<WizardState>; read: <T>(fn: () => Promise<T>) => Promise<T> }
 
 /** Signs the owner in and reads where their onboarding stands (the layout, before any page). */
 export async function requireWizard(request: Request) {
@@ -135,7 +140,8 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
     // What the page reads to decide runs for the tenant; the save itself is one statement of its own.
-    const plan = await forTenant(tenantId, () => def.save({ request, identity, tenantId, state, intent, value: submission.value, formData }))
+    const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
+    const plan = await def.save({ request, identity, tenantId, state, read, intent, value: submission.value, formData })
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
       return json<ActionReply>({ result, message: plan.message }, { status: plan.status })

@@ -34,8 +34,8 @@ export const a2pPage = definePage({
     // The typed code (sealed) never goes back to the browser: only whether it is being checked.
     return { a2p: { ...a2p, otpChecking: otpCode !== null }, hostedBase: `/p/${tenantId}`, businessName: account.displayName ?? a2p.legalBusinessName ?? '' }
   },
-  async save({ tenantId, intent, value, state, formData }) {
-    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+  async save({ tenantId, intent, value, state, read, formData }) {
+    const [a2p, account] = await read(() => Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)]))
     if (intent === 'verifyOtp' || intent === 'resendOtp') return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
     return planA2pSave({ tenantId, intent, value, a2p, account, eligible: (await state()).textingEligible })
   },

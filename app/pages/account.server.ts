@@ -25,12 +25,12 @@ export const accountPage = definePage({
     const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
     return { account, flags }
   },
-  async save({ tenantId, value, formData }) {
+  async save({ tenantId, value, read, formData }) {
     const logo = await takeLogo(formData)
     if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
     const badZip = addressErrors(value.address)
     if (badZip) return { status: 400, fieldErrors: badZip }
-    const defaults = await guessedDefaults(tenantId, value, formData.get('browserTimezone'), logo?.color)
+    const defaults = await guessedDefaults(tenantId, value, formData.get('browserTimezone'), logo?.color, read)
     return {
       fields: { ...value, ...(logo && { logoUrl: logo.logoUrl }) },
       // Most saves guess nothing: they stay one statement (ob_save).
@@ -75,10 +75,11 @@ async function guessedDefaults(
   fields: Partial<AccountFields>,
   browserTimezone: FormDataEntryValue | null,
   logoColor: string | null | undefined,
+  read: <T>(fn: () => Promise<T>) => Promise<T>,
 ): Promise<Defaults> {
   const browser = typeof browserTimezone === 'string' && isTimezone(browserTimezone) ? browserTimezone : null
   // The stored address is read only when the browser's zone is offered: the address's zone wins.
-  const stored = !fields.timezone && !fields.address && browser ? (await readAccount(db(), tenantId)).address : null
+  const stored = !fields.timezone && !fields.address && browser ? (await read(() => readAccount(db(), tenantId))).address : null
   const zip = fields.address?.zip ?? stored?.zip
   return {
     timezone: fields.timezone ? null : zip ? timezoneForZip(zip) : browser,

@@ -25,8 +25,8 @@ export const calmsgPage = definePage({
     const [calmsg, account, number] = await Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId), readNumber(db(), tenantId)])
     return calmsgView(calmsg, account, number)
   },
-  async save({ tenantId, intent, value }) {
-    const [calmsg, account] = await Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId)])
+  async save({ tenantId, intent, value, read }) {
+    const [calmsg, account] = await read(() => Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId)]))
     return planCalmsgSave({ tenantId, intent, value, calmsg, account })
   },
 })

@@ -40,10 +40,12 @@ async function summary(request: Request, identity: Identity) {
   })
 }
 
+const INTENTS = ['finish'] as const
+
 export async function action({ request }: ActionFunctionArgs) {
   const { identity } = await requirePage(request, 'finalize')
   const { tenantId } = identity
-  const form = await readForm(request, ['finish'] as const, FORM_LIMITS)
+  const form = await readForm(request, INTENTS, FORM_LIMITS)
   if ('refused' in form) return form.refused
   try {
     await finishOnboarding(dbPool(), tenantId, form.version)

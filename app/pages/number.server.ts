@@ -27,8 +27,9 @@ export const numberPage = definePage({
     const { number, suggestions } = await context(tenantId)
     return numberView(number, suggestions, federalHolidays())
   },
-  async save({ tenantId, intent, value, formData }) {
-    const { number, suggestions } = await context(tenantId)
+  async save({ tenantId, intent, value, read, formData }) {
+    // The provider is asked for availability after the read's transaction, not while holding it.
+    const { number, suggestions } = await read(() => context(tenantId))
     const availability = intent === 'availability' ? await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415']) : undefined
     return planNumberSave({
       tenantId, intent, value, number, suggestions, availability,

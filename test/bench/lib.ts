@@ -73,3 +73,12 @@ export function groupCpuMs(group: number): number {
   }
   return ticks * 10 // USER_HZ is 100 on Linux
 }
+
+/** Waits (up to 30 s) until a process group is nearly idle: under 10% of a core for half a second. */
+export async function untilQuiet(group: number) {
+  for (let i = 0; i < 60; i++) {
+    const before = groupCpuMs(group)
+    await new Promise((r) => setTimeout(r, 500))
+    if (groupCpuMs(group) - before < 50) return
+  }
+}

@@ -54,6 +54,13 @@ describe('pickSubmitted (autosave)', () => {
     const picked = pickSubmitted(AccountSchema, fd) as unknown as { shape: Record<string, unknown> }
     expect(Object.keys(picked.shape)).toEqual(['displayName'])
   })
+
+  it('builds a picked schema once per set of fields, whatever their order, and Continue\'s apart', () => {
+    const one = pickSubmitted(AccountSchema, form([['displayName', 'A'], ['vertical', 'hvac']]))
+    expect(pickSubmitted(AccountSchema, form([['vertical', 'roofing'], ['displayName', 'B']]))).toBe(one)
+    expect(pickSubmitted(AccountSchema, form([['displayName', 'A']]))).not.toBe(one)
+    expect(pickSubmitted(AccountSchema, form([['displayName', 'A']]), ['displayName', 'vertical'])).toBe(one)
+  })
 })
 
 describe('Account Advanced fields', () => {
