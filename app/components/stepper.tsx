@@ -5,12 +5,16 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
   return (
     <nav aria-label="Setup steps">
       <ol className="grid grid-cols-5 gap-2 text-sm">
-        {PAGES.map((page) => {
+        {PAGES.map((page, i) => {
           const pct = page.completion ? completion[page.completion] : phase === 'COMPLETE' ? 100 : 0
+          // A phone's width has room for the step's number only; its title stays for screen readers.
           const label = (
             <>
-              <span className="block font-medium [overflow-wrap:anywhere]">{page.title}</span>
-              <span className="block text-xs text-slate-500">{pct}% done</span>
+              <span aria-hidden className="block font-medium sm:hidden">{i + 1}</span>
+              <span className="sr-only font-medium sm:not-sr-only sm:block">{page.title}</span>
+              <span className="block text-xs text-slate-500">
+                {pct}%<span className="hidden sm:inline"> done</span>
+              </span>
               <span aria-hidden className="mt-1 block h-1 rounded bg-slate-200">
                 <span className="block h-1 rounded bg-emerald-600" style={{ width: `${pct}%` }} />
               </span>
@@ -36,6 +40,9 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
           )
         })}
       </ol>
+      <p aria-hidden className="mt-2 text-sm font-medium text-slate-700 sm:hidden">
+        Step {PAGES.findIndex((p) => p.id === current) + 1} of {PAGES.length}: {PAGES.find((p) => p.id === current)?.title}
+      </p>
     </nav>
   )
 }
