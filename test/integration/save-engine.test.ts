@@ -26,6 +26,21 @@ describe('saveSection', () => {
     expect(lastSavedAt).toBeInstanceOf(Date)
   })
 
+  it('takes a changed column off the "Accepted defaults" list and keeps the ones saved unchanged', async () => {
+    const tenantId = await makeTenant(sql)
+    const address = { line1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701' }
+    // As the prefill job writes its guesses (the trigger leaves them alone while it does).
+    await sql.begin(async (tx) => {
+      await tx`select set_config('ob.prefilling', 'on', true)`
+      await tx`update ob_account set display_name = 'Guessed Co', vertical = 'hvac', timezone = 'America/Chicago', address = ${tx.json(address)},
+        brand_color = '#112233', defaulted = '{display_name,vertical,timezone,address,brand_color}' where tenant_id = ${tenantId}`
+    })
+    await saveSection(sql, accountSection, { tenantId, version: 0, fields: { displayName: 'Owner Co', vertical: 'hvac', address: { ...address } } })
+    expect((await readAccount(sql, tenantId)).defaulted).toEqual(['vertical', 'timezone', 'address', 'brand_color'])
+    await saveSection(sql, accountSection, { tenantId, version: 1, fields: { timezone: 'America/Denver', brandColor: '#112233', address: { ...address, zip: '78702' } } })
+    expect((await readAccount(sql, tenantId)).defaulted).toEqual(['vertical', 'brand_color'])
+  })
+
   it('logs field names, never values, and bumps the version once per save', async () => {
     const tenantId = await makeTenant(sql)
     await saveSection(sql, accountSection, { tenantId, version: 0, fields: { displayName: 'Secret Name Co' } })
