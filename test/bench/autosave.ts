@@ -1,14 +1,14 @@
 import os from 'node:os'
 import { Pool } from 'undici'
 import { connect, type Sql } from '../../db/client.server'
-import { closedLoop, groupCpuMs, ms, print, signInAs, untilQuiet, type Bench } from './lib'
+import { closedLoop, interleaved, ms, print, signInAs, untilQuiet, type Bench } from './lib'
 
 // Autosave round trips through the real HTTP action (built app, one process per core) at 1 and 32
 // concurrent owners, each its own tenant; the same request refused before the database (the HTTP
 // stack's own cost); the save function (ob_save) called directly through postgres.js; and, beside
 // them, a floor measured in the same run: one UPDATE of each owner's own ob_flow row at the same
-// concurrency. Also the web server's CPU milliseconds per HTTP save, and
-// the issue's targets against this run's floor.
+// concurrency. The four take turns of one second each. Also the web server's CPU milliseconds per
+// HTTP request, and the issue's targets against this run's floor.
 const LEVELS = [1, 32]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 
@@ -28,14 +28,17 @@ export async function autosaveBench(b: Bench) {
   for (const level of LEVELS) {
     const group = owners.slice(0, level)
     await closedLoop(group, 1, (o) => save(http, o)) // warm-up
-    const autosave = await withCpu(b, () => closedLoop(group, SECONDS, (o) => save(http, o)))
-    const refused = await withCpu(b, () => closedLoop(group, SECONDS, (o) => refusedSave(http, o)))
-    const direct = await closedLoop(group, SECONDS, (o) => saveDirect(sql, o))
-    const floor = await closedLoop(group, SECONDS, (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}))
+    const { autosave, refused, direct, floor } = await interleaved(group, SECONDS, {
+      autosave: (o) => save(http, o),
+      refused: (o) => refusedSave(http, o),
+      direct: (o) => saveDirect(sql, o),
+      floor: (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}),
+    }, b.webGroup)
+    const cpu = (r: { cpuPerOp: number }) => `${r.cpuPerOp.toFixed(2)} ms`
     const share = (r: { rate: number }) => `${((r.rate / floor.rate) * 100).toFixed(0)}% of floor`
     rows.push(
-      [`${level}`, 'HTTP autosave', ms(autosave.p50), ms(autosave.p99), autosave.rate.toFixed(0), `${(autosave.p50 / floor.p50).toFixed(1)}x`, share(autosave), autosave.cpu],
-      [`${level}`, 'HTTP floor (no database)', ms(refused.p50), ms(refused.p99), refused.rate.toFixed(0), `${(refused.p50 / floor.p50).toFixed(1)}x`, share(refused), refused.cpu],
+      [`${level}`, 'HTTP autosave', ms(autosave.p50), ms(autosave.p99), autosave.rate.toFixed(0), `${(autosave.p50 / floor.p50).toFixed(1)}x`, share(autosave), cpu(autosave)],
+      [`${level}`, 'HTTP floor (no database)', ms(refused.p50), ms(refused.p99), refused.rate.toFixed(0), `${(refused.p50 / floor.p50).toFixed(1)}x`, share(refused), cpu(refused)],
       [`${level}`, 'ob_save called directly', ms(direct.p50), ms(direct.p99), direct.rate.toFixed(0), `${(direct.p50 / floor.p50).toFixed(1)}x`, share(direct), ''],
       [`${level}`, 'UPDATE floor', ms(floor.p50), ms(floor.p99), floor.rate.toFixed(0), '1x', '100%', ''],
     )
@@ -49,14 +52,7 @@ export async function autosaveBench(b: Bench) {
   await Promise.all([sql.end(), http.close()])
   print(['owners', 'path', 'p50', 'p99', 'saves/s', 'p50 vs floor', 'throughput', 'server CPU/request'], rows)
   console.log(targets.join('\n'))
-  console.log(`(${SECONDS}s per measurement, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, ${os.availableParallelism()} cores, web processes: WEB_CONCURRENCY or one per core)\n`)
-}
-
-/** A closed loop of HTTP requests, and the web server's CPU milliseconds per request meanwhile. */
-async function withCpu(b: Bench, run: () => ReturnType<typeof closedLoop>) {
-  const before = groupCpuMs(b.webGroup)
-  const result = await run()
-  return { ...result, cpu: `${((groupCpuMs(b.webGroup) - before) / (result.rate * SECONDS)).toFixed(2)} ms` }
+  console.log(`(${SECONDS}s per path, in turns of 1 s, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, ${os.availableParallelism()} cores, web processes: WEB_CONCURRENCY or one per core)\n`)
 }
 
 /** The save engine's database part alone: what an autosave of the business name sends. */

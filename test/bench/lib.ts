@@ -56,7 +56,28 @@ export async function closedLoop<O>(group: O[], seconds: number, op: (o: O) => P
     }),
   )
   const elapsed = (performance.now() - start) / 1000
-  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed }
+  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed, latencies, elapsed }
+}
+
+/**
+ * Several paths measured in turns of one second each (A B C A B C ...) for `seconds` turns in all,
+ * so that a drift of the machine during the run (autovacuum, another process) falls on all of them
+ * alike. `cpuGroup` adds that process group's CPU milliseconds per operation.
+ */
+export async function interleaved<O>(group: O[], seconds: number, paths: Record<string, (o: O) => Promise<void>>, cpuGroup?: number) {
+  const pooled = Object.fromEntries(Object.keys(paths).map((k) => [k, { latencies: [] as number[], elapsed: 0, cpuMs: 0 }]))
+  for (let turn = 0; turn < seconds; turn++) {
+    for (const [name, op] of Object.entries(paths)) {
+      const cpu0 = cpuGroup ? groupCpuMs(cpuGroup) : 0
+      const r = await closedLoop(group, 1, op)
+      pooled[name].latencies.push(...r.latencies)
+      pooled[name].elapsed += r.elapsed
+      pooled[name].cpuMs += cpuGroup ? groupCpuMs(cpuGroup) - cpu0 : 0
+    }
+  }
+  return Object.fromEntries(Object.entries(pooled).map(([name, { latencies, elapsed, cpuMs }]) => [name, {
+    p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed, cpuPerOp: cpuMs / latencies.length,
+  }]))
 }
 
 /** CPU milliseconds (user + system) used so far by every process of a process group (Linux /proc). */
