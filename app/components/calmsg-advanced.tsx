@@ -1,6 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react'
 import { useLocation } from '@remix-run/react'
-import { TOKENS } from '~/lib/preview'
+import { TOKENS } from '~/schemas/tokens'
 import type { CalmsgInput } from '~/schemas/calmsg'
 import { NumberField, SelectField, TextareaField, TextField, Toggle } from './field'
 import { PendingLine } from './pending-line'

@@ -1,4 +1,4 @@
-import type { Vertical } from '../schemas/account'
+import type { Vertical } from './verticals'
 
 // Common services per trade, with a typical US price range in whole dollars (what owners quote for a
 // standard job, from national cost guides as of 2025, rounded; the owner edits them). The first three

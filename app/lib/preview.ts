@@ -1,19 +1,12 @@
 import { SegmentedMessage } from 'sms-segments-calculator'
+import type { Token } from '../schemas/tokens'
 
 // The missed-call auto-reply as the customer's phone shows it: the owner's templates with their
 // tokens resolved, then the STOP/HELP line. Used by the server (the page without JavaScript) and by
 // the browser (the preview follows every keystroke), so it is plain code with no server module.
-export const TOKENS = ['displayName', 'service', 'services', 'hours'] as const
 export type Lang = 'en' | 'es'
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 type Hours = Record<(typeof DAYS)[number], { open: boolean; start: string; end: string }>
-
-/** The {tokens} of a template that we cannot fill (a typo such as {displayname}, or a brace left open). */
-export function unknownTokens(text: string): string[] {
-  const named = [...text.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).filter((t) => !(TOKENS as readonly string[]).includes(t))
-  const stray = text.replace(/\{[^{}]*\}/g, '').match(/[{}]/) ? ['a lone { or }'] : []
-  return [...new Set([...named.map((t) => `{${t}}`), ...stray])]
-}
 
 const NAMES = { en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], es: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'] }
 const clock = (t: string) => {
@@ -63,13 +56,13 @@ const inSentence = (name: string) => (/^[A-Z][a-z]/.test(name) ? name[0].toLower
 
 export function autoReply(o: ReplyInput): string {
   const services = o.services.map(inSentence)
-  const values: Record<string, string> = {
+  const values: Record<Token, string> = {
     displayName: o.displayName,
     service: services[0] ?? '',
     services: listOf(services, o.lang),
     hours: formatHours(o.hours, o.lang),
   }
-  const fill = (text = '') => text.replace(/\{(\w+)\}/g, (whole, token: string) => values[token] ?? whole).trim()
+  const fill = (text = '') => text.replace(/\{(\w+)\}/g, (whole, token: string) => values[token as Token] ?? whole).trim()
   return [fill(o.template.title), fill(o.template.description), o.stopHelpText.trim()].filter(Boolean).join('\n')
 }
 

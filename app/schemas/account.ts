@@ -1,23 +1,7 @@
 import { z } from 'zod'
+import { VERTICALS, type Vertical } from '../data/verticals'
 import { text as safeText } from './text'
 
-export const VERTICALS = [
-  ['plumbing', 'Plumbing'],
-  ['hvac', 'Heating & air conditioning'],
-  ['electrical', 'Electrical'],
-  ['roofing', 'Roofing'],
-  ['carpentry', 'Carpentry'],
-  ['general_contracting', 'General contracting'],
-  ['landscaping', 'Landscaping'],
-  ['cleaning', 'Cleaning'],
-  ['pest_control', 'Pest control'],
-  ['painting', 'Painting'],
-  ['locksmith', 'Locksmith'],
-  ['appliance_repair', 'Appliance repair'],
-  ['auto_repair', 'Auto repair'],
-  ['other', 'Something else'],
-] as const
-export type Vertical = (typeof VERTICALS)[number][0]
 const verticalValues = VERTICALS.map(([value]) => value) as [Vertical, ...Vertical[]]
 
 export const US_STATES = ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +

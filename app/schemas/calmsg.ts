@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { z } from 'zod'
-import { unknownTokens, TOKENS } from '../lib/preview'
+import { unknownTokens, TOKENS } from './tokens'
 import { text } from './text'
 
 // Page 3: Basic is the calendar, the services (chips) and their prices; the rest is Advanced.

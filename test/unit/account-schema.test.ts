@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { AccountBasic, AccountSchema, VERTICALS } from '../../app/schemas/account'
+import { VERTICALS } from '../../app/data/verticals'
+import { AccountBasic, AccountSchema } from '../../app/schemas/account'
 import { pickSubmitted } from '../../app/schemas/submitted'
 
 const form = (entries: [string, string | File][]) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { guessVertical } from '../../app/lib/guess'
 import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../../app/lib/images.server'
-import { VERTICALS } from '../../app/schemas/account'
+import { VERTICALS } from '../../app/data/verticals'
 import { timezoneForZip } from '../../app/lib/timezone.server'
 import { logoPng } from '../fakes/stripe'
 import sharp from 'sharp'
