@@ -29,6 +29,8 @@ async function serve() {
 
   const app = express()
   app.disable('x-powered-by')
+  // Nothing here reads req.query (Remix reads the URL itself): Express need not parse it with qs.
+  app.set('query parser', false)
   app.use(cspNonce)
   app.use(securityHeaders({ production: mode === 'production', devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined }))
   // Pages and their data are compressed; an action's reply (an autosave's, a few hundred bytes,
