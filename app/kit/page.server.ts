@@ -120,15 +120,11 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   }
 
   async function action({ request }: ActionFunctionArgs) {
-    const T = (globalThis as any).__T ??= { n: 0, id: 0, form: 0, parse: 0, plan: 0, save: 0, reply: 0 }
-    let t = performance.now(); const lap = (k: string) => { const n = performance.now(); T[k] += n - t; t = n }
-    if (++T.n % 500 === 0) { console.error(JSON.stringify(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, k === 'n' ? v : ((v as number) / 500).toFixed(3)])))); for (const k of Object.keys(T)) if (k !== 'n') T[k] = 0 }
-    const identity = await requireIdentity(request); lap('id')
+    const identity = await requireIdentity(request)
     const { tenantId } = identity
     const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
-    lap('form')
     const { formData, intent, version } = form
     // Autosave and Continue go to the database once: ob_save checks the version and that the page is
     // open. A page's own button may decode an upload or ask a provider first: it is refused on a
@@ -143,11 +139,9 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
-    lap('parse')
     // What the page reads to decide runs for the tenant; the save itself is one statement of its own.
     const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
     const plan = await def.save({ request, identity, tenantId, state, read, intent, value: submission.value, formData })
-    lap('plan')
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
       return json<ActionReply>({ result, message: plan.message }, { status: plan.status })
@@ -157,11 +151,10 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
         tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt,
       })
       await plan.afterCommit?.()
-      lap('save')
       if (intent === 'continue' && done(saved)) {
         return redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
       }
-      const r = replySaved(request, def.id, { ...saved, result: formReply(submission, secrets), saved: true }); lap('reply'); return r
+      return replySaved(request, def.id, { ...saved, result: formReply(submission, secrets), saved: true })
     } catch (error) {
       if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : '/dev/sign-in')
       return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
