@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { PAGES, canOpen, pagePath, type Completion, type PageId } from '~/wizard'
 
 export function Stepper({ phase, completion, current }: { phase: string; completion: Completion; current: PageId }) {
+  const at = PAGES.findIndex((p) => p.id === current)
   return (
     <nav aria-label="Setup steps">
       <ol className="grid grid-cols-5 gap-2 text-sm">
@@ -41,7 +42,7 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
         })}
       </ol>
       <p aria-hidden className="mt-2 text-sm font-medium text-slate-700 sm:hidden">
-        Step {PAGES.findIndex((p) => p.id === current) + 1} of {PAGES.length}: {PAGES.find((p) => p.id === current)?.title}
+        Step {at + 1} of {PAGES.length}: {PAGES[at]?.title}
       </p>
     </nav>
   )

@@ -122,7 +122,9 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   async function action({ request }: ActionFunctionArgs) {
     const identity = await requireIdentity(request)
     const { tenantId } = identity
-    const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
+    // What the action reads runs in a transaction for the tenant; the save itself is one statement of its own.
+    const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
+    const current = () => read(() => wizardState(db(), tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
     const { formData, intent, version } = form
@@ -133,14 +135,12 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const state = async () => (before ??= await current())
     const upload = [...formData.values()].some((v) => v instanceof File && v.size > 0)
     if ((intent !== 'autosave' && intent !== 'continue') || upload) {
-      const now = await forTenant(tenantId, () => guardPage(identity, def.id))
+      const now = await read(() => guardPage(identity, def.id))
       before = now
       if (version !== now.version) return replyToSaveError(new StaleVersionError(now.version), current)
     }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
-    // What the page reads to decide runs for the tenant; the save itself is one statement of its own.
-    const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
     const plan = await def.save({ request, identity, tenantId, state, read, intent, value: submission.value, formData })
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined

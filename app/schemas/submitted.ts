@@ -15,8 +15,8 @@ export function pickSubmitted<S extends z.ZodObject>(schema: S, formData: FormDa
   const sent = new Set([...formData.keys()].map((name) => name.split(/[.[]/)[0]).concat(always))
   const names = Object.keys(schema.shape).filter((k) => sent.has(k))
   const key = names.join(',')
-  const forSchema = kept.get(schema) ?? new Map<string, z.ZodType>()
-  kept.set(schema, forSchema)
+  let forSchema = kept.get(schema)
+  if (!forSchema) kept.set(schema, (forSchema = new Map()))
   let picked = forSchema.get(key)
   if (!picked) {
     picked = schema.pick(Object.fromEntries(names.map((k) => [k, true])) as never) as z.ZodType
