@@ -2,8 +2,9 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 
 // Owners' websites (any host under .example) for the A2P website check: GET /{host}/{path}. By
 // default a site has a home page linking to /privacy and /terms. Switches: sites: { "<host>":
-// { privacy: false, terms: false, status: 500, redirect: "https://127.0.0.1/" } } per host.
-type Site = { privacy?: boolean; terms?: boolean; status?: number; redirect?: string }
+// { privacy: false, terms: false, status: 500, redirect: "https://127.0.0.1/", home: "<a href='x' ", repeat: 80000 } }
+// per host (`home`, `repeat` times over, replaces the home page: a hostile or huge page).
+type Site = { privacy?: boolean; terms?: boolean; status?: number; redirect?: string; home?: string; repeat?: number }
 const html = (body: string): FakeResponse => ({ status: 200, raw: Buffer.from(`<!doctype html><meta charset="utf-8">${body}`), headers: { 'content-type': 'text/html; charset=utf-8' } })
 
 export function startSitesFake(port: number) {
@@ -14,6 +15,7 @@ export function startSitesFake(port: number) {
     if (s.redirect) return { status: 302, headers: { location: s.redirect } }
     if (s.status) return { status: s.status, raw: Buffer.from('error'), headers: { 'content-type': 'text/plain' } }
     const origin = `https://${req.params.host}`
+    if (path === '' && s.home !== undefined) return { status: 200, raw: Buffer.from(s.home.repeat(s.repeat ?? 1)), headers: { 'content-type': 'text/html' } }
     if (path === '') {
       return html(`<title>${req.params.host}</title><h1>Welcome</h1>${s.privacy === false ? '' : `<a href="${origin}/privacy">Privacy Policy</a>`} ${s.terms === false ? '' : `<a href="/terms">SMS Terms</a>`}`)
     }

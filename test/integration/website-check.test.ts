@@ -34,3 +34,27 @@ describe('website_check', () => {
     expect((await sites.counters())['get:bounce.example']).toBe(1)
   })
 })
+
+describe('reading a page (issue 18, item 1)', () => {
+  it('the time budget stops a page still being read: 1,000 chunks of a hostile page with the budget run out halfway', async () => {
+    const { readPage, OverBudget } = await import('../../app/providers/website.server')
+    const budget = new AbortController()
+    let sent = 0
+    async function* chunks() {
+      for (; sent < 1000; sent++) {
+        if (sent === 500) budget.abort()
+        yield new TextEncoder().encode("<a href='x' ".repeat(10))
+      }
+    }
+    await expect(readPage(chunks(), budget.signal)).rejects.toBeInstanceOf(OverBudget)
+    expect(sent).toBeLessThan(510)
+  })
+
+  it('finds links and their text through nested tags and entities, and skips scripts', async () => {
+    const { readPage } = await import('../../app/providers/website.server')
+    const page = `<script>var a = "<a href='/nope'>Privacy</a>"</script><A HREF="/legal/p?x=1&amp;y=2"><span>Our</span> <b>Privacy</b></A><a href=/terms>SMS terms</a>`
+    const { links, text } = await readPage([new TextEncoder().encode(page)] as never, new AbortController().signal)
+    expect(links).toEqual([{ href: '/legal/p?x=1&y=2', text: 'Our Privacy' }, { href: '/terms', text: 'SMS terms' }])
+    expect(text).not.toContain('var a')
+  })
+})
