@@ -47,6 +47,10 @@ export const BLOCKERS: Record<string, BlockerText> = {
     page: 'number', text: "We're getting your number…", fix: '',
     pending: { slow: 'This is taking longer than usual: the phone company has not answered yet. We keep trying; this page updates when it is done.' },
   },
+  NUMBER_CHANGING: {
+    page: 'number', text: 'Your new number is on its way; your current number works until then.', fix: '',
+    pending: { slow: 'The phone company has not answered yet; we keep trying. Finish waits for the new number.' },
+  },
   NUMBER_BUSY: { page: 'number', text: 'Provider busy; try again', fix: '', pending: { slow: 'The phone company is still busy; we keep trying, or press Looks good to try now.' } },
   NUMBER_UNAVAILABLE: { page: 'number', text: 'Number unavailable; try again', fix: '#areaCode' },
   COMPLETE_PORT_IN: { page: 'number', text: 'Finish the details for moving your number.', fix: '#portIn' },

@@ -29,25 +29,32 @@ export async function waiting(source: Sql): Promise<string[]> {
 
 export type CopyHooks = { afterCopy?: (tenantId: string) => Promise<void> | void }
 
+/** How often one tenant is copied again when it changed while being copied, before the next sweep takes it up. */
+const ATTEMPTS = 5
+
 /**
  * Copies one tenant. False when it is not (or no longer) waiting: another copier got there first,
  * or the flow is not in FINALIZE. A crash after the copy and before ob_mark_complete leaves the
- * tenant in FINALIZE, so the next run copies it again onto the same row.
+ * tenant in FINALIZE, so the next run copies it again onto the same row. ob_mark_complete takes the
+ * snapshot's revision: a tenant changed since it was read (a job's answer, a webhook) is copied again.
  */
 export async function copyTenant(source: Sql, target: Sql, tenantId: string, hooks: CopyHooks = {}): Promise<boolean> {
-  const [row] = await source`select snapshot from ob_snapshot where tenant_id = ${tenantId} and phase = 'FINALIZE'`
-  if (!row) return false
-  const snapshot = row.snapshot as { schemaVersion: number }
-  await target.begin(async (tx) => {
-    await tx`
-      insert into ${tx(TABLE)} (tenant_id, schema_version, snapshot)
-      values (${tenantId}, ${snapshot.schemaVersion}, ${tx.json(snapshot as never)})
-      on conflict (tenant_id) do update set schema_version = excluded.schema_version, snapshot = excluded.snapshot,
-        copied_at = now(), copies = ${tx(TABLE)}.copies + 1`
-  })
-  await hooks.afterCopy?.(tenantId)
-  const [{ done }] = await source`select ob_mark_complete(${tenantId}) as done`
-  return done as boolean
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const [row] = await source`select snapshot from ob_snapshot where tenant_id = ${tenantId} and phase = 'FINALIZE'`
+    if (!row) return false
+    const snapshot = row.snapshot as { schemaVersion: number; flow: { revision: number } }
+    await target.begin(async (tx) => {
+      await tx`
+        insert into ${tx(TABLE)} (tenant_id, schema_version, snapshot)
+        values (${tenantId}, ${snapshot.schemaVersion}, ${tx.json(snapshot as never)})
+        on conflict (tenant_id) do update set schema_version = excluded.schema_version, snapshot = excluded.snapshot,
+          copied_at = now(), copies = ${tx(TABLE)}.copies + 1`
+    })
+    await hooks.afterCopy?.(tenantId)
+    const [{ done }] = await source`select ob_mark_complete(${tenantId}, ${snapshot.flow.revision}) as done`
+    if (done) return true
+  }
+  return false
 }
 
 /** Copies every waiting tenant, one after another; returns those marked COMPLETE. */

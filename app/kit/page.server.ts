@@ -64,8 +64,8 @@ export async function requireWizard(request: Request) {
 
 /**
  * Signs the owner in and sends them to their current page if they ask for one their phase does not
- * open yet. Once onboarding is COMPLETE its records are frozen: every page leads to the summary,
- * which says so. Inside a request's tenant transaction, guardPage does the same for an identity.
+ * open yet. Once the owner has pressed Finish (FINALIZE, then COMPLETE) nothing is saved any more:
+ * every page leads to the summary, which says so. Inside a request's tenant transaction, guardPage does the same for an identity.
  */
 export async function requirePage(request: Request, page: PageId) {
   const identity = await requireIdentity(request)
@@ -74,7 +74,8 @@ export async function requirePage(request: Request, page: PageId) {
 
 export async function guardPage(identity: Identity, page: PageId): Promise<WizardState> {
   const state = await readState(identity.tenantId)
-  if (state.phase === 'COMPLETE' && page !== 'finalize') throw redirect(pagePath('finalize'))
+  // After Finish nothing is saved any more (ob_save refuses): the summary says what happens now.
+  if ((state.phase === 'FINALIZE' || state.phase === 'COMPLETE') && page !== 'finalize') throw redirect(pagePath('finalize'))
   if (!canOpen(page, state.phase)) throw redirect(pagePath(currentPage(state.phase)))
   return state
 }

@@ -98,7 +98,7 @@ describe('after COMPLETE', () => {
   const completed = async () => {
     const t = await onboardedTenant(sql)
     await finishOnboarding(sql, t, await version(t))
-    const [{ done }] = await sql`select ob_mark_complete(${t}) as done`
+    const [{ done }] = await sql`select ob_mark_complete(${t}, (select revision from ob_flow where tenant_id = ${t})) as done`
     expect(done).toBe(true)
     return t
   }

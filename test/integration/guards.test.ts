@@ -281,10 +281,10 @@ describe('ob_advance', () => {
 
   it('lets only the copier mark a FINALIZE flow COMPLETE', async () => {
     const t = await makeTenant(sql, VERIFIED)
-    const [{ done: early }] = await sql`select ob_mark_complete(${t}) as done`
+    const [{ done: early }] = await sql`select ob_mark_complete(${t}, (select revision from ob_flow where tenant_id = ${t})) as done`
     expect(early).toBe(false)
     await sql`update ob_flow set phase = 'FINALIZE' where tenant_id = ${t}`
-    const [{ done }] = await sql`select ob_mark_complete(${t}) as done`
+    const [{ done }] = await sql`select ob_mark_complete(${t}, (select revision from ob_flow where tenant_id = ${t})) as done`
     expect(done).toBe(true)
     expect(await phase(t)).toBe('COMPLETE')
   })

@@ -56,7 +56,7 @@ describe('roles', () => {
     const rows = await as('ob_copier', (tx) => tx`select tenant_id, phase, snapshot from ob_snapshot where phase = 'FINALIZE'`)
     expect(rows).toHaveLength(1)
     expect(rows[0].snapshot.account.displayName).toBe('Acme Plumbing')
-    expect(await as('ob_copier', (tx) => tx`select ob_mark_complete(${t}) as ok`)).toEqual([{ ok: true }])
+    expect(await as('ob_copier', (tx) => tx`select ob_mark_complete(${t}, (select (snapshot->'flow'->>'revision')::bigint from ob_snapshot where tenant_id = ${t})) as ok`)).toEqual([{ ok: true }])
     for (const table of ['ob_account', 'ob_flow', 'ob_number', 'ob_event', 'ob_outbox']) {
       await expect(as('ob_copier', (tx) => tx`select * from ${tx(table)}`)).rejects.toMatchObject({ code: '42501' })
     }
@@ -70,7 +70,7 @@ describe('roles', () => {
       await tx`select ob_advance(${t})`
       await tx`select ob_enqueue('provision_number', json_build_object('tenantId', ${t}::text), 'ob:prov:role-test')`
     })
-    await expect(as('ob_app', (tx) => tx`select ob_mark_complete(${t})`)).rejects.toMatchObject({ code: '42501' })
+    await expect(as('ob_app', (tx) => tx`select ob_mark_complete(${t}, 0)`)).rejects.toMatchObject({ code: '42501' })
     await expect(as('ob_app', (tx) => tx`drop table ob_event`)).rejects.toMatchObject({ code: '42501' })
     await expect(as('ob_app', (tx) => tx`select ob_enqueue('drop_everything', '{}', 'not-ours')`)).rejects.toMatchObject({ code: '23514' })
   })
