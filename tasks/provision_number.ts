@@ -34,8 +34,16 @@ export const provision_number: Task = async (raw, helpers) => {
   } else if (result.kind === 'busy') {
     await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId)
     throw new Error(`Provisioning API busy (HTTP ${result.httpStatus}, correlation ${p.correlationId}); retrying`)
+  } else if (result.kind === 'unconfigured') {
+    // The number is sold to us: the purchase stays open, so whatever runs next (this retry, or the
+    // owner's next "Looks good" for any area code) replays this key and finishes its webhooks.
+    await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId, { open: true })
+    const what = `Provisioning API bought ${result.sid} under ${claim.key} but refused its webhooks (HTTP ${result.httpStatus}, correlation ${p.correlationId})`
+    if (result.retry) throw new Error(`${what}; retrying`)
+    helpers.logger.error(`${what}; not retried: check SMS_WEBHOOK_URL, VOICE_URL/VOICE_APP_SID and STATUS_CALLBACK_URL`)
   } else {
+    // Our request is wrong (4xx): the same request would be refused again, so it is not retried.
     await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId)
-    throw new Error(`Provisioning API refused ${claim.key} (HTTP ${result.httpStatus}): ${result.error}`)
+    helpers.logger.error(`provision_number ${claim.key}: refused with HTTP ${result.httpStatus} (${result.error}), correlation ${p.correlationId}; not retried`)
   }
 }

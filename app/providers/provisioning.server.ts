@@ -20,6 +20,11 @@ export type PurchaseResult =
   | { kind: 'conflict' }
   | { kind: 'busy'; httpStatus: number }
   | { kind: 'refused'; httpStatus: number; error: string }
+  /** Bought, and its webhooks not set: the number is ours, so the purchase stays open and its retry replays it. */
+  | { kind: 'unconfigured'; sid: string; httpStatus: number; retry: boolean }
+
+/** Whether a refusal can change on a retry: 5xx and 429 can; other 4xx say our request is wrong and stay so. */
+export const retryable = (status: number) => status >= 500 || status === 429
 
 async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}) {
   const base = env().PROVISIONING_API_URL
@@ -36,14 +41,14 @@ async function call(method: string, path: string, init: { body?: unknown; header
 export async function purchaseNumber(body: PurchaseBody, key: string, correlationId: string): Promise<PurchaseResult> {
   const res = await call('POST', '/numbers', { body, headers: { 'idempotency-key': key, 'correlation-id': correlationId } })
   if (res.status === 409) return { kind: 'conflict' }
-  if (res.status >= 500) return { kind: 'busy', httpStatus: res.status }
+  if (retryable(res.status)) return { kind: 'busy', httpStatus: res.status }
   const json = await res.json().catch(() => ({}))
-  if (![200, 201, 207].includes(res.status)) return { kind: 'refused', httpStatus: res.status, error: String((json as { error?: unknown }).error ?? res.statusText) }
+  if (![200, 201, 207].includes(res.status)) return { kind: 'refused', httpStatus: res.status, error: String((json as { error?: unknown }).error ?? res.statusText).slice(0, 200) }
   let number = Purchased.parse(json)
   if (number.state === 'PurchasedButUnconfigured') {
     const put = await call('PUT', `/numbers/${encodeURIComponent(number.sid)}/webhooks`, { body: body.webhooks, headers: { 'correlation-id': correlationId } })
-    if (put.status >= 500) return { kind: 'busy', httpStatus: put.status }
-    if (!put.ok) return { kind: 'refused', httpStatus: put.status, error: 'webhook configuration refused' }
+      .catch(() => null) // no answer: as a 503, the purchase stays open
+    if (!put?.ok) return { kind: 'unconfigured', sid: number.sid, httpStatus: put?.status ?? 503, retry: !put || retryable(put.status) }
     number = Purchased.parse(await put.json())
   }
   return { kind: 'purchased', number, httpStatus: res.status }

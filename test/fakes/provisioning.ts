@@ -7,7 +7,8 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 //   the same key with another body is refused (422). Forced failures are not stored.
 // - Switches (POST /__fake/switches): script: [201|207|409|500|502|503, ...] forces the next
 //   POST /numbers answers in order; soldOut: ['415'] answers 409 for those codes; slowMs delays
-//   POST /numbers. Counters (GET /__fake): purchased, purchased:<tenantId>, key:<Idempotency-Key>
+//   POST /numbers; webhooksScript: [503|500|422, ...] forces the next PUT /numbers/{sid}/webhooks
+//   answers; a 4xx in script (400, 401, 403, 422) refuses the POST with it. Counters (GET /__fake): purchased, purchased:<tenantId>, key:<Idempotency-Key>
 //   (requests per key), webhooksPut.
 type NumberRecord = { sid: string; e164: string; areaCode: string; state: 'Configured' | 'PurchasedButUnconfigured'; webhooks: unknown }
 type Stored = { bodyHash: string; sid: string }
@@ -52,6 +53,7 @@ export function startProvisioningFake(port: number, token = PROVISIONING_TOKEN) 
         return { status: 409, body: { status: 'Conflict', error: `No numbers left in ${areaCode}` }, delayMs }
       }
       if (forced && forced >= 500) return { status: forced, body: { error: 'Provider busy' }, delayMs }
+      if (forced && forced >= 400) return { status: forced, body: { error: `Refused (forced ${forced})` }, delayMs }
       const tenant = key.split(':')[2]
       req.count('purchased')
       req.count(`purchased:${tenant}`)
@@ -73,6 +75,8 @@ export function startProvisioningFake(port: number, token = PROVISIONING_TOKEN) 
       if (!n) return { status: 404, body: { error: 'no such number' } }
       const problem = invalidWebhooks(req.body)
       if (problem) return { status: 422, body: { error: problem } }
+      const forced = ((req.switches.webhooksScript as number[] | undefined) ?? []).shift()
+      if (forced) return { status: forced, body: { error: `Webhooks not set (forced ${forced})` } }
       req.count('webhooksPut')
       n.webhooks = req.body
       n.state = 'Configured'

@@ -12,6 +12,7 @@ const { env, fake } = await fakesFor()
 const workerEnv = { DATABASE_URL: url, ...env }
 const sites = fake('sites')
 const provisioning = fake('provisioning')
+startWorker(workerEnv)
 
 async function until<T>(what: string, probe: () => Promise<T>, ms = 30_000): Promise<T> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
@@ -21,9 +22,17 @@ async function until<T>(what: string, probe: () => Promise<T>, ms = 30_000): Pro
   throw new Error(`timed out waiting for ${what}`)
 }
 
+const numberOf = async (t: string) => (await sql`select e164, purchase_open, provision_error, area_code from ob_number where tenant_id = ${t}`)[0]
+const jobsOf = (t: string) => sql`select attempts, last_error, status from ob_outbox where tenant_id = ${t} and type = 'PROVISION_NUMBER'`
+// graphile-worker's backoff would make the test wait: its retries run now instead.
+const retryNow = (t: string) => sql`select graphile_worker.reschedule_jobs(array(select id from ob_outbox where tenant_id = ${t}), run_at := now())`
+async function looksGood(t: string, areaCode: string) {
+  await sql`update ob_number set area_code = ${areaCode}, provision_requested_at = now(), provision_error = null where tenant_id = ${t}`
+  await sql.begin((tx) => enqueue(tx, jobFor('provision_number', { tenantId: t, correlationId: crypto.randomUUID() })))
+}
+
 describe('workers and money', () => {
   it("1. a website of \"<a href='x' \" repeated 90,000 times (1 MB, no '>') is checked within the budget while a second tenant's number is bought meanwhile", async () => {
-    startWorker(workerEnv)
     await sites.switches({ sites: { 'hostile.example': { home: "<a href='x' ", repeat: 90_000 } } })
     const a = await makeTenant(sql)
     await sql`update ob_a2p set website_url = 'https://hostile.example/' where tenant_id = ${a}`
@@ -37,5 +46,35 @@ describe('workers and money', () => {
     const checked = await until('the check recorded', async () => (await sql`select * from ob_a2p where tenant_id = ${a} and website_checked_at is not null`)[0])
     // Read, not frozen on: https answered; the policy pages were found at their usual paths.
     expect(checked).toMatchObject({ httpsOk: true, privacyFound: true, termsFound: true, websiteCheckError: null })
+  })
+
+  it('3a. POST /numbers answers 207 and PUT of its webhooks fails (503): the purchase stays open, and "Looks good" on another area code finishes that number instead of buying a second', async () => {
+    await provisioning.switches({ script: [207], webhooksScript: [503, 503] })
+    const t = await makeTenant(sql)
+    await looksGood(t, '415')
+    await until('"Provider busy"', async () => (await numberOf(t)).provisionError === 'busy')
+    expect(await numberOf(t)).toMatchObject({ purchaseOpen: true, e164: null })
+    // The owner tries another area code meanwhile: the open purchase is replayed, not replaced.
+    await looksGood(t, '628')
+    const n = await until('the number', async () => {
+      await retryNow(t)
+      return (await numberOf(t)).e164 ? numberOf(t) : null
+    })
+    expect(n).toMatchObject({ e164: expect.stringMatching(/^\+1415/), purchaseOpen: false, provisionError: null })
+    const counters = await provisioning.counters()
+    expect(counters[`purchased:${t}`]).toBe(1)
+    expect(counters.webhooksPut).toBe(1)
+  })
+
+  it('3b. a refusal that will never succeed (POST answers 422) is tried once, not 25 times; the owner sees one line', async () => {
+    await provisioning.reset()
+    await provisioning.switches({ script: [422] })
+    const t = await makeTenant(sql)
+    await looksGood(t, '415')
+    await until('the answer recorded', async () => (await numberOf(t)).provisionError === 'busy')
+    await until('the job to let go', async () => (await sql`select 1 from ob_outbox where tenant_id = ${t} and locked_at is not null`).length === 0)
+    expect(await jobsOf(t)).toEqual([]) // done: not waiting for 24 more attempts
+    expect((await provisioning.counters())[`key:ob:prov:${t}`]).toBe(1)
+    expect(await numberOf(t)).toMatchObject({ e164: null, purchaseOpen: false })
   })
 })
