@@ -56,6 +56,12 @@ export async function startSubmission(tx: Db, tenantId: string): Promise<{ submi
   return row as { submission: number; step: A2pStep }
 }
 
+/** The page's blocker codes that stand in the way of sending the registration as saved now (empty: send it). */
+export async function unsendable(sql: Db, tenantId: string): Promise<string[]> {
+  const [row] = await sql`select ob_a2p_unsendable(${tenantId}) as blockers`
+  return (row?.blockers as string[] | undefined) ?? []
+}
+
 type Reason = { code: string; message: string } | null
 export type StepResult = { step: A2pStep; id?: string; phase: string; reason?: Reason; identityStatus?: string | null; correlationId: string }
 

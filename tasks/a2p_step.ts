@@ -1,5 +1,5 @@
 import type { Task } from 'graphile-worker'
-import { readA2p, recordStep } from '../db/a2p.server'
+import { readA2p, recordStep, unsendable } from '../db/a2p.server'
 import { readAccount } from '../db/account.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
@@ -23,6 +23,17 @@ export const a2p_step: Task = async (payload, helpers) => {
     helpers.logger.warn(`a2p_step ${p.tenantId} ${p.step}: refused ${what.status} ${what.refused}`)
     if (what.status === 409) return // not allowed yet: the refresher continues when it is
     await recordStep(sql, p.tenantId, { step: p.step, phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED', reason: { code: 'REQUEST', message: what.refused }, correlationId: p.correlationId })
+  }
+
+  // What is sent is what is saved now, which may have changed since Submit (the campaign goes days
+  // later): it must pass the same checks as at Submit, or the owner is told, as by a rejection.
+  if (p.step !== 'binding') {
+    const blockers = await unsendable(sql, p.tenantId)
+    if (blockers.includes('WEBSITE_CHECKING')) throw new Error(`a2p_step ${p.tenantId} ${p.step}: the changed website is being checked; retrying`)
+    if (blockers.length) {
+      helpers.logger.warn(`a2p_step ${p.tenantId} ${p.step}: not sent, changed since Submit (${blockers.join(', ')})`)
+      return recordStep(sql, p.tenantId, { step: p.step, phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED', reason: { code: 'CHECKS', message: blockers.join(', ') }, correlationId: p.correlationId })
+    }
   }
 
   if (p.step === 'brand') {

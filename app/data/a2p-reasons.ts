@@ -4,6 +4,8 @@ export type ReasonFix = { line: string; field: string | null; final?: boolean }
 const f = (line: string, field: string | null, final = false): ReasonFix => ({ line, field, ...(final && { final }) })
 
 export const REASONS: Record<string, ReasonFix> = {
+  // Ours, not a carrier's: the registration changed after Submit and would be rejected as it is now.
+  CHECKS: f('You changed your registration after submitting it, and carriers would turn it down as it is now: fix the lines above, then press Resubmit.', null),
   '30880': f('Vetting was turned down without a reason: contact support for details, then resubmit.', null),
   '30881': f('Use a contact email on your business domain, not Gmail or Yahoo.', 'authorizedContact'),
   '30882': f('Affiliate or lead-sharing programs are not allowed.', null, true),

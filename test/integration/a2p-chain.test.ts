@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { startSubmission } from '../../db/a2p.server'
 import { connect } from '../../db/client.server'
 import { enqueue, jobFor } from '../../db/jobs.server'
 import { fakesFor, startWorker } from '../setup/app'
-import { freshDatabase, makeTenant } from '../setup/db'
+import { readyA2pTenant, submitA2p } from '../setup/a2p'
+import { freshDatabase } from '../setup/db'
 
 // The registration chain through real worker processes and the A2P fake over HTTP: brand ->
 // campaign -> number as idempotent jobs, the refresher, rejection and resubmission, and the gate.
@@ -14,25 +14,8 @@ const a2pFake = fake('a2p')
 const workerEnv = { DATABASE_URL: url, ...env, A2P_REFRESH_SECONDS: '0.2' }
 let worker = startWorker(workerEnv)
 
-const VERIFIED = { email: true, mobile: true, stripe: true }
-async function readyTenant() {
-  const t = await makeTenant(sql, { ...VERIFIED, displayName: 'Rivera Plumbing' })
-  await sql`update ob_number set area_code = '415', e164 = ${`+1415555${String(Math.floor(Math.random() * 9000) + 1000)}`}, provider_sid = ${`PN${crypto.randomUUID().replaceAll('-', '')}`},
-    capabilities = ${sql.json({ sms: true, mms: true, voice: true })}, state = 'Configured' where tenant_id = ${t}`
-  await sql`update ob_a2p set brand_type = 'STANDARD', legal_business_name = 'Rivera Plumbing LLC', tax_id = '12-3456789',
-    website_url = 'https://riveraplumbing.example', link_domains = '{riveraplumbing.example}',
-    authorized_contact = ${sql.json({ name: 'Maria Rivera', email: 'maria@riveraplumbing.example', phoneE164: '+14155550123' })},
-    sample_messages = ${['Rivera Plumbing: sorry we missed your call! Reply here and we will text you back. Reply STOP to opt out.', 'Rivera Plumbing: a plumber can come Tue 9am. Reply YES to book. Reply HELP for help, STOP to opt out.']},
-    https_ok = true, privacy_found = true, terms_found = true, website_checked_at = now() where tenant_id = ${t}`
-  return t
-}
-async function submit(t: string) {
-  return sql.begin(async (tx) => {
-    const { submission, step } = await startSubmission(tx, t)
-    await enqueue(tx, jobFor('a2p_step', { tenantId: t, step, submission, correlationId: crypto.randomUUID() }))
-    return { submission, step }
-  })
-}
+const readyTenant = () => readyA2pTenant(sql)
+const submit = (t: string) => submitA2p(sql, t)
 const row = async (t: string) => (await sql`select a.*, f.texting_eligible, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t}`)[0]
 async function until(what: string, probe: () => Promise<boolean>, ms = 30_000, watch?: () => Promise<void>) {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {

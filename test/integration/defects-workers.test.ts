@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { connect } from '../../db/client.server'
 import { enqueue, jobFor } from '../../db/jobs.server'
+import { readyA2pTenant, submitA2p } from '../setup/a2p'
 import { fakesFor, startWorker } from '../setup/app'
 import { freshDatabase, makeTenant } from '../setup/db'
 
@@ -9,9 +10,10 @@ import { freshDatabase, makeTenant } from '../setup/db'
 const { url } = await freshDatabase()
 const sql = connect(url)
 const { env, fake } = await fakesFor()
-const workerEnv = { DATABASE_URL: url, ...env }
+const workerEnv = { DATABASE_URL: url, ...env, A2P_REFRESH_SECONDS: '0.2' }
 const sites = fake('sites')
 const provisioning = fake('provisioning')
+const a2p = fake('a2p')
 startWorker(workerEnv)
 
 async function until<T>(what: string, probe: () => Promise<T>, ms = 30_000): Promise<T> {
@@ -76,5 +78,24 @@ describe('workers and money', () => {
     expect(await jobsOf(t)).toEqual([]) // done: not waiting for 24 more attempts
     expect((await provisioning.counters())[`key:ob:prov:${t}`]).toBe(1)
     expect(await numberOf(t)).toMatchObject({ e164: null, purchaseOpen: false })
+  })
+
+  it('4. samples edited while the brand is in review (a bit.ly link): the campaign step sends nothing and says why with the same blocker lines; Resubmit after the fix registers the campaign', async () => {
+    await a2p.switches({ readsToDecide: 1000 })
+    const t = await readyA2pTenant(sql)
+    await submitA2p(sql, t)
+    await until('the brand in review', async () => (await sql`select brand_phase from ob_a2p where tenant_id = ${t}`)[0].brandPhase === 'SUBMITTED')
+    // What an autosave of Page 4 writes (the page allows edits while carriers review).
+    await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: we missed your call, book at https://bit.ly/x', 'Rivera Plumbing: a plumber can come Tue 9am.']} where tenant_id = ${t}`
+    await a2p.switches({ readsToDecide: 1 })
+    const r = await until('the campaign step', async () => (await sql`select a.*, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t} and campaign_phase is not null`)[0])
+    expect(r).toMatchObject({ brandPhase: 'VETTED', campaignPhase: 'REJECTED', reasonCode: 'CHECKS', reasonStep: 'campaign' })
+    expect(r.blockers).toEqual(expect.arrayContaining(['SHORTENER_LINK', 'A2P_REJECTED']))
+    expect((await a2p.counters())[`campaigns:${t}`]).toBeUndefined()
+    // Fixed and resubmitted: the campaign goes out as it is now.
+    await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: sorry we missed your call! Reply STOP to opt out.', 'Rivera Plumbing: a plumber can come Tue 9am. Reply HELP for help, STOP to opt out.']} where tenant_id = ${t}`
+    expect(await submitA2p(sql, t)).toMatchObject({ step: 'campaign' })
+    await until('texting eligible', async () => (await sql`select texting_eligible from ob_flow where tenant_id = ${t}`)[0].textingEligible)
+    expect((await a2p.counters())[`campaigns:${t}`]).toBe(1)
   })
 })
