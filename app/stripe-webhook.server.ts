@@ -35,6 +35,17 @@ export async function handleStripeWebhook(request: Request) {
     console.warn(`Stripe webhook ${event.id} ignored: ${reason}`)
     return json({ received: true, ignored: reason })
   }
-  const tenantId = await applySubscription(db(), subscriptionFlags(subscription.data))
-  return json({ received: true, applied: Boolean(tenantId) })
+  // Events are applied in the order Stripe made them (`created`, seconds): one without it cannot be placed.
+  if (!Number.isSafeInteger(event.created) || event.created <= 0 || event.created > 1e11) {
+    console.warn(`Stripe webhook ${event.id} ignored: no usable created time`)
+    return json({ received: true, ignored: 'no usable created time' })
+  }
+  const flags = subscriptionFlags(subscription.data)
+  if (flags.dropped) console.warn(`Stripe webhook ${event.id}: ${flags.dropped}; applied without it`)
+  const applied = await applySubscription(db(), { ...flags, eventAt: new Date(event.created * 1000) })
+  if (applied === 'stale') {
+    console.warn(`Stripe webhook ${event.id} ignored: older than the last event applied to its customer`)
+    return json({ received: true, ignored: 'older than the last event applied' })
+  }
+  return json({ received: true, applied: Boolean(applied), ...(flags.dropped && { dropped: flags.dropped }) })
 }

@@ -72,17 +72,24 @@ export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { em
 }
 
 /**
- * A subscription webhook: new flags for the customer's tenant, and a fresh prefill. A tenant whose
- * onboarding is COMPLETE is frozen (the main database has it now): nothing changes, null.
+ * A subscription webhook: new flags for the customer's tenant, and a fresh prefill. Stripe neither
+ * keeps order nor stops redelivering, so an event older than the last one applied changes nothing
+ * ('stale'; events of the same second are applied, and the prefill it enqueues reads Stripe's
+ * current state anyway). A tenant whose onboarding is COMPLETE is frozen (the main database has it
+ * now): nothing changes, null.
  */
-export async function applySubscription(sql: Db, s: { customerId: string; stripeActive: boolean; planCode: string | null }) {
+export async function applySubscription(sql: Db, s: { customerId: string; stripeActive: boolean; planCode: string | null; eventAt: Date }) {
   const [found] = await sql`select ob_tenant_of_customer(${s.customerId}) as tenant_id`
   if (!found?.tenantId) return null
   return asTenant(sql, found.tenantId as string, async (tx) => {
     const [row] = await tx`
-      update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}
-      where stripe_customer_id = ${s.customerId} and phase <> 'COMPLETE' returning tenant_id`
+      select tenant_id, stripe_event_at > ${s.eventAt} as stale from ob_flow
+      where stripe_customer_id = ${s.customerId} and phase <> 'COMPLETE' for update`
     if (!row) return null
+    if (row.stale) return 'stale'
+    await tx`
+      update ob_flow set stripe_active = ${s.stripeActive}, plan_code = ${s.planCode}, stripe_event_at = ${s.eventAt}
+      where tenant_id = ${row.tenantId}`
     await enqueue(tx, jobFor('stripe_prefill', { tenantId: row.tenantId }))
     await logEvent(tx, row.tenantId, 'stripe.subscription', { stripeActive: s.stripeActive, planCode: s.planCode })
     return row.tenantId as string

@@ -5,11 +5,12 @@ import helmet from 'helmet'
 // What every response and every state-changing request passes through, before Remix sees it.
 
 /**
- * The largest body any page accepts (the Account form with a 2 MB logo). Pages enforce their own,
- * smaller limits with a friendly reply (app/body.server.ts); this refuses anything bigger at once,
- * from its Content-Length, without reading it.
+ * Bodies larger than this are refused at once, unread, with the connection closed. Anything
+ * smaller reaches the page, which refuses what is over its own limit with one line for the owner
+ * (a logo over 2 MB, say) after reading the body to its end (app/lib/body.server.ts), so the
+ * connection stays usable.
  */
-const MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024
+const MAX_BODY_BYTES = 32 * 1024 * 1024 // app/lib/body.server.ts's DRAIN_BYTES (the server imports nothing of the app)
 
 /** A fresh nonce per response: the only inline scripts allowed are Remix's own, carrying it. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -76,7 +77,7 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.get('content-length') ?? 0)
   if (length > MAX_BODY_BYTES) {
-    res.status(413).type('text/plain').send('That is more than we can take in one go; send less (a logo must be 2 MB or smaller).')
+    res.status(413).set('connection', 'close').type('text/plain').send('That is more than we can take in one go; send less (a logo must be 2 MB or smaller).')
     return
   }
   next()

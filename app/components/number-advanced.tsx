@@ -18,7 +18,8 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
 // the owner presses its button.
 export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, change, open = false }: Props) {
   const portIn = fields.portIn.getFieldset()
-  const chosen = (fields.holidays.initialValue as string[] | undefined) ?? []
+  // As posted: one value is a string, not a list, and anything may have been sent.
+  const chosen = [fields.holidays.initialValue].flat().filter((d): d is string => typeof d === 'string')
   const dates = [...federal.map((h) => h.date), ...chosen.filter((d) => !federal.some((f) => f.date === d))]
   const names = Object.fromEntries(federal.map((h) => [h.date, h.name]))
   return (

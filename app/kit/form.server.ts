@@ -36,9 +36,11 @@ export async function readForm<I extends string>(request: Request, intents: read
     })
   } catch (error) {
     if (!(error instanceof BodyTooLarge || error instanceof PartTooLarge)) throw error
-    const tooMuch = 'That is too much to send at once; shorten what you typed and try again.'
-    const message = error instanceof PartTooLarge ? (limits.upload?.tooLarge ?? tooMuch) : tooMuch
-    return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413 }) }
+    // A form with a file that is too large is the file's fault: say which limit, as the page does.
+    const upload = limits.upload && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+    const message = upload ? limits.upload!.tooLarge : 'That is too much to send at once; shorten what you typed and try again.'
+    const headers = error instanceof BodyTooLarge && error.close ? { connection: 'close' } : undefined
+    return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413, headers }) }
   }
   const intent = intentSchema(intents).safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))

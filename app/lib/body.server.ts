@@ -1,32 +1,42 @@
 import { unstable_createMemoryUploadHandler as memoryUploads, unstable_parseMultipartFormData as parseMultipart, MaxPartSizeExceededError } from '@remix-run/node'
 
-// Request bodies, read with a limit. A body over the limit is refused without being kept: its
-// declared length refuses it unread; a body without one (chunked) is read up to the limit, and the
-// rest is drained (up to DRAIN_BYTES) so the owner still gets the reply instead of a dropped connection.
-const DRAIN_BYTES = 8 * 1024 * 1024
+// Request bodies, read with a limit. A body over the limit is refused without being kept, but it
+// is read to its end (up to DRAIN_BYTES) before the reply: a reply sent over an unread body leaves
+// the rest of it on a kept-alive connection, and the next request on that connection (browsers and
+// proxies reuse them) is never answered. A body larger still is refused with the connection closed.
+export const DRAIN_BYTES = 32 * 1024 * 1024
 
-export class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {
+  /** The body was left unread: the reply must close the connection. */
+  constructor(readonly close = false) {
+    super('body too large')
+  }
+}
 export class PartTooLarge extends Error {}
 
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, from: number): Promise<never> {
+  for (let drained = from; drained <= DRAIN_BYTES; ) {
+    const next = await reader.read()
+    if (next.done) throw new BodyTooLarge()
+    drained += next.value.byteLength
+  }
+  await reader.cancel()
+  throw new BodyTooLarge(true)
+}
+
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new BodyTooLarge()
+  const declared = Number(request.headers.get('content-length') ?? 0)
   const reader = request.body?.getReader()
+  if (declared > DRAIN_BYTES) throw new BodyTooLarge(true)
   if (!reader) return new Uint8Array()
+  if (declared > maxBytes) return drain(reader, 0)
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > maxBytes) {
-      for (let drained = 0; drained < DRAIN_BYTES; ) {
-        const next = await reader.read()
-        if (next.done) throw new BodyTooLarge()
-        drained += next.value.byteLength
-      }
-      await reader.cancel()
-      throw new BodyTooLarge()
-    }
+    if (size > maxBytes) return drain(reader, size)
     chunks.push(value)
   }
   const body = new Uint8Array(size)

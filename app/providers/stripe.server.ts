@@ -87,13 +87,22 @@ export const SubscriptionObject = z.object({
   items: z.object({ data: z.array(z.object({ price: z.object({ lookup_key: z.string().nullish(), product: id.nullish() }).nullish() })) }).nullish(),
 })
 
-/** Subscription state from a subscription object (webhook events carry one). */
+/** The longest plan code ob_flow.plan_code holds. */
+const MAX_PLAN_CODE = 100
+
+/**
+ * Subscription state from a subscription object (webhook events carry one). A plan code longer
+ * than we store is left out (`dropped` says so, for the log): the subscription's state still counts.
+ */
 export function subscriptionFlags(sub: Stripe.Subscription | z.output<typeof SubscriptionObject>) {
   const parsed = SubscriptionObject.parse(sub)
   const price = parsed.items?.data[0]?.price
+  const plan = price?.lookup_key ?? price?.product ?? null
+  const fits = plan === null || plan.length <= MAX_PLAN_CODE
   return {
     customerId: parsed.customer,
     stripeActive: parsed.status === 'active' || parsed.status === 'trialing',
-    planCode: price?.lookup_key ?? price?.product ?? null,
+    planCode: fits ? plan : null,
+    dropped: fits ? null : `a plan code of ${plan!.length} characters (at most ${MAX_PLAN_CODE} are kept)`,
   }
 }

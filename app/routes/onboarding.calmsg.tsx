@@ -12,8 +12,16 @@ import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, calmsgFormValue } from '~/sche
 export const loader = (args: LoaderFunctionArgs) => calmsgPage.loader(args)
 export const action = (args: ActionFunctionArgs) => calmsgPage.action(args)
 
-type Live = { topServices?: unknown; templates?: { title?: string; description?: string; es?: { title?: string; description?: string } }; bilingual?: unknown }
+type Live = { topServices?: unknown; templates?: unknown; bilingual?: unknown }
 const strings = (v: unknown) => [v].flat().filter((x): x is string => typeof x === 'string' && x !== '')
+// The form's values are whatever was posted (a field sent twice is a list, `title[0]` an object):
+// the preview gets the first text of each, never another shape.
+const first = (v: unknown) => strings(v)[0] ?? ''
+const template = (v: unknown) => {
+  const t = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>
+  return { title: first(t.title), description: first(t.description) }
+}
+const liveTemplates = (v: unknown) => ({ ...template(v), es: template((v as Record<string, unknown> | undefined)?.es) })
 
 export default freshAfterSave(CalmsgPage)
 
@@ -44,7 +52,7 @@ function CalmsgPage() {
         </div>
         <div className="lg:sticky lg:top-4 lg:self-start">
           <ReplyPreview
-            templates={form.value ? (live.templates ?? {}) : c.templates}
+            templates={form.value ? liveTemplates(live.templates) : c.templates}
             bilingual={bilingual}
             services={chosen.slice(0, MAX_SERVICES)}
             spanishNames={Object.fromEntries(catalogue.map((s) => [s.name, s.es]))}

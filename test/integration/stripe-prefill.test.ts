@@ -91,7 +91,7 @@ describe('POST /webhooks/stripe', () => {
   const stripe = new Stripe('sk_test_x')
   const subscriptionEvent = (customer: string, status: string) =>
     JSON.stringify({
-      id: 'evt_1', object: 'event', type: 'customer.subscription.updated', api_version: '2025-01-01',
+      id: 'evt_1', object: 'event', type: 'customer.subscription.updated', api_version: '2025-01-01', created: Math.floor(Date.now() / 1000),
       data: { object: { id: 'sub_1', object: 'subscription', customer, status, items: { data: [{ price: { lookup_key: 'pro_yearly', product: 'prod_x' } }] } } },
     })
   const post = (body: string, signature?: string) =>

@@ -1,0 +1,140 @@
+import net from 'node:net'
+import Stripe from 'stripe'
+import { describe, expect, it } from 'vitest'
+import { connect } from '../../db/client.server'
+import { fakesFor, hasBuild, startWeb } from '../setup/app'
+import { freshDatabase } from '../setup/db'
+import { onboardedTenant } from '../setup/onboarded'
+
+// 500s and a dead connection found by outside testing (issue 18, items 5 to 8), each reproduced
+// through real HTTP against the built server.
+const { url } = await freshDatabase()
+const sql = connect(url)
+const { env } = await fakesFor()
+const web = hasBuild() ? await startWeb({ DATABASE_URL: url, ...env }) : null
+
+const version = async (t: string) => String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
+/** An owner whose every page is open (phase A2P, the registration approved). */
+async function owner() {
+  const name = `h-${crypto.randomUUID().slice(0, 8)}`
+  const tenantId = await onboardedTenant(sql, `dev:${name}`)
+  return { browser: await web!.browser().signIn('verified', name), tenantId }
+}
+const PAGES = ['/onboarding/account', '/onboarding/number', '/onboarding/calmsg', '/onboarding/a2p']
+
+describe.runIf(hasBuild())('500s and a dead connection', () => {
+  it('5. Services & prices without JavaScript: templates.title sent twice, templates.description twice, templates.title[0] with templates.title answer 400 with the field, not 500', async () => {
+    const { browser, tenantId } = await owner()
+    const cases: [string, string][][] = [
+      [['templates.title', 'a'], ['templates.title', 'b']],
+      [['templates.description', 'a'], ['templates.description', 'b']],
+      [['templates.title[0]', 'x'], ['templates.title', 'y']],
+    ]
+    for (const fields of cases) {
+      const body = new URLSearchParams([['intent', 'autosave'], ['version', await version(tenantId)], ...fields])
+      const res = await browser.send('/onboarding/calmsg', { method: 'POST', body, headers: { origin: web!.url, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' } })
+      expect(res.status, fields.map((f) => f[0]).join(' + ')).toBe(400)
+      expect(await res.text()).toContain('What a caller you missed gets by text')
+    }
+  })
+
+  it('6. Number page without JavaScript: one invalid holidays value (555, 2026-02-30, an SQL string, []) answers 400 with the field, not 500', async () => {
+    const { browser, tenantId } = await owner()
+    for (const value of ['555', '2026-02-30', "' OR 1=1 --", '[]']) {
+      const res = await browser.post('/onboarding/number', { intent: 'autosave', version: await version(tenantId), holidays: value }, { js: false })
+      expect(res.status, value).toBe(400)
+      expect(await res.text()).toContain('Use dates like 2026-12-25')
+    }
+  })
+
+  it('every field of every page, sent twice, as name[0] beside name, or as 555, in both modes: never a 500', async () => {
+    const { browser, tenantId } = await owner()
+    const statuses = new Map<number, number>()
+    for (const path of PAGES) {
+      const html = await (await browser.get(path)).text()
+      const names = [...new Set([...html.matchAll(/\bname="([^"]+)"/g)].map((m) => m[1].replaceAll('&amp;', '&')))].filter((n) => !['intent', 'version'].includes(n))
+      expect(names.length, path).toBeGreaterThan(3)
+      for (const name of names) {
+        for (const extra of [[[name, 'a'], [name, 'b']], [[`${name}[0]`, 'x'], [name, 'y']], [[name, '555']]]) {
+          for (const js of [true, false]) {
+            const body = new URLSearchParams([['intent', 'autosave'], ['version', await version(tenantId)], ...extra])
+            const target = js ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}` : path
+            const res = await browser.send(target, { method: 'POST', body, headers: { origin: web!.url, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': js ? 'cors' : 'navigate' } })
+            await res.arrayBuffer()
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+            expect(res.status, `${js ? 'JS' : 'no-JS'} ${path} ${extra.map((e) => e.join('=')).join('&')}`).toBeLessThan(500)
+          }
+        }
+      }
+    }
+    expect(statuses.get(400)).toBeGreaterThan(10) // refusals were rendered, not only saves
+  }, 180_000)
+
+  it('7a. after a 1 MB urlencoded post answers 413, the next request on the same kept-alive connection is answered', async () => {
+    const { browser, tenantId } = await owner()
+    const port = Number(new URL(web!.url).port)
+    const socket = net.connect(port, '127.0.0.1')
+    let received = ''
+    socket.on('data', (c) => (received += c))
+    const closed = new Promise((r) => socket.once('close', r))
+    const body = `intent=autosave&version=${await version(tenantId)}&displayName=${'x'.repeat(1024 * 1024)}`
+    socket.write(`POST /onboarding/account?_data=routes%2Fonboarding.account HTTP/1.1\r\nHost: localhost:${port}\r\nCookie: ${browser.cookie}\r\nOrigin: ${web!.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`)
+    const wait = async (what: RegExp) => {
+      for (let i = 0; i < 100 && !what.test(received); i++) await Promise.race([closed, new Promise((r) => setTimeout(r, 100))])
+      return received
+    }
+    expect(await wait(/too much/)).toMatch(/^HTTP\/1.1 413/)
+    expect(received.toLowerCase()).toContain('connection: keep-alive')
+    received = ''
+    socket.write(`GET /dev/sign-in HTTP/1.1\r\nHost: localhost:${port}\r\nConnection: keep-alive\r\n\r\n`)
+    expect(await wait(/^HTTP\/1.1 \d{3}/)).toMatch(/^HTTP\/1.1 200/)
+    socket.destroy()
+  })
+
+  it('7b. a 20 MB logo upload answers 413 with the logo limit in one line, in both modes', async () => {
+    const { browser, tenantId } = await owner()
+    const form = async () => {
+      const f = new FormData()
+      f.set('intent', 'autosave')
+      f.set('version', await version(tenantId))
+      f.set('logo', new Blob([new Uint8Array(20 * 1024 * 1024)], { type: 'image/png' }), 'logo.png')
+      return f
+    }
+    const js = await browser.post('/onboarding/account', await form())
+    expect(js.status).toBe(413)
+    expect(await js.json()).toMatchObject({ message: 'The logo must be 2 MB or smaller.' })
+    const page = await browser.post('/onboarding/account', await form(), { js: false })
+    expect(page.status).toBe(413)
+    expect(await page.text()).toContain('The logo must be 2 MB or smaller.')
+  })
+
+  const event = (o: { id: string; created: number; status: string; lookupKey: string; customer: string }) => {
+    const payload = JSON.stringify({
+      id: o.id, object: 'event', type: 'customer.subscription.updated', created: o.created,
+      data: { object: { customer: o.customer, status: o.status, items: { data: [{ price: { lookup_key: o.lookupKey } }] } } },
+    })
+    return fetch(`${web!.url}/webhooks/stripe`, { method: 'POST', body: payload, headers: { 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local_fake' }), 'content-type': 'application/json' } })
+  }
+  const flowOf = async (t: string) => (await sql`select stripe_active, plan_code, stripe_customer_id from ob_flow where tenant_id = ${t}`)[0]
+
+  it('8a. a signed subscription event whose price lookup_key is 101 characters answers 200 with a logged reason; the subscription still counts', async () => {
+    const { tenantId } = await owner()
+    const customer = (await flowOf(tenantId)).stripeCustomerId
+    const res = await event({ id: 'evt_long_plan', created: Math.floor(Date.now() / 1000), status: 'canceled', lookupKey: 'p'.repeat(101), customer })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ received: true, applied: true, dropped: expect.stringMatching(/101 characters/) })
+    expect(await flowOf(tenantId)).toMatchObject({ stripeActive: false, planCode: null })
+    expect(web!.output()).toMatch(/Stripe webhook evt_long_plan: a plan code of 101 characters/)
+  })
+
+  it('8b. an old event redelivered after a newer one does not turn the subscription back: canceled at T+60 applied, active at T ignored', async () => {
+    const { tenantId } = await owner()
+    const customer = (await flowOf(tenantId)).stripeCustomerId
+    const t = Math.floor(Date.now() / 1000)
+    expect((await event({ id: 'evt_new', created: t + 60, status: 'canceled', lookupKey: 'pro_monthly', customer })).status).toBe(200)
+    const old = await event({ id: 'evt_old', created: t, status: 'active', lookupKey: 'basic', customer })
+    expect(old.status).toBe(200)
+    expect(await old.json()).toMatchObject({ ignored: 'older than the last event applied' })
+    expect(await flowOf(tenantId)).toMatchObject({ stripeActive: false, planCode: 'pro_monthly' })
+  })
+})
