@@ -107,7 +107,7 @@ export async function recordProvisionProblem(sql: Db, tenantId: string, problem:
   })
 }
 
-/** "Change number", in the saving transaction: refused by the database past the daily cap (OB429). */
-export async function requestNumberChange(tx: Db, tenantId: string, areaCode: string, dailyCap: number) {
-  await tx`select ob_request_number_change(${tenantId}, ${areaCode}, ${dailyCap})`
+/** "Change number", in the saving transaction: refused by the database past its daily cap (OB429, ob_setting). */
+export async function requestNumberChange(tx: Db, tenantId: string, areaCode: string) {
+  await tx`select ob_request_number_change(${tenantId}, ${areaCode})`
 }

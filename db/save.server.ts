@@ -37,9 +37,12 @@ type Saved = Omit<WizardState, 'version'> & { version: number; stale?: true; clo
 export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<WizardState> {
   const { row, names } = section.columnsOf(input.fields)
   const job = input.job ? sql.json({ task: input.job.task, payload: input.job.payload, key: input.job.key, queue: input.job.queue ?? null } as never) : null
+  // Still one statement: it names its tenant first (ob_save refuses a login in ob_app acting for
+  // another), and the materialized CTE makes that happen before ob_save runs.
   const call = (tx: Db, advance: boolean) => tx`
+    with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true))
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
-      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}) as saved`.then(([r]) => checked(r.saved as Saved))
+      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
   if (!input.after) return call(sql, Boolean(input.advance))
   return asTenant(sql, input.tenantId, async (tx) => {
     await call(tx, false)

@@ -8,6 +8,7 @@ import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
 import { processesWanted, runPrimary } from './cluster'
+import { refuseUnsafeLogin } from './preflight'
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from './security'
 
 // The web server: what remix-serve does (compression, the built assets, the Remix handler), plus
@@ -21,6 +22,11 @@ if (cluster.isPrimary && processes > 1) runPrimary(processes)
 else await serve()
 
 async function serve() {
+  const unsafe = await refuseUnsafeLogin(process.env.DATABASE_URL)
+  if (unsafe) {
+    console.error(`Configuration error: ${unsafe}`)
+    process.exit(1)
+  }
   const buildPath = path.resolve('build/index.js')
   const build = (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild
   // Node's own fetch, Request and Headers (undici), not Remix's JavaScript polyfill: a profile of

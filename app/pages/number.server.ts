@@ -7,7 +7,6 @@ import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { suggestAreaCodes } from '../lib/area-codes.server'
 import { seal } from '../lib/crypto.server'
 import { db } from '../lib/db.server'
-import { env } from '../lib/env.server'
 import { federalHolidays } from '../lib/holidays.server'
 import { fetchAvailability, type Availability } from '../providers/provisioning.server'
 import { NUMBER_SECRETS, NumberBasic, NumberSchema, STOCK_STOP_HELP, type NumberFields } from '../schemas/number'
@@ -35,7 +34,6 @@ export const numberPage = definePage({
       tenantId, intent, value, number, suggestions, availability,
       changeTo: String(formData.get('changeTo') ?? ''),
       stopHelpSent: formData.has('stopHelpText'),
-      dailyChanges: env().NUMBER_CHANGES_PER_DAY,
     })
   },
 })
@@ -74,7 +72,6 @@ type SaveInput = {
   availability?: Availability | null
   changeTo: string
   stopHelpSent: boolean
-  dailyChanges: number
 }
 
 /** What a valid submission of the Number page changes, or why it is refused. */
@@ -97,7 +94,7 @@ export function planNumberSave(o: SaveInput): SavePlan | Refusal {
     if (!/^[2-9]\d{2}$/.test(o.changeTo)) return { status: 400, message: 'Choose an area code for the new number.' }
     const { job } = provisionRequest(o.tenantId, o.number, true)!
     // The database refuses a change past the daily cap (OB429), in the save's transaction.
-    return { fields, job, after: (tx) => requestNumberChange(tx, o.tenantId, o.changeTo, o.dailyChanges) }
+    return { fields, job, after: (tx) => requestNumberChange(tx, o.tenantId, o.changeTo) }
   }
   if (o.intent === 'continue') {
     if (!/^[2-9]\d{2}$/.test(value.areaCode ?? o.number.areaCode ?? '')) return { status: 400, message: 'Choose an area code for the new number.' }

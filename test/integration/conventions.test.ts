@@ -75,7 +75,7 @@ describe('the web app role (ob_app)', () => {
     expect(flow).toEqual({ phase: 'NUMBER', version: 2 })
     // A number bought (by the worker, as the owner of the tables), then "Change number" as the app.
     await sql`update ob_number set e164 = '+14155550123', provider_sid = 'PN123', e164_generation = 0 where tenant_id = ${t}`
-    await saveSection(app, numberSection, { tenantId: t, version: 2, fields: {}, after: (tx) => requestNumberChange(tx, t, '628', 3) })
+    await saveSection(app, numberSection, { tenantId: t, version: 2, fields: {}, after: (tx) => requestNumberChange(tx, t, '628') })
     expect((await sql`select number_generation, area_code from ob_number where tenant_id = ${t}`)[0]).toEqual({ numberGeneration: 1, areaCode: '628' })
     const tenant = await ensureTenant(app, {
       userId: 'user_app_role', email: 'a@example.com', mobileE164: null, name: 'A', emailVerified: true, mobileVerified: false, stripeCustomerId: null, stripeAccountId: null,

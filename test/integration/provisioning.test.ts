@@ -155,7 +155,7 @@ describe('change number and port-in', () => {
     await runJobs()
     const old = await readNumber(sql, tenantId)
     const change = provisionRequest(tenantId, old, true)!
-    await saveNumber(sql, { tenantId, version: await version(tenantId), fields: change.fields, job: change.job, after: (tx) => requestNumberChange(tx, tenantId, '628', 3) })
+    await saveNumber(sql, { tenantId, version: await version(tenantId), fields: change.fields, job: change.job, after: (tx) => requestNumberChange(tx, tenantId, '628') })
     await runJobs()
     expect((await counters())[`key:ob:prov:${tenantId}:1`]).toBe(1)
     const now = await readNumber(sql, tenantId)

@@ -68,7 +68,7 @@ describe('roles', () => {
     await as('ob_app', async (tx) => {
       await tx`update ob_account set display_name = 'By the app role' where tenant_id = ${t}`
       await tx`select ob_advance(${t})`
-      await tx`select ob_enqueue('provision_number', json_build_object('tenantId', ${t}::text), 'ob:prov:role-test')`
+      await tx`select ob_enqueue('provision_number', json_build_object('tenantId', ${t}::text), ${`ob:prov:${t}`})`
     })
     await expect(as('ob_app', (tx) => tx`select ob_mark_complete(${t}, 0)`)).rejects.toMatchObject({ code: '42501' })
     await expect(as('ob_app', (tx) => tx`drop table ob_event`)).rejects.toMatchObject({ code: '42501' })

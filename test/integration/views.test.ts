@@ -36,12 +36,12 @@ describe('ob_outbox', () => {
   it('lists pending onboarding jobs and marks permanently failed ones', async () => {
     const t = await makeTenant(sql)
     await sql`select ob_enqueue('provision_number', json_build_object('tenantId', ${t}::text), ${`ob:prov:${t}`})`
-    await sql`select ob_enqueue('a2p_submit', json_build_object('tenantId', ${t}::text), ${`ob:a2p:brand:${t}`})`
+    await sql`select ob_enqueue('a2p_step', json_build_object('tenantId', ${t}::text), ${`ob:a2p:brand:${t}`})`
     const [failing] = await sql`select id from ob_outbox where job_key = ${`ob:a2p:brand:${t}`}`
     await sql`select graphile_worker.permanently_fail_jobs(array[${failing.id}::bigint], 'Provider busy')`
     const rows = await sql`select type, status, attempts, last_error, payload from ob_outbox where tenant_id = ${t} order by type`
     expect(rows).toEqual([
-      { type: 'A2P_SUBMIT', status: 'failed', attempts: 25, lastError: 'Provider busy', payload: { tenantId: t } },
+      { type: 'A2P_STEP', status: 'failed', attempts: 25, lastError: 'Provider busy', payload: { tenantId: t } },
       { type: 'PROVISION_NUMBER', status: 'pending', attempts: 0, lastError: null, payload: { tenantId: t } },
     ])
   })

@@ -16,7 +16,7 @@ const row = (o: Partial<NumberRow> = {}): NumberRow => ({
 })
 const tenantId = '7ce49ebc-f59d-43b0-8b61-e6652aabc917'
 const plan = (o: Partial<Parameters<typeof planNumberSave>[0]>) =>
-  planNumberSave({ tenantId, intent: 'autosave', value: {}, number: row(), suggestions: ['415', '628'], changeTo: '', stopHelpSent: false, dailyChanges: 3, ...o })
+  planNumberSave({ tenantId, intent: 'autosave', value: {}, number: row(), suggestions: ['415', '628'], changeTo: '', stopHelpSent: false, ...o })
 
 describe('the Number page module', () => {
   it('"Looks good" without a number enqueues the tenant\'s one provisioning job and keeps the owner waiting on it', () => {
