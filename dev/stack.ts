@@ -58,6 +58,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   }
   const env = {
     ...process.env,
+    // Everything runs as production unless told otherwise: the launcher says development (the
+    // e2e stack and the benchmark say test through o.env).
+    NODE_ENV: 'development',
     DATABASE_URL: databaseUrl,
     PORT: String(o.web.port),
     ...Object.fromEntries(fakes.fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url])),

@@ -2,9 +2,12 @@ import { z } from 'zod'
 import { Webhooks } from '../schemas/provisioning'
 
 // Read once at start-up. A bad or missing value stops the process with one line, not a stack trace.
+// Every entry point (web server, worker, migrations) runs as production unless told otherwise: only
+// the dev launcher (NODE_ENV=development) and the test setup (test) open the dev sign-in and the dev
+// defaults below, and production refuses each of those dev values.
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test (unset: production)' }).default('production'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -116,6 +119,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('GOOGLE_CLIENT_ID', '"Connect Google Calendar" signs in with this OAuth client')
   required('GOOGLE_CLIENT_SECRET', 'the OAuth client secret exchanges the code for tokens')
   required('APP_URL', 'Google sends the owner back to APP_URL/onboarding/calmsg/callback')
+  if (production) refuseDevValues(env)
   const webhooks = Webhooks.safeParse({
     smsWebhookUrl: env.SMS_WEBHOOK_URL ?? (production ? undefined : `${DEV_HOOKS}/sms`),
     voiceUrl: env.VOICE_URL ?? (production || env.VOICE_APP_SID ? undefined : `${DEV_HOOKS}/voice`),
@@ -154,6 +158,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           accountUrl: env.CLERK_ACCOUNT_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/user`,
         }
       : null,
+  }
+}
+
+/** The values `npm run dev` and the tests run with are public (they are in this file): never in production. */
+function refuseDevValues(env: z.infer<typeof schema>) {
+  const dev: [keyof typeof env, string][] = [
+    ['SESSION_SECRET', DEV_SESSION_SECRET], ['STRIPE_SECRET_KEY', DEV_STRIPE_KEY], ['STRIPE_WEBHOOK_SECRET', DEV_WEBHOOK_SECRET],
+    ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN], ['A2P_TOKEN', DEV_A2P_TOKEN], ['PORT_IN_KEY', DEV_PORT_IN_KEY],
+    ['GOOGLE_CLIENT_ID', DEV_OAUTH_CLIENT.id], ['GOOGLE_CLIENT_SECRET', DEV_OAUTH_CLIENT.secret],
+  ]
+  for (const [name, value] of dev) if (env[name] === value) throw new ConfigError(`${name} is the public development value; set a secret of your own in production`)
+  const fake = Object.keys(env).find((k) => k.startsWith('FAKE_') && env[k as keyof typeof env])
+  if (fake) throw new ConfigError(`${fake} points at a local fake; unset it in production`)
+  if (env.A2P_REFRESH_SECONDS !== undefined && env.A2P_REFRESH_SECONDS < 10) throw new ConfigError('A2P_REFRESH_SECONDS is below 10 (a development value): the registry would be asked every few seconds')
+  for (const url of [env.BILLING_URL, env.DASHBOARD_URL, env.APP_URL]) {
+    if (url && /^\/dev\/|^https?:\/\/(localhost|127\.)/.test(url)) throw new ConfigError(`${url} is a development address; set the public one in production`)
   }
 }
 

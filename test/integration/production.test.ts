@@ -68,6 +68,35 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
   })
 })
 
+describe('10. every entry point runs as production unless told otherwise', () => {
+  const start = (script: string, env: Record<string, string>, args: string[] = []) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { PATH: process.env.PATH!, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+      let output = ''
+      child.stdout.on('data', (c) => (output += c))
+      child.stderr.on('data', (c) => (output += c))
+      child.once('exit', (code) => resolve({ code, output: output.trim() }))
+    })
+
+  it.each([
+    ['the web server', 'server/index.ts', 'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)'],
+    ['the worker', 'tasks/worker.ts', 'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)'],
+    ['the copier', 'copier/index.ts', 'Copier: --target <url> (or COPIER_TARGET_URL) is required: the main database to copy into'],
+    ['db:migrate', 'db/migrate.ts', 'DATABASE_URL is required: set it to the database to migrate'],
+  ])('%s with an empty environment refuses with one line', async (_name, script, line) => {
+    if (script === 'server/index.ts' && !existsSync(BUILD)) return
+    const { code, output } = await start(script, {})
+    expect(code).toBe(1)
+    expect(output).toBe(line)
+  })
+
+  it('the worker with only a database: production, so the dev tokens and keys do not silently apply', async () => {
+    const { code, output } = await start('tasks/worker.ts', { DATABASE_URL: url })
+    expect(code).toBe(1)
+    expect(output).toBe('Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters')
+  })
+})
+
 it('has a build to test in production mode when run by npm test', () => {
   // `npm test` builds first; a bare `vitest run` without a build skips the block above.
   if (process.env.npm_lifecycle_event === 'test') expect(existsSync(BUILD)).toBe(true)
