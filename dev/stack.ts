@@ -27,6 +27,8 @@ export type Stack = {
   copierTargetUrl: string | null
   /** The web server's process group (its id is the group's), for the benchmark's CPU figures. */
   webGroup: number
+  /** The process group of each process of the stack now (a restarted one has a new group). */
+  groups: () => { web: number; worker: number; copier?: number }
   stop: () => Promise<void>
   kill: () => void
 }
@@ -60,7 +62,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     ...process.env,
     // Everything runs as production unless told otherwise: the launcher says development (the
     // e2e stack and the benchmark say test through o.env).
-    NODE_ENV: 'development',
+    NODE_ENV: 'development' as const,
     DATABASE_URL: databaseUrl,
     PORT: String(o.web.port),
     ...Object.fromEntries(fakes.fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url])),
@@ -71,12 +73,16 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   // each through dev/guard.mjs, so they also stop when the launcher dies without stopping them.
   const run = (command: string[], extra: Record<string, string | undefined> = {}) =>
     spawn(process.execPath, [GUARD, '--', ...command], { env: { ...env, ...extra }, stdio: ['pipe', out, out], detached: true })
-  const children: ChildProcess[] = [
+  // The web server, the worker and the copier run until we stop them. One that dies is started
+  // again with one line, and the rest keep running (as a crashed worker is replaced in production);
+  // one that dies within 10 s of its start three times running stops the stack instead.
+  const specs: { name: string; command: string[]; extra?: Record<string, string> }[] = [
     // The web app as a login in ob_app (row-level security applies); the worker as the tables' owner.
-    run(o.web.command, { DATABASE_URL: appUrl }),
-    run([process.execPath, '--import', 'tsx', 'tasks/worker.ts']),
-    ...(copier ? [run([process.execPath, '--import', 'tsx', 'copier/index.ts', '--target', copier.target], { DATABASE_URL: copier.source })] : []),
+    { name: 'web server', command: o.web.command, extra: { DATABASE_URL: appUrl } },
+    { name: 'worker', command: [process.execPath, '--import', 'tsx', 'tasks/worker.ts'] },
+    ...(copier ? [{ name: 'copier', command: [process.execPath, '--import', 'tsx', 'copier/index.ts', '--target', copier.target], extra: { DATABASE_URL: copier.source } }] : []),
   ]
+  const children: ChildProcess[] = []
   let stopping = false
   const stop = async () => {
     if (stopping) return
@@ -91,15 +97,25 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     for (const child of children) signalGroup(child, 'SIGKILL')
     pg?.kill()
   }
-  for (const child of children) {
-    // The web server and worker run until we stop them: any other exit stops the whole stack.
+  const start = (i: number, quickDeaths = 0) => {
+    const spec = specs[i]
+    const child: ChildProcess = run(spec.command, spec.extra)
+    const startedAt = Date.now()
+    children[i] = child
     child.once('exit', (code, signal) => {
       if (stopping) return
-      console.error(`A process of the stack exited (${signal ?? `code ${code}`}); stopping.`)
-      void stop()
+      const quick = Date.now() - startedAt < 10_000 ? quickDeaths + 1 : 0
+      if (quick >= 3) {
+        console.error(`The ${spec.name} exited (${signal ?? `code ${code}`}) three times within seconds of starting; stopping.`)
+        return void stop()
+      }
+      console.error(`The ${spec.name} exited (${signal ?? `code ${code}`}); starting it again.`)
+      start(i, quick)
     })
   }
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop, kill }
+  specs.forEach((_, i) => start(i))
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!,
+    groups: () => ({ web: children[0].pid!, worker: children[1].pid!, copier: children[2]?.pid }), stop, kill }
 }
 
 /**

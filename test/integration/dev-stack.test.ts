@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -51,6 +51,28 @@ describe.runIf(hasBuild())('the dev stack', () => {
     again.child.kill('SIGINT')
     expect(await again.exited).toBe(0)
     expect(await again.gone()).toBe(true)
+  }, 120_000)
+
+  it('19. a worker killed by SIGKILL is started again with one line; the web server and PostgreSQL keep running', async () => {
+    const stack = await launch('stackrestart')
+    const workers = () => readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
+        return cmd.includes('tasks/worker.ts') && !cmd.includes('guard.mjs') && readFileSync(`/proc/${p}/environ`, 'utf8').includes('E2E_NAME=stackrestart')
+      } catch {
+        return false // gone meanwhile
+      }
+    })
+    await until('the worker running', () => workers().length === 1, 30_000, stack.output)
+    const [first] = workers()
+    process.kill(Number(first), 'SIGKILL')
+    await until('one line about it', () => /The worker exited \(code 1\); starting it again\./.test(stack.output()), 15_000, stack.output)
+    await until('a new worker', () => workers().length === 1 && workers()[0] !== first, 30_000, stack.output)
+    expect(await listening(stack.ports.web)).toBe(true)
+    expect(await listening(stack.ports.pg)).toBe(true)
+    expect(stack.output()).not.toMatch(/stopping\./)
+    stack.child.kill('SIGINT')
+    expect(await stack.exited).toBe(0)
   }, 120_000)
 
   it('a second Ctrl-C stops everything at once', async () => {

@@ -71,7 +71,7 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
 describe('10. every entry point runs as production unless told otherwise', () => {
   const start = (script: string, env: Record<string, string>, args: string[] = []) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { PATH: process.env.PATH!, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { PATH: process.env.PATH!, ...env } as never, stdio: ['ignore', 'pipe', 'pipe'] })
       let output = ''
       child.stdout.on('data', (c) => (output += c))
       child.stderr.on('data', (c) => (output += c))
