@@ -62,10 +62,22 @@ test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets app
   await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
 })
 
-test('the hosted privacy policy and SMS terms are public pages made from the owner\'s details', async ({ page, browser }) => {
+test('the hosted privacy policy and SMS terms are made from the owner\'s details: the owner previews them, strangers see them only once chosen', async ({ page, browser, javaScriptEnabled }) => {
   await toA2pPage(page)
   const tenant = await tenantOf(page)
   const stranger = await (await browser.newContext()).newPage()
+  // This owner's own website has the pages, so the hosted ones are not in use: public 404, owner's preview.
+  expect((await stranger.goto(`/p/${tenant}/privacy`))?.status()).toBe(404)
+  await page.goto(`/p/${tenant}/privacy`)
+  await expect(page.getByRole('heading', { name: 'Rivera Plumbing & Heating: Privacy Policy' })).toBeVisible()
+  // Chosen: ticked, then Submit (without JavaScript the tick travels with Submit's form).
+  await page.goto('/onboarding/a2p')
+  await checked(page)
+  await page.getByText('Advanced (optional)').click()
+  await page.getByLabel('Use our hosted privacy policy and SMS terms pages').check()
+  if (javaScriptEnabled) await expect(toast(page)).toHaveText('Saved')
+  await submit(page).click()
+  await reloadUntil(page, javaScriptEnabled, () => pill(page).getByText(/Submitted|Texting enabled/))
   await stranger.goto(`/p/${tenant}/privacy`)
   await expect(stranger.getByRole('heading', { name: 'Rivera Plumbing & Heating: Privacy Policy' })).toBeVisible()
   await expect(stranger.getByText('No mobile information will be shared with third parties or affiliates for marketing or promotional purposes.')).toBeVisible()

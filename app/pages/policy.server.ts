@@ -1,6 +1,7 @@
 import { json } from '@remix-run/node'
 import { readA2p } from '../../db/a2p.server'
 import { readAccount } from '../../db/account.server'
+import { requireIdentity } from '../auth/session.server'
 import { db, forTenant } from '../lib/db.server'
 
 // The hosted privacy policy and SMS terms of a tenant, public (carriers' reviewers read them
@@ -8,12 +9,18 @@ import { db, forTenant } from '../lib/db.server'
 // STOP/HELP, frequency, "Msg & data rates may apply", mobile numbers never shared.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-export async function policyLoader(tenantId: string | undefined) {
+/**
+ * Served publicly only for a tenant that uses them (hosted_policy): they carry the owner's email,
+ * mobile and address. Its owner, signed in, may preview them before choosing them.
+ */
+export async function policyLoader(request: Request, tenantId: string | undefined) {
   if (!tenantId || !UUID.test(tenantId)) throw new Response('Not found', { status: 404 })
   // The tenant named by the page's address: its own rows, nothing of another's (row-level security).
   const [account, a2p] = await forTenant(tenantId, () => Promise.all([readAccount(db(), tenantId), readA2p(db(), tenantId)])).catch(() => {
     throw new Response('Not found', { status: 404 })
   })
+  const preview = !a2p.hostedPolicy && (await requireIdentity(request).then((i) => i.tenantId === tenantId, () => false))
+  if (!a2p.hostedPolicy && !preview) throw new Response('Not found', { status: 404 })
   const contact = a2p.authorizedContact
   return json({
     business: a2p.legalBusinessName ?? account.displayName ?? 'This business',
@@ -23,5 +30,5 @@ export async function policyLoader(tenantId: string | undefined) {
     phone: contact?.phoneE164 ?? account.ownerMobileE164,
     optIn: a2p.optInDescription,
     stopHelp: a2p.stopHelpText,
-  }, { headers: { 'cache-control': 'public, max-age=300' } })
+  }, { headers: { 'cache-control': preview ? 'private, no-store' : 'public, max-age=300' } })
 }

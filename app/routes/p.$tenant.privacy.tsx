@@ -4,7 +4,7 @@ import { PrivacyPolicy } from '~/components/policy'
 import { policyLoader } from '~/pages/policy.server'
 
 // A tenant's hosted privacy policy: public, no sign-in (carriers' reviewers read it).
-export const loader = ({ params }: LoaderFunctionArgs) => policyLoader(params.tenant)
+export const loader = ({ request, params }: LoaderFunctionArgs) => policyLoader(request, params.tenant)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} Privacy Policy` }]
 
 export default function Privacy() {

@@ -4,7 +4,7 @@ import { SmsTerms } from '~/components/policy'
 import { policyLoader } from '~/pages/policy.server'
 
 // A tenant's hosted SMS terms: public, no sign-in (carriers' reviewers read them).
-export const loader = ({ params }: LoaderFunctionArgs) => policyLoader(params.tenant)
+export const loader = ({ request, params }: LoaderFunctionArgs) => policyLoader(request, params.tenant)
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} SMS Terms` }]
 
 export default function Terms() {

@@ -137,4 +137,18 @@ describe.runIf(hasBuild())('500s and a dead connection', () => {
     expect(await old.json()).toMatchObject({ ignored: 'older than the last event applied' })
     expect(await flowOf(tenantId)).toMatchObject({ stripeActive: false, planCode: 'pro_monthly' })
   })
+
+  it('13. the hosted policy pages of a tenant that does not use them (with the owner\'s email and mobile) are a 404 for strangers, a preview for their owner', async () => {
+    const { browser, tenantId } = await owner()
+    const stranger = () => fetch(`${web!.url}/p/${tenantId}/privacy`)
+    expect((await stranger()).status).toBe(200) // this fixture uses them
+    await sql`update ob_a2p set hosted_policy = false where tenant_id = ${tenantId}`
+    const refused = await stranger()
+    expect(refused.status).toBe(404)
+    expect(await refused.text()).not.toContain('maria@riveraplumbing.example')
+    expect((await fetch(`${web!.url}/p/${tenantId}/terms`)).status).toBe(404)
+    const preview = await browser.get(`/p/${tenantId}/privacy`)
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('cache-control')).toBe('private, no-store')
+  })
 })
