@@ -1,8 +1,9 @@
 import type { Task } from 'graphile-worker'
 import { recordSlackTest } from '../db/calmsg.server'
 import { readPayload } from '../db/jobs.server'
+import { NotSealed, unseal } from '../app/lib/crypto.server'
 import { db } from '../app/lib/db.server'
-import { postToSlack } from '../app/providers/slack.server'
+import { postToSlack, slackEscape } from '../app/providers/slack.server'
 
 // "Send a test message" on Page 3: posts to the saved Slack link and records one outcome. It is not
 // retried: the owner is waiting on the page for the answer, and can press the button again.
@@ -11,8 +12,15 @@ export const slack_test: Task = async (payload, helpers) => {
   const [row] = await db()`
     select c.slack_webhook_url, a.display_name from ob_calmsg c join ob_account a using (tenant_id) where c.tenant_id = ${tenantId}`
   if (!row?.slackWebhookUrl) return // removed since the press
-  const name = row.displayName ?? 'Your business'
-  const result = await postToSlack(row.slackWebhookUrl, `Test from ${name}: missed-call alerts will show up in this channel.`)
+  const name = slackEscape(row.displayName ?? 'Your business')
+  let url: string
+  try {
+    url = unseal(row.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' })
+  } catch (error) {
+    if (!(error instanceof NotSealed)) throw error
+    return recordSlackTest(db(), tenantId, 'refused') // a link that does not open for this tenant is no link
+  }
+  const result = await postToSlack(url, `Test from ${name}: missed-call alerts will show up in this channel.`)
   await recordSlackTest(db(), tenantId, result)
   helpers.logger.info(`slack_test ${tenantId}: ${result}`)
 }

@@ -18,7 +18,7 @@ function sessions() {
       sameSite: 'lax',
       path: '/',
       secure: env().NODE_ENV === 'production',
-      secrets: [env().SESSION_SECRET],
+      secrets: env().SESSION_SECRET,
       maxAge: 60 * 60 * 24 * 30,
     },
   })

@@ -1,21 +1,46 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 import { env } from './env.server'
 
-// Port-in account numbers and PINs, encrypted at rest with AES-256-GCM under PORT_IN_KEY (32 bytes,
-// base64). Stored as "v1:<iv>:<tag>:<ciphertext>", so a key rotation can add v2 beside it.
-const key = () => Buffer.from(env().PORT_IN_KEY, 'base64')
+// Secrets kept at rest (port-in account numbers and PINs, the calendar's refresh token and PKCE
+// verifier, a typed one-time code, the Slack link), sealed with AES-256-GCM. Each is bound to its
+// tenant and its column as associated data, so a sealed value copied into another tenant's row, or
+// another column, does not open. Stored as "v2:<key id>:<iv>:<tag>:<ciphertext>": sealed with
+// PORT_IN_KEY, opened with it or with a retired key of PORT_IN_KEYS_RETIRED (key rotation).
+export type SealedField =
+  | 'ob_number.port_in.accountNumber' | 'ob_number.port_in.pin'
+  | 'ob_calmsg.calendar_refresh_token' | 'ob_calmsg.calendar_oauth_verifier' | 'ob_calmsg.slack_webhook_url'
+  | 'ob_a2p.otp_code'
+export type SealedFor = { tenantId: string; field: SealedField }
 
-export function seal(plain: string): string {
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8)
+function keys(): Map<string, Buffer> {
+  const all = [env().PORT_IN_KEY, ...env().PORT_IN_KEYS_RETIRED].map((k) => Buffer.from(k, 'base64'))
+  return new Map(all.map((k) => [keyId(k), k]))
+}
+const aad = (o: SealedFor) => Buffer.from(`${o.tenantId}:${o.field}`, 'utf8')
+
+export function seal(plain: string, o: SealedFor): string {
+  const key = Buffer.from(env().PORT_IN_KEY, 'base64')
   const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key(), iv)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(aad(o))
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join(':')
+  return ['v2', keyId(key), ...[iv, cipher.getAuthTag(), body].map((p) => p.toString('base64url'))].join(':')
 }
 
-export function unseal(sealed: string): string {
-  const [version, iv, tag, body] = sealed.split(':')
-  if (version !== 'v1' || !iv || !tag || !body) throw new Error('not a sealed value')
-  const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'))
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8')
+export class NotSealed extends Error {}
+
+/** The plain value; NotSealed when it is not one of ours, for this tenant and field, under a key we hold. */
+export function unseal(sealed: string, o: SealedFor): string {
+  const [version, kid, iv, tag, body] = sealed.split(':')
+  const key = keys().get(kid ?? '')
+  if (version !== 'v2' || !key || !iv || !tag || body === undefined) throw new NotSealed('not a sealed value of a key we hold')
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+    decipher.setAAD(aad(o))
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8')
+  } catch {
+    throw new NotSealed(`not sealed for ${o.field} of this tenant`)
+  }
 }

@@ -9,7 +9,12 @@ const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be a
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test (unset: production)' }).default('production'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Several, comma-separated, for rotation: the first signs new cookies, every one still opens them.
+  SESSION_SECRET: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((x) => x.length >= 32), 'must be at least 32 characters (several: comma-separated, each 32+)')
+    .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   // Clerk: all set, or none (then the local dev identity, refused in production).
   CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_').optional(),
@@ -57,11 +62,17 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
     .optional(),
+  // Keys that sealed values before PORT_IN_KEY replaced them: they still open, nothing new is sealed with them.
+  PORT_IN_KEYS_RETIRED: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+    .refine((ks) => ks.every((k) => Buffer.from(k, 'base64').length === 32), 'must be 32-byte base64 keys, separated by commas')
+    .default([]),
 })
 
 export type Env = z.infer<typeof schema> & {
   DATABASE_URL: string
-  SESSION_SECRET: string
+  SESSION_SECRET: string[]
   STRIPE_SECRET_KEY: string
   STRIPE_WEBHOOK_SECRET: string
   BILLING_URL: string
@@ -130,7 +141,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     DATABASE_URL: env.DATABASE_URL,
-    SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    SESSION_SECRET: env.SESSION_SECRET ?? [DEV_SESSION_SECRET],
     STRIPE_SECRET_KEY: env.STRIPE_SECRET_KEY ?? DEV_STRIPE_KEY,
     STRIPE_WEBHOOK_SECRET: env.STRIPE_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
     STRIPE_API_URL: env.STRIPE_API_URL ?? (production ? undefined : env.FAKE_STRIPE_URL),
@@ -168,7 +179,9 @@ function refuseDevValues(env: z.infer<typeof schema>) {
     ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN], ['A2P_TOKEN', DEV_A2P_TOKEN], ['PORT_IN_KEY', DEV_PORT_IN_KEY],
     ['GOOGLE_CLIENT_ID', DEV_OAUTH_CLIENT.id], ['GOOGLE_CLIENT_SECRET', DEV_OAUTH_CLIENT.secret],
   ]
-  for (const [name, value] of dev) if (env[name] === value) throw new ConfigError(`${name} is the public development value; set a secret of your own in production`)
+  const values = (v: unknown) => [v].flat()
+  if (env.PORT_IN_KEYS_RETIRED.includes(DEV_PORT_IN_KEY)) throw new ConfigError('PORT_IN_KEYS_RETIRED holds the public development key; remove it in production')
+  for (const [name, value] of dev) if (values(env[name]).includes(value)) throw new ConfigError(`${name} is the public development value; set a secret of your own in production`)
   const fake = Object.keys(env).find((k) => k.startsWith('FAKE_') && env[k as keyof typeof env])
   if (fake) throw new ConfigError(`${fake} points at a local fake; unset it in production`)
   if (env.A2P_REFRESH_SECONDS !== undefined && env.A2P_REFRESH_SECONDS < 10) throw new ConfigError('A2P_REFRESH_SECONDS is below 10 (a development value): the registry would be asked every few seconds')

@@ -75,7 +75,7 @@ export function planOtp(tenantId: string, intent: 'verifyOtp' | 'resendOtp', typ
   if (intent === 'resendOtp') return { job, after: (tx) => requestOtpResend(tx, tenantId) }
   const code = typed.replace(/\s/g, '')
   if (!/^\d{6}$/.test(code)) return { status: 400, message: 'Enter the 6-digit code from the text we sent.' }
-  return { fields: { otpCode: seal(code), otpError: null }, job }
+  return { fields: { otpCode: seal(code, { tenantId, field: 'ob_a2p.otp_code' }), otpError: null }, job }
 }
 
 type SaveInput = {

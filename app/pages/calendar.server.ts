@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { recordCalendarConnected, recordCalendarError, startCalendarConnect, takeCalendarAttempt } from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
-import { seal, unseal } from '../lib/crypto.server'
+import { NotSealed, seal, unseal } from '../lib/crypto.server'
 import { db, forTenant } from '../lib/db.server'
 import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
 
@@ -17,7 +17,7 @@ export async function connectLoader(request: Request) {
   try {
     const attempt = await beginConnect(request)
     // The state is kept hashed and the verifier sealed: a database read alone cannot finish an attempt.
-    await forTenant(identity.tenantId, () => startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier)))
+    await forTenant(identity.tenantId, () => startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier, { tenantId: identity.tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })))
     url = attempt.url
   } catch (error) {
     console.error('calendar connect: the provider could not be reached', error)
@@ -42,9 +42,11 @@ export async function callbackLoader(request: Request) {
     await inTenant(() => recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'))
   } else {
     try {
-      const c = await finishConnect(request, { state, verifier: unseal(attempt.verifier) })
-      await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken) : null }))
+      const c = await finishConnect(request, { state, verifier: unseal(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' }) })
+      await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken, { tenantId, field: 'ob_calmsg.calendar_refresh_token' }) : null }))
     } catch (error) {
+      // A verifier that does not open for this tenant (another row's, or under a key we no longer hold) is a broken attempt.
+      if (error instanceof NotSealed) return (await inTenant(() => recordCalendarError(db(), tenantId, 'state')), back())
       if (!(error instanceof ConnectFailed)) throw error
       console.error(`calendar callback: ${error.reason}`, error.cause)
       await inTenant(() => recordCalendarError(db(), tenantId, error.reason))

@@ -4,6 +4,7 @@ import { jobFor } from '../../db/jobs.server'
 import { readNumber, type NumberRow } from '../../db/number.server'
 import { servicesFor, templatesFor, type Service } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
+import { seal, unseal } from '../lib/crypto.server'
 import { db } from '../lib/db.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, type CalmsgFields, type PriceRange } from '../schemas/calmsg'
 
@@ -23,7 +24,7 @@ export const calmsgPage = definePage({
   },
   async load({ tenantId }) {
     const [calmsg, account, number] = await Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId), readNumber(db(), tenantId)])
-    return calmsgView(calmsg, account, number)
+    return calmsgView(calmsg, account, number, openSlackLink(tenantId, calmsg))
   },
   async save({ tenantId, intent, value, read }) {
     const [calmsg, account] = await read(() => Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId)]))
@@ -52,7 +53,7 @@ export function calmsgDefaults(account: Pick<AccountRow, 'vertical' | 'ownerEmai
 }
 
 /** What the page shows: the row, the trade's catalogue, and what the preview needs. */
-export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<NumberRow, 'hours' | 'stopHelpText'>) {
+export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<NumberRow, 'hours' | 'stopHelpText'>, slackWebhookUrl: string | null) {
   const defaults = calmsgDefaults(account)
   const catalogue = servicesFor(account.vertical)
   // Services saved under another trade stay listed, so changing trade never drops a choice.
@@ -60,11 +61,22 @@ export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<
   return {
     calmsg: {
       ...stored,
+      slackWebhookUrl,
       // A reply saved in English only still offers the trade's Spanish when "Also in Spanish" is ticked.
       templates: replyTemplates(stored.templates, defaults.templates),
     },
     catalogue: [...catalogue, ...extra],
     preview: { displayName: account.displayName ?? 'Your business', hours: number.hours, stopHelpText: number.stopHelpText },
+  }
+}
+
+/** The owner's own Slack link, opened for their page (a link that no longer opens shows as none). */
+function openSlackLink(tenantId: string, stored: CalmsgRow): string | null {
+  if (!stored.slackWebhookUrl) return null
+  try {
+    return unseal(stored.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' })
+  } catch {
+    return null
   }
 }
 
@@ -84,7 +96,8 @@ type SaveInput = {
 export function planCalmsgSave(o: SaveInput): SavePlan | Refusal {
   const { priceRanges: sentPrices, slackWebhookUrl, ...value } = o.value
   const fields: Record<string, unknown> = { ...value }
-  if ('slackWebhookUrl' in o.value) fields.slackWebhookUrl = slackWebhookUrl ?? null
+  // The Slack link is a credential: sealed for this tenant, shown back to its owner only.
+  if ('slackWebhookUrl' in o.value) fields.slackWebhookUrl = slackWebhookUrl ? seal(slackWebhookUrl, { tenantId: o.tenantId, field: 'ob_calmsg.slack_webhook_url' }) : null
   // Prices follow the chosen services: kept for those still chosen, typical for a newly chosen one.
   if (value.topServices || sentPrices) {
     const services = value.topServices ?? o.calmsg.topServices

@@ -77,7 +77,7 @@ type SaveInput = {
 /** What a valid submission of the Number page changes, or why it is refused. */
 export function planNumberSave(o: SaveInput): SavePlan | Refusal {
   const { portIn: _portIn, startPortIn: _start, stopHelpText, ...value } = o.value
-  const port = portInFields(o.value, o.number)
+  const port = portInFields(o.tenantId, o.value, o.number)
   if ('errors' in port) return { status: 400, fieldErrors: port.errors }
   const fields: Record<string, unknown> = {
     ...value,
@@ -111,7 +111,7 @@ type PortInResult = { errors: Record<string, string[]> } | { fields: Record<stri
  * Port-in fields are required only when the toggle is on. The account number and PIN are sealed
  * before they reach the database; a blank one keeps what was saved before (the page never shows them).
  */
-export function portInFields(value: Partial<NumberFields>, stored: NumberRow): PortInResult {
+export function portInFields(tenantId: string, value: Partial<NumberFields>, stored: NumberRow): PortInResult {
   if (value.startPortIn === undefined) return { fields: {} }
   if (!value.startPortIn) return { fields: { startPortIn: false, state: stored.e164 ? stored.state : null } }
   const errors: Record<string, string[]> = {}
@@ -119,8 +119,8 @@ export function portInFields(value: Partial<NumberFields>, stored: NumberRow): P
   const phoneNumber = phone?.isValid() && phone.countryCallingCode === '1' ? phone.number : stored.portIn?.phoneNumber
   if (value.portIn?.phoneNumber && !(phone?.isValid() && phone.countryCallingCode === '1')) errors['portIn.phoneNumber'] = ['Enter the US number you want to move, e.g. (415) 555-0123']
   else if (!phoneNumber) errors['portIn.phoneNumber'] = ['Enter the number you want to move']
-  const accountNumber = value.portIn?.accountNumber ? seal(value.portIn.accountNumber) : stored.portIn?.accountNumber
-  const pin = value.portIn?.pin ? seal(value.portIn.pin) : stored.portIn?.pin
+  const accountNumber = value.portIn?.accountNumber ? seal(value.portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' }) : stored.portIn?.accountNumber
+  const pin = value.portIn?.pin ? seal(value.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' }) : stored.portIn?.pin
   if (!accountNumber) errors['portIn.accountNumber'] = ['Enter the account number from your current phone company']
   if (!pin) errors['portIn.pin'] = ['Enter the port-out PIN from your current phone company']
   if (Object.keys(errors).length) return { errors }

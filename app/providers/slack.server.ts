@@ -4,6 +4,12 @@ import { env } from '../lib/env.server'
 // and CHECK); in dev the host is swapped for the local fake (SLACK_HOOKS_URL), never the path.
 export type SlackResult = 'sent' | 'refused' | 'unreachable'
 
+/**
+ * Text an owner typed, as Slack shows it: &, < and > are Slack's control characters (`<!channel>`
+ * pings everyone, `<https://x|y>` makes a link), so they are escaped as Slack asks.
+ */
+export const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
 export async function postToSlack(webhookUrl: string, text: string): Promise<SlackResult> {
   const { pathname } = new URL(webhookUrl)
   const target = new URL(pathname, env().SLACK_HOOKS_URL)

@@ -109,7 +109,7 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     expect(r.campaignId).toBeNull() // the campaign waits for the code
     const tryCode = async (code: string) => {
       await sql.begin(async (tx) => {
-        await tx`update ob_a2p set otp_code = ${seal(code)}, otp_error = null where tenant_id = ${t}`
+        await tx`update ob_a2p set otp_code = ${seal(code, { tenantId: t, field: 'ob_a2p.otp_code' })}, otp_error = null where tenant_id = ${t}`
         await enqueue(tx, jobFor('a2p_otp', { tenantId: t, action: 'verify', correlationId: crypto.randomUUID() }))
       })
       await until('the code checked', async () => (await row(t)).otpCode === null && ((await row(t)).otpError !== null || (await row(t)).identityStatus === 'VERIFIED'))

@@ -63,9 +63,11 @@ async function back(browser: Browser, callback: string) {
   return (await page.text()).replaceAll('<!-- -->', '') // React's separators between text parts
 }
 
-function openSealed(sealed: string, key: Buffer) {
-  const [, iv, tag, body] = sealed.split(':')
+/** AES-256-GCM as written down in app/lib/crypto.server.ts (v2:<key id>:<iv>:<tag>:<body>, the tenant and column as associated data), opened here independently. */
+function openSealed(sealed: string, key: Buffer, aad: string) {
+  const [, , iv, tag, body] = sealed.split(':')
   const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
+  d.setAAD(Buffer.from(aad))
   d.setAuthTag(Buffer.from(tag, 'base64url'))
   return Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8')
 }
@@ -130,11 +132,12 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     const c = await row(t)
     expect(c).toMatchObject({ calendarConnected: true, calendarAccountEmail: 'maria@riveraplumbing.example', calendarError: null, calendarOauthStateHash: null })
     expect(c.calendarScopes).toContain('https://www.googleapis.com/auth/calendar.events')
-    expect(c.calendarRefreshToken).toMatch(/^v1:/)
+    expect(c.calendarRefreshToken).toMatch(/^v2:[0-9a-f]{8}:/)
     expect(c.calendarRefreshToken).not.toContain('fake')
-    const token = openSealed(c.calendarRefreshToken, DEV_KEY)
+    const token = openSealed(c.calendarRefreshToken, DEV_KEY, `${t}:ob_calmsg.calendar_refresh_token`)
     expect(token).toMatch(/^1\/\/fake-/)
-    expect(() => openSealed(c.calendarRefreshToken, Buffer.alloc(32, 8))).toThrow()
+    expect(() => openSealed(c.calendarRefreshToken, Buffer.alloc(32, 8), `${t}:ob_calmsg.calendar_refresh_token`)).toThrow()
+    expect(() => openSealed(c.calendarRefreshToken, DEV_KEY, `${crypto.randomUUID()}:ob_calmsg.calendar_refresh_token`)).toThrow()
     const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
     expect(snapshot.calmsg).toMatchObject({ calendarConnected: true, calendarAccountEmail: 'maria@riveraplumbing.example' })
     expect(JSON.stringify(snapshot)).not.toContain(token)
@@ -242,5 +245,25 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     // Emptying the field removes the link.
     await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), slackWebhookUrl: '' })
     expect((await row(t)).slackWebhookUrl).toBeNull()
+  })
+
+  it('14. a business named "Acme <!channel> & Co" pings nobody: its name reaches Slack escaped; the link is stored sealed and stays out of the snapshot', async () => {
+    const { browser, t } = await onCalmsgPage()
+    await sql`update ob_account set display_name = 'Acme <!channel> & Co' where tenant_id = ${t}`
+    const link = 'https://hooks.slack.com/services/T0002/B0002/ghijkl'
+    expect((await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), slackWebhookUrl: link })).status).toBe(200)
+    const stored = (await row(t)).slackWebhookUrl as string
+    expect(stored).toMatch(/^v2:[0-9a-f]{8}:/)
+    expect(stored).not.toContain('hooks.slack.com')
+    expect(await (await browser.get('/onboarding/calmsg')).text()).toContain(link) // its owner sees it
+    await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(t) })
+    await until('the test sent', async () => (await row(t)).slackTestResult === 'sent')
+    const texts = Object.keys(await slack.counters()).filter((k) => k.startsWith('text:'))
+    expect(texts).toContain('text:Test from Acme &lt;!channel&gt; &amp; Co: missed-call alerts will show up in this channel.')
+    expect(texts.join()).not.toContain('<!channel>')
+    const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
+    expect(snapshot.calmsg.slackAlerts).toBe(true)
+    expect(JSON.stringify(snapshot)).not.toContain('hooks.slack.com')
+    expect(JSON.stringify(snapshot)).not.toContain(stored)
   })
 })

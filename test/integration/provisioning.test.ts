@@ -169,10 +169,10 @@ describe('change number and port-in', () => {
     const { unseal } = await import('../../app/lib/crypto.server')
     const tenantId = await makeTenant(sql)
     const stored = await readNumber(sql, tenantId)
-    expect(portInFields({ startPortIn: true, portIn: { phoneNumber: '415 555 0199' } }, stored)).toEqual({
+    expect(portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '415 555 0199' } }, stored)).toEqual({
       errors: { 'portIn.accountNumber': ['Enter the account number from your current phone company'], 'portIn.pin': ['Enter the port-out PIN from your current phone company'] },
     })
-    const port = portInFields({ startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-778899', pin: '4321' } }, stored)
+    const port = portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-778899', pin: '4321' } }, stored)
     if (!('fields' in port)) throw new Error('port-in refused')
     await saveNumber(sql, { tenantId, version: await version(tenantId), fields: port.fields })
     const [row] = await sql`select port_in, state, port_in::text as raw from ob_number where tenant_id = ${tenantId}`
@@ -180,8 +180,8 @@ describe('change number and port-in', () => {
     expect(row.portIn.phoneNumber).toBe('+14155550199')
     expect(row.raw).not.toContain('ACCT-778899')
     expect(row.raw).not.toContain('4321')
-    expect(unseal(row.portIn.accountNumber)).toBe('ACCT-778899')
-    expect(unseal(row.portIn.pin)).toBe('4321')
+    expect(unseal(row.portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' })).toBe('ACCT-778899')
+    expect(unseal(row.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' })).toBe('4321')
     // Another key cannot open them (AES-GCM authenticates).
     const original = process.env.PORT_IN_KEY
     const { parseEnv } = await import('../../app/lib/env.server')

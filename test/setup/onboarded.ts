@@ -6,7 +6,7 @@ import { ensureTenant } from '../../db/flow.server'
 // pages and jobs leave it: the fixture behind the snapshot example and the copier's tests. Its
 // secrets (port-in PIN and account number, the calendar's refresh token, a typed code) are sealed
 // values the snapshot must never show.
-export const SECRETS = ['v1:portin-acct-SECRET', 'v1:portin-pin-SECRET', 'v1:calendar-refresh-SECRET', 'v1:otp-SECRET', 'deadbeef'.repeat(8), 'v1:oauth-verifier-SECRET']
+export const SECRETS = ['v2:0badc0de:portin-acct-SECRET', 'v2:0badc0de:portin-pin-SECRET', 'v2:0badc0de:calendar-refresh-SECRET', 'v2:0badc0de:otp-SECRET', 'deadbeef'.repeat(8), 'v2:0badc0de:oauth-verifier-SECRET']
 
 export async function onboardedTenant(sql: Sql, userId = `user_${crypto.randomUUID()}`): Promise<string> {
   const t = await ensureTenant(sql, {

@@ -103,7 +103,7 @@ describe("a sole proprietor's code", () => {
     expect(planOtp(t, 'verifyOtp', '12 34', { identityStatus: 'UNVERIFIED' })).toEqual({ status: 400, message: 'Enter the 6-digit code from the text we sent.' })
     expect(planOtp(t, 'verifyOtp', '123456', { identityStatus: 'VERIFIED' })).toEqual({ status: 409, message: 'There is no code waiting for you.' })
     const ok = planOtp(t, 'verifyOtp', '123 456', { identityStatus: 'UNVERIFIED' }) as unknown as { fields: { otpCode: string }; job: { task: string } }
-    expect(ok.fields.otpCode).toMatch(/^v1:/)
+    expect(ok.fields.otpCode).toMatch(/^v2:[0-9a-f]{8}:/)
     expect(ok.fields.otpCode).not.toContain('123456')
     expect(ok.job.task).toBe('a2p_otp')
     expect(planOtp(t, 'resendOtp', '', { identityStatus: 'UNVERIFIED' })).toMatchObject({ job: { task: 'a2p_otp' }, after: expect.any(Function) })

@@ -8,6 +8,8 @@ import { VERTICALS } from '../../app/data/verticals'
 import { CalmsgSchema, PriceRange } from '../../app/schemas/calmsg'
 import { STOCK_STOP_HELP } from '../../app/schemas/number'
 
+process.env.DATABASE_URL ??= 'postgres://unused@127.0.0.1:1/unused' // a Slack link is sealed: configuration is read, no connection made
+
 const parse = (entries: [string, string][]) => {
   const fd = new FormData()
   for (const [k, v] of entries) fd.append(k, v)

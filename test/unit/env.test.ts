@@ -16,7 +16,7 @@ describe('parseEnv', () => {
   it('runs as production unless told otherwise, and needs SESSION_SECRET there only', () => {
     expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/^SESSION_SECRET is required in production/)
     expect(() => parseEnv({ DATABASE_URL: url, NODE_ENV: 'production' })).toThrow(/^SESSION_SECRET is required in production/)
-    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: 'development' }).SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
+    expect(parseEnv({ DATABASE_URL: url, NODE_ENV: 'development' }).SESSION_SECRET[0].length).toBeGreaterThanOrEqual(32)
     expect(() => parseEnv({ DATABASE_URL: url, NODE_ENV: 'development', SESSION_SECRET: 'short' })).toThrow('SESSION_SECRET must be at least 32 characters')
     expect(() => parseEnv({ DATABASE_URL: url, NODE_ENV: 'staging' })).toThrow('NODE_ENV must be development, production or test (unset: production)')
   })

@@ -49,21 +49,21 @@ describe('the Number page module', () => {
   })
 
   it('port-in: required only with its toggle, phone to E.164, account number and PIN sealed, a blank one keeps the saved', () => {
-    expect(portInFields({ startPortIn: false }, row({ e164: '+14155550100', state: 'Configured' }))).toEqual({ fields: { startPortIn: false, state: 'Configured' } })
-    expect(portInFields({ startPortIn: true, portIn: { phoneNumber: '123' } }, row())).toEqual({
+    expect(portInFields(tenantId, { startPortIn: false }, row({ e164: '+14155550100', state: 'Configured' }))).toEqual({ fields: { startPortIn: false, state: 'Configured' } })
+    expect(portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '123' } }, row())).toEqual({
       errors: {
         'portIn.phoneNumber': ['Enter the US number you want to move, e.g. (415) 555-0123'],
         'portIn.accountNumber': ['Enter the account number from your current phone company'],
         'portIn.pin': ['Enter the port-out PIN from your current phone company'],
       },
     })
-    const sealed = portInFields({ startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-1', pin: '4321' } }, row())
+    const sealed = portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-1', pin: '4321' } }, row())
     if (!('fields' in sealed)) throw new Error('refused')
     const portIn = sealed.fields.portIn as { phoneNumber: string; accountNumber: string; pin: string }
     expect(portIn.phoneNumber).toBe('+14155550199')
-    expect([unseal(portIn.accountNumber), unseal(portIn.pin)]).toEqual(['ACCT-1', '4321'])
+    expect([unseal(portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' }), unseal(portIn.pin, { tenantId, field: 'ob_number.port_in.pin' })]).toEqual(['ACCT-1', '4321'])
     expect(sealed.fields.state).toBe('Porting')
-    const kept = portInFields({ startPortIn: true, portIn: {} }, row({ portIn }))
+    const kept = portInFields(tenantId, { startPortIn: true, portIn: {} }, row({ portIn }))
     expect('fields' in kept && kept.fields.portIn).toEqual(portIn)
   })
 
