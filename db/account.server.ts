@@ -69,16 +69,13 @@ export async function fillDefaults(tx: Db, tenantId: string, values: Defaults): 
 }
 
 /**
- * On a new tenant's first page load, waits up to `ms` for the Stripe prefill job (enqueued with the
- * tenant) to land, reading only our database, so the page shows the business name rather than
- * "Fetching your business details..." in the usual case. A tenant older than a minute (Stripe slow
- * or down) does not wait: its page shows the line at once.
+ * Whether a new tenant's Stripe prefill job (enqueued with the tenant) has yet to land: the first
+ * page load waits a moment for it. A tenant older than a minute (Stripe slow or down) does not wait:
+ * its page shows "Fetching your business details..." at once.
  */
-export async function awaitFirstPrefill(sql: Db, tenantId: string, ms = 2000): Promise<void> {
-  for (const end = Date.now() + ms; ; await new Promise((r) => setTimeout(r, 100))) {
-    const [row] = await sql`
-      select a.prefilled_at is null and f.created_at > now() - interval '1 minute' as waiting
-      from ob_account a join ob_flow f using (tenant_id) where tenant_id = ${tenantId}`
-    if (!row?.waiting || Date.now() >= end) return
-  }
+export async function firstPrefillPending(sql: Db, tenantId: string): Promise<boolean> {
+  const [row] = await sql`
+    select a.prefilled_at is null and f.created_at > now() - interval '1 minute' as waiting
+    from ob_account a join ob_flow f using (tenant_id) where tenant_id = ${tenantId}`
+  return Boolean(row?.waiting)
 }

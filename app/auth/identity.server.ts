@@ -1,6 +1,6 @@
 import { ClerkUnavailable, readClerkOwner } from '../providers/clerk.server'
 import { ensureTenant, recordIdentityFlags } from '../../db/flow.server'
-import { db } from '../lib/db.server'
+import { db, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { PERSONAS, type PersonaId } from './personas'
 
@@ -36,15 +36,35 @@ export async function firstClerkVisit(userId: string): Promise<string> {
   return ensureTenant(db(), owner)
 }
 
+// Clerk is read at most once a minute per owner and process, and once at a time: an Account page
+// revalidates every second while a line is pending, and an owner may have many tabs open.
+const CLERK_EVERY_MS = 60_000
+const lastRead = new Map<string, number>()
+const inFlight = new Map<string, Promise<void>>()
+
 /**
  * Email and mobile verification as Clerk says now, read with a short timeout while the Account
- * page loads; when Clerk does not answer, the flags stored last time stand.
+ * page loads; when Clerk does not answer, the flags stored last time stand. No transaction is held
+ * while Clerk answers: the flags are written in one of their own.
  */
-export async function refreshIdentityFlags(identity: Identity): Promise<void> {
-  if (!env().clerk) return
+export function refreshIdentityFlags(identity: Identity): Promise<void> {
+  if (!env().clerk) return Promise.resolve()
+  const last = lastRead.get(identity.userId)
+  if (last !== undefined && Date.now() - last < CLERK_EVERY_MS) return Promise.resolve()
+  let running = inFlight.get(identity.userId)
+  if (!running) {
+    running = readAndRecord(identity).finally(() => inFlight.delete(identity.userId))
+    inFlight.set(identity.userId, running)
+  }
+  return running
+}
+
+async function readAndRecord(identity: Identity): Promise<void> {
   try {
     const owner = await readClerkOwner(identity.userId, 1500)
-    await recordIdentityFlags(db(), identity.tenantId, owner)
+    await forTenant(identity.tenantId, () => recordIdentityFlags(db(), identity.tenantId, owner))
+    if (lastRead.size >= 10_000) lastRead.clear() // a bound, not a cache policy: at worst Clerk is read again
+    lastRead.set(identity.userId, Date.now())
   } catch (error) {
     if (!(error instanceof ClerkUnavailable)) throw error
     console.warn(`${error.message}; using the stored verification flags`)

@@ -43,8 +43,12 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
   limits?: FormLimits
   /** Whether Continue moves on to the next page (default: the phase has moved past this page). */
   done?: (state: WizardState) => boolean
-  /** Brings outside facts into our database before the page reads it (e.g. identity flags). */
-  refresh?: (ctx: PageContext) => Promise<void>
+  /**
+   * Brings outside facts into our database before the page reads it (e.g. identity flags). It runs
+   * outside the page's read transaction (a provider may be slow): its reads and writes go through
+   * `read`, each a short tenant transaction of its own.
+   */
+  refresh?: (ctx: PageContext & Pick<SaveReads, 'read'>) => Promise<void>
   load: (ctx: PageContext) => Promise<L>
   /**
    * What a valid submission changes. It reads our database through `read` (one transaction for the
@@ -108,12 +112,12 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   async function loader({ request }: LoaderFunctionArgs) {
     const identity = await requireIdentity(request)
     const { tenantId } = identity
+    if (def.refresh) {
+      const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
+      await def.refresh({ request, identity, tenantId, state: await read(() => guardPage(identity, def.id)), read })
+    }
     return forTenant(tenantId, async () => {
-      let state = await guardPage(identity, def.id)
-      if (def.refresh) {
-        await def.refresh({ request, identity, tenantId, state })
-        state = await wizardState(db(), tenantId)
-      }
+      const state = await guardPage(identity, def.id)
       const data = await def.load({ request, identity, tenantId, state })
       const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
       return json({ ...data, state, blockers })

@@ -23,11 +23,13 @@ export const a2pPage = definePage({
   intents: ['useHostedPolicy', 'verifyOtp', 'resendOtp'],
   // The phase stays A2P until Finish on the summary: Continue goes there once texting is enabled.
   done: (state) => state.textingEligible,
-  async refresh({ tenantId }) {
-    const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
-    if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
-    const defaults = await a2pDefaults(tenantId, a2p, account)
-    await fillA2pDefaults(db(), tenantId, defaults, (tx) => enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })))
+  async refresh({ tenantId, read }) {
+    await read(async () => {
+      const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+      if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
+      const defaults = await a2pDefaults(tenantId, a2p, account)
+      await fillA2pDefaults(db(), tenantId, defaults, (tx) => enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })))
+    })
   },
   async load({ tenantId }) {
     const [{ otpCode, ...a2p }, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])

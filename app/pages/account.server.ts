@@ -1,4 +1,4 @@
-import { accountSection, awaitFirstPrefill, fillDefaults, readAccount, type Defaults } from '../../db/account.server'
+import { accountSection, fillDefaults, firstPrefillPending, readAccount, type Defaults } from '../../db/account.server'
 import { identityFlags } from '../../db/flow.server'
 import { refreshIdentityFlags } from '../auth/identity.server'
 import { definePage } from '../kit/page.server'
@@ -18,8 +18,8 @@ export const accountPage = definePage({
   limits: { maxBytes: 16 * 1024, upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' } },
   // Email and mobile verification as the identity provider says now (its stored flags if it is
   // slow), and, right after sign-in, a moment for the Stripe prefill job to land.
-  refresh: async ({ identity }) => {
-    await Promise.all([refreshIdentityFlags(identity), awaitFirstPrefill(db(), identity.tenantId)])
+  refresh: async ({ identity, read }) => {
+    await Promise.all([refreshIdentityFlags(identity), awaitFirstPrefill(() => read(() => firstPrefillPending(db(), identity.tenantId)))])
   },
   async load({ tenantId }) {
     const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
@@ -40,6 +40,11 @@ export const accountPage = definePage({
     }
   },
 })
+
+/** Up to 2 s for the first prefill, each look a short transaction of its own: none is held while waiting. */
+async function awaitFirstPrefill(pending: () => Promise<boolean>, ms = 2000) {
+  for (const end = Date.now() + ms; Date.now() < end && (await pending()); ) await new Promise((r) => setTimeout(r, 100))
+}
 
 export type Logo = { png: Buffer; logoUrl: string; color: string | null }
 

@@ -18,9 +18,8 @@ export const calmsgPage = definePage({
   basic: CalmsgBasic,
   section: calmsgSection,
   intents: ['disconnect', 'slackTest'],
-  async refresh({ tenantId }) {
-    const account = await readAccount(db(), tenantId)
-    await fillCalmsgDefaults(db(), tenantId, calmsgDefaults(account))
+  async refresh({ tenantId, read }) {
+    await read(async () => fillCalmsgDefaults(db(), tenantId, calmsgDefaults(await readAccount(db(), tenantId))))
   },
   async load({ tenantId }) {
     const [calmsg, account, number] = await Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId), readNumber(db(), tenantId)])

@@ -87,4 +87,36 @@ describe('Clerk identity', () => {
     const [after] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
     expect(after).toEqual({ emailVerified: false, mobileVerified: false })
   })
+
+  it('16. with Clerk slow (1.4 s), 10 Account loads of one owner at once read Clerk once, hold no transaction while it answers, and later loads within a minute do not call it', async () => {
+    const { accountPage } = await import('../../app/pages/account.server')
+    const identity = await requireIdentity(request(sessionToken('user_unverified_mobile')))
+    const calls = async () => ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters['GET /v1/users/:id'] ?? 0
+    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":1400}' })
+    try {
+      const before = await calls()
+      const load = () => accountPage.loader({ request: request(sessionToken('user_unverified_mobile')), params: {}, context: {} })
+      await sql`update ob_account set prefilled_at = now() where tenant_id = ${identity.tenantId}` // no prefill to wait for
+      let done = false
+      const loads = Promise.all(Array.from({ length: 10 }, load)).finally(() => (done = true))
+      // While Clerk takes its time, no transaction of ours stays open: the oldest one seen stays young.
+      let oldest = 0
+      while (!done) {
+        const [row] = await sql`select coalesce(max(extract(epoch from now() - xact_start)), 0)::float as age from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`
+        oldest = Math.max(oldest, row.age)
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      expect(oldest).toBeLessThan(1)
+      const replies = await loads
+      expect(replies.every((r) => r.status === 200)).toBe(true)
+      expect((await calls()) - before).toBe(1)
+      await load()
+      await load()
+      expect((await calls()) - before).toBe(1)
+      expect(identity.tenantId).toMatch(/^[0-9a-f-]{36}$/)
+    } finally {
+      await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":0}' })
+    }
+  })
 })
