@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -8,6 +8,11 @@ import { NonceContext } from './nonce'
 
 // Validate configuration when the server starts, not on the first request.
 env()
+
+/** A fault on the server is logged in every mode (Remix's own default is silent in test mode, where the tests read the log). */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) console.error(error)
+}
 
 /**
  * Every document is rendered whole before it is sent (no page defers data), so nothing needs the

@@ -79,3 +79,9 @@ export async function firstPrefillPending(sql: Db, tenantId: string): Promise<bo
     from ob_account a join ob_flow f using (tenant_id) where tenant_id = ${tenantId}`
   return Boolean(row?.waiting)
 }
+
+/** Every logo a row points to (any tenant's: the same picture is one file). */
+export async function referencedLogos(sql: Db): Promise<Set<string>> {
+  const rows = await sql`select distinct logo_url from ob_account where logo_url like '/uploads/%'`
+  return new Set(rows.map((r) => r.logoUrl as string))
+}

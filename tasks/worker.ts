@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { makeWorkerUtils, run, type WorkerEvents } from 'graphile-worker'
+import { makeWorkerUtils, parseCronItems, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
 import { env } from '../app/lib/env.server'
 import { taskList } from './index'
@@ -24,7 +24,8 @@ const runner = await run({
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
   events,
-  parsedCronItems: [], // no cron jobs (yet): skip looking for a crontab file
+  // Once an hour across all workers (graphile-worker's cron keeps one run per slot).
+  parsedCronItems: parseCronItems([{ task: 'uploads_gc', match: '17 * * * *', identifier: 'uploads_gc' }]),
 })
 const utils = await makeWorkerUtils({ connectionString: config.DATABASE_URL })
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from './env.server'
 
@@ -22,3 +22,13 @@ export async function readStored(name: string): Promise<Buffer | null> {
   if (!/^[a-f0-9]{32}\.png$/.test(name)) return null
   return readFile(path.join(path.resolve(env().UPLOAD_DIR), name)).catch(() => null)
 }
+
+/** The stored files and when each was written (for the cleanup of files no row points to). */
+export async function storedFiles(): Promise<{ name: string; url: string; writtenAt: number }[]> {
+  const dir = path.resolve(env().UPLOAD_DIR)
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[a-f0-9]{32}\.png$/.test(n))
+  const files = await Promise.all(names.map(async (name) => ({ name, url: `/uploads/${name}`, writtenAt: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? Date.now() })))
+  return files
+}
+
+export const removeStored = (name: string) => unlink(path.join(path.resolve(env().UPLOAD_DIR), name)).catch(() => {})

@@ -1,5 +1,6 @@
 import { accountSection, fillDefaults, firstPrefillPending, readAccount, type Defaults } from '../../db/account.server'
 import { identityFlags } from '../../db/flow.server'
+import { takeRate } from '../../db/rate.server'
 import { refreshIdentityFlags } from '../auth/identity.server'
 import { definePage } from '../kit/page.server'
 import { db } from '../lib/db.server'
@@ -26,6 +27,10 @@ export const accountPage = definePage({
     return { account, flags }
   },
   async save({ tenantId, value, read, formData }) {
+    // Each upload is decoded and stored: counted before anything of that happens.
+    const chosen = formData.get('logo')
+    const throttled = chosen instanceof File && chosen.size > 0 ? await read(() => takeRate(db(), tenantId, 'logo_upload')) : null
+    if (throttled) return { status: 429, message: throttled }
     const logo = await takeLogo(formData)
     if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
     const badZip = addressErrors(value.address)

@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { readAccount } from '../../db/account.server'
 import { jobFor } from '../../db/jobs.server'
 import { numberSection, readNumber, requestNumberChange, type NumberRow } from '../../db/number.server'
+import { takeRate } from '../../db/rate.server'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { suggestAreaCodes } from '../lib/area-codes.server'
 import { seal } from '../lib/crypto.server'
@@ -27,8 +28,11 @@ export const numberPage = definePage({
     return numberView(number, suggestions, federalHolidays())
   },
   async save({ tenantId, intent, value, read, formData }) {
-    // The provider is asked for availability after the read's transaction, not while holding it.
+    // The provider is asked for availability after the read's transaction, not while holding it,
+    // and no more often than its limit (each press is a request to the provider).
     const { number, suggestions } = await read(() => context(tenantId))
+    const throttled = intent === 'availability' ? await read(() => takeRate(db(), tenantId, 'availability')) : null
+    if (throttled) return { status: 429, message: throttled }
     const availability = intent === 'availability' ? await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415']) : undefined
     return planNumberSave({
       tenantId, intent, value, number, suggestions, availability,

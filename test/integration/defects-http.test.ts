@@ -1,4 +1,9 @@
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { runOnce } from 'graphile-worker'
+import sharp from 'sharp'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { connect } from '../../db/client.server'
@@ -10,8 +15,9 @@ import { onboardedTenant } from '../setup/onboarded'
 // through real HTTP against the built server.
 const { url } = await freshDatabase()
 const sql = connect(url)
-const { env } = await fakesFor()
-const web = hasBuild() ? await startWeb({ DATABASE_URL: url, ...env }) : null
+const { env, fake } = await fakesFor()
+const uploads = mkdtempSync(path.join(os.tmpdir(), 'ob-uploads-'))
+const web = hasBuild() ? await startWeb({ DATABASE_URL: url, UPLOAD_DIR: uploads, ...env }) : null
 
 const version = async (t: string) => String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
 /** An owner whose every page is open (phase A2P, the registration approved). */
@@ -150,5 +156,77 @@ describe.runIf(hasBuild())('500s and a dead connection', () => {
     const preview = await browser.get(`/p/${tenantId}/privacy`)
     expect(preview.status).toBe(200)
     expect(preview.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  /** Runs `fn` with the limit of `action` lowered to `max` (a DBA's UPDATE), and puts it back. */
+  async function withLimit(action: string, max: number, fn: () => Promise<void>) {
+    const [{ maxCount }] = await sql`select max_count from ob_rate_limit where action = ${action}`
+    await sql`update ob_rate_limit set max_count = ${max} where action = ${action}`
+    try {
+      await fn()
+    } finally {
+      await sql`update ob_rate_limit set max_count = ${maxCount} where action = ${action}`
+    }
+  }
+  const jobsOf = async (t: string, type: string) => (await sql`select count(*)::int as n from ob_outbox where tenant_id = ${t} and type = ${type}`)[0].n
+
+  it('12. throttles: website changes past the limit are refused with one line and check nobody\'s site; so are Slack tests and availability lookups', async () => {
+    const { browser, tenantId } = await owner()
+    await withLimit('website_check', 2, async () => {
+      const sites = ['https://one.example/', 'https://two.example/', 'https://three.example/']
+      const replies = []
+      for (const websiteUrl of sites) replies.push(await browser.post('/onboarding/a2p', { intent: 'autosave', version: await version(tenantId), websiteUrl }))
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 429])
+      expect(await replies[2].json()).toMatchObject({ message: 'You have changed your website 10 times in the last hour; wait a while, then change it again.' })
+      expect(await jobsOf(tenantId, 'WEBSITE_CHECK')).toBe(2) // one a site; the third was never queued
+      expect((await sql`select website_url from ob_a2p where tenant_id = ${tenantId}`)[0].websiteUrl).toBe('https://two.example/')
+    })
+    await withLimit('slack_test', 1, async () => {
+      await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(tenantId), slackWebhookUrl: 'https://hooks.slack.com/services/T3/B3/x' })
+      expect((await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(tenantId) })).status).toBe(200)
+      const again = await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(tenantId) })
+      expect(again.status).toBe(429)
+      expect(await again.json()).toMatchObject({ message: 'You have sent 10 test messages in the last hour; try again later.' })
+    })
+    await withLimit('availability', 1, async () => {
+      const counters = async () => (await fake('provisioning').counters())['GET /availability'] ?? 0
+      const before = await counters()
+      expect((await browser.post('/onboarding/number', { intent: 'availability', version: await version(tenantId) })).status).toBe(200)
+      const again = await browser.post('/onboarding/number', { intent: 'availability', version: await version(tenantId) }, { js: false })
+      expect(again.status).toBe(429)
+      expect(await again.text()).toContain('You have checked availability 30 times in the last hour; try again later.')
+      expect((await counters()) - before).toBe(1)
+    })
+  })
+
+  it('12. logo uploads past the limit are refused before they are decoded; files no row points to are removed once an hour old', async () => {
+    const { browser, tenantId } = await owner()
+    const logo = (colour: string) => sharp({ create: { width: 32, height: 32, channels: 3, background: colour } }).png().toBuffer()
+    const upload = async (png: Buffer) => {
+      const f = new FormData()
+      f.set('intent', 'autosave')
+      f.set('version', await version(tenantId))
+      f.set('logo', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'logo.png')
+      return browser.post('/onboarding/account', f)
+    }
+    await withLimit('logo_upload', 2, async () => {
+      expect((await upload(await logo('#112233'))).status).toBe(200)
+      expect((await upload(await logo('#445566'))).status).toBe(200)
+      const third = await upload(await logo('#778899'))
+      expect(third.status).toBe(429)
+      expect(await third.json()).toMatchObject({ message: 'You have uploaded 20 logos today; try again tomorrow.' })
+    })
+    const files = readdirSync(uploads)
+    expect(files).toHaveLength(2) // the first logo, replaced, is still on disk
+    const current = ((await sql`select logo_url from ob_account where tenant_id = ${tenantId}`)[0].logoUrl as string).split('/').at(-1)!
+    const young = `${'f'.repeat(32)}.png`
+    writeFileSync(path.join(uploads, young), 'just stored, its save about to commit')
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
+    for (const name of files) utimesSync(path.join(uploads, name), hourAgo, hourAgo)
+    await sql`select graphile_worker.add_job('uploads_gc', '{}'::json)`
+    Object.assign(process.env, { UPLOAD_DIR: uploads, DATABASE_URL: url })
+    const { uploads_gc } = await import('../../tasks/uploads_gc')
+    await runOnce({ connectionString: url, taskList: { uploads_gc }, noHandleSignals: true }) // that job only
+    expect(readdirSync(uploads).sort()).toEqual([current, young].sort())
   })
 })
