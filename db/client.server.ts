@@ -16,8 +16,9 @@ export function connect(url: string, options: postgres.Options<{}> = {}): Sql {
  * request's reads and writes in one transaction that names the tenant (row-level security), and
  * db/ functions that need a transaction of their own run inside it.
  */
-export function transaction<T>(sql: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ('savepoint' in sql ? (sql as Tx).savepoint(fn) : (sql as Sql).begin(fn)) as Promise<T>
+export function transaction<T>(sql: Db, fn: (tx: Tx) => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
+  if ('savepoint' in sql) return (sql as Tx).savepoint(fn) as Promise<T>
+  return (o.snapshot ? (sql as Sql).begin('isolation level repeatable read', fn) : (sql as Sql).begin(fn)) as Promise<T>
 }
 
 /**
@@ -28,10 +29,14 @@ export async function scopeTo(tx: Tx, tenantId: string): Promise<void> {
   await tx`select set_config('ob.tenant_id', ${tenantId}, true)`
 }
 
-/** `fn` in one transaction for the tenant (a savepoint inside a transaction already open). */
-export function asTenant<T>(sql: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/**
+ * `fn` in one transaction for the tenant (a savepoint inside a transaction already open). With
+ * `snapshot`, every statement of it sees the database as at its first (repeatable read): a page
+ * reads its state and its rows as of one moment, never half before and half after a job's commit.
+ */
+export function asTenant<T>(sql: Db, tenantId: string, fn: (tx: Tx) => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
   return transaction(sql, async (tx) => {
     await scopeTo(tx, tenantId)
     return fn(tx)
-  })
+  }, o)
 }

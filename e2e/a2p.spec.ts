@@ -16,6 +16,13 @@ async function codeFor(tenant: string): Promise<{ code: string }> {
   return (await (await fetch(`${A2P_FAKE}/__fake/otp/${brands.brandIds.at(-1)}`)).json()) as { code: string }
 }
 
+/** Ticks "Use our hosted pages"; with JavaScript, until its autosave has answered (without, it travels with the next button). */
+async function tickHostedPages(page: Page, js: boolean) {
+  const saved = js ? page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/onboarding/a2p')) : null
+  await page.getByLabel('Use our hosted privacy policy and SMS terms pages').check()
+  await saved
+}
+
 /** The website check runs as the page first shows; its line goes once it is in. */
 const checked = async (page: Page) => {
   for (let i = 0; i < 20 && (await page.locator('[data-blocker="WEBSITE_CHECKING"]').count()) > 0; i++) await page.waitForTimeout(300).then(() => page.reload())
@@ -55,9 +62,8 @@ test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets app
   const reason = page.getByTestId('a2p-reason')
   await expect(reason).toContainText('Your website needs a privacy policy and SMS terms')
   await reason.getByRole('link', { name: 'Fix' }).click()
-  await page.getByLabel('Use our hosted privacy policy and SMS terms pages').check()
+  await tickHostedPages(page, javaScriptEnabled)
   await switches({ rejectCampaign: { [tenant]: null } }) // the carriers accept the corrected campaign
-  await page.waitForTimeout(500) // the toggle's autosave (with JavaScript)
   await submit(page, 'Resubmit').click()
   await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
 })
@@ -74,8 +80,7 @@ test('the hosted privacy policy and SMS terms are made from the owner\'s details
   await page.goto('/onboarding/a2p')
   await checked(page)
   await page.getByText('Advanced (optional)').click()
-  await page.getByLabel('Use our hosted privacy policy and SMS terms pages').check()
-  if (javaScriptEnabled) await expect(toast(page)).toHaveText('Saved')
+  await tickHostedPages(page, javaScriptEnabled)
   await submit(page).click()
   await reloadUntil(page, javaScriptEnabled, () => pill(page).getByText(/Submitted|Texting enabled/))
   await stranger.goto(`/p/${tenant}/privacy`)

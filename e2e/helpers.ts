@@ -64,8 +64,13 @@ export async function toA2pPage(page: Page, owner?: string) {
 }
 
 /** Waits for what the page shows: it refreshes itself with JavaScript; without, the owner reloads. */
-export async function reloadUntil(page: Page, js: boolean, locator: () => ReturnType<Page['getByText']>, tries = 60) {
-  if (js) return expect(locator()).toBeVisible({ timeout: tries * 500 })
+/**
+ * Waits for what the page says, as long as the test may take (its own timeout), never for a fixed
+ * time: on a busy machine the jobs behind a line take longer, and the page (with JavaScript) reads
+ * itself every second, then every 15 s once the line has waited 30 s.
+ */
+export async function reloadUntil(page: Page, js: boolean, locator: () => ReturnType<Page['getByText']>, tries = 240) {
+  if (js) return expect(locator()).toBeVisible({ timeout: 0 })
   for (let i = 0; i < tries && (await locator().count()) === 0; i++) {
     await page.waitForTimeout(500)
     await page.reload()

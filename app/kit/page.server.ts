@@ -116,12 +116,14 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
       await def.refresh({ request, identity, tenantId, state: await read(() => guardPage(identity, def.id)), read })
     }
+    // One snapshot for the state and the rows: a job committing between two reads once left a page
+    // saying "Confirm the code" beside a verified registration, with no line left to read itself again.
     return forTenant(tenantId, async () => {
       const state = await guardPage(identity, def.id)
       const data = await def.load({ request, identity, tenantId, state })
       const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
       return json({ ...data, state, blockers })
-    })
+    }, { snapshot: true })
   }
 
   async function action({ request }: ActionFunctionArgs) {

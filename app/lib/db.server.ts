@@ -33,9 +33,10 @@ export const dbPool = (): Sql => pool()
 
 /**
  * Runs `fn` in one transaction for the tenant. A Response thrown by a loader or action (a redirect)
- * is an answer, not a failure: what was written before it commits.
+ * is an answer, not a failure: what was written before it commits. `snapshot`: one view of the
+ * database for all of it (a page's load).
  */
-export async function forTenant<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
+export async function forTenant<T>(tenantId: string, fn: () => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
   let answer: Response | undefined
   const result = await asTenant(db(), tenantId, (tx) =>
     scope.run(tx, async () => {
@@ -47,6 +48,7 @@ export async function forTenant<T>(tenantId: string, fn: () => Promise<T>): Prom
         return undefined as T
       }
     }),
+    o,
   )
   if (answer) throw answer
   return result

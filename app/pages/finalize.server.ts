@@ -17,7 +17,7 @@ const PATIENCE_MS = 60_000
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const identity = await requireIdentity(request)
-  return forTenant(identity.tenantId, () => summary(request, identity))
+  return forTenant(identity.tenantId, () => summary(request, identity), { snapshot: true })
 }
 
 async function summary(request: Request, identity: Identity) {

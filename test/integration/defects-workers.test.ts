@@ -98,4 +98,23 @@ describe('workers and money', () => {
     await until('texting eligible', async () => (await sql`select texting_eligible from ob_flow where tenant_id = ${t}`)[0].textingEligible)
     expect((await a2p.counters())[`campaigns:${t}`]).toBe(1)
   })
+
+  it('17. a page read while the code\'s verification commits sees one moment: never "Confirm the code" beside a verified registration (which left the page with no line to read itself again)', async () => {
+    const t = await readyA2pTenant(sql)
+    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, brand_id = 'BN17', brand_phase = 'VETTED', identity_status = 'UNVERIFIED',
+      otp_sent_at = now(), submitted_at = now(), submission_count = 1 where tenant_id = ${t}`
+    Object.assign(process.env, { DATABASE_URL: url, NODE_ENV: 'test' })
+    const { db, forTenant } = await import('../../app/lib/db.server')
+    const { wizardState } = await import('../../db/flow.server')
+    const { readA2p, recordOtp } = await import('../../db/a2p.server')
+    const page = await forTenant(t, async () => {
+      const state = await wizardState(db(), t)
+      await recordOtp(sql, t, 'verified') // the a2p_otp job commits between the page's two reads
+      return { state, row: await readA2p(db(), t) }
+    }, { snapshot: true })
+    expect(page.state.blockers).toContain('CONFIRM_OTP')
+    expect(page.row.identityStatus).toBe('UNVERIFIED')
+    // The next read sees the verified registration, with its pending line.
+    expect((await wizardState(sql, t)).blockers).toContain('A2P_PENDING')
+  })
 })
