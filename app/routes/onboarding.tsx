@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Outlet, useLoaderData, useLocation, useMatches } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
@@ -15,7 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function OnboardingLayout() {
-  const { state, toast } = useLoaderData<typeof loader>()
+  const { state: layoutState, toast } = useLoaderData<typeof loader>()
+  // The page's own state when it has one: read after its refresh (the defaults a page stores when
+  // first shown) and with its rows. The layout's, read beside it, showed Services at 0% on arrival.
+  const page = useMatches().at(-1)?.data as { state?: typeof layoutState } | undefined
+  const state = page?.state ?? layoutState
   const location = useLocation()
   // The toast is a one-time flash: a revalidation on the same page (autosave, a pending line's
   // refresh) reads the session again and gets none, so the message is kept until the next navigation.
