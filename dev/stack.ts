@@ -27,8 +27,6 @@ export type Stack = {
   copierTargetUrl: string | null
   /** The web server's process group (its id is the group's), for the benchmark's CPU figures. */
   webGroup: number
-  /** The process group of each process of the stack now (a restarted one has a new group). */
-  groups: () => { web: number; worker: number; copier?: number }
   stop: () => Promise<void>
   kill: () => void
 }
@@ -114,8 +112,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     })
   }
   specs.forEach((_, i) => start(i))
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!,
-    groups: () => ({ web: children[0].pid!, worker: children[1].pid!, copier: children[2]?.pid }), stop, kill }
+  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop, kill }
 }
 
 /**

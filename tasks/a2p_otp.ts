@@ -1,7 +1,7 @@
 import type { Task } from 'graphile-worker'
 import { readA2p, recordOtp } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
-import { NotSealed, unseal } from '../app/lib/crypto.server'
+import { unsealOrNull } from '../app/lib/crypto.server'
 import { db } from '../app/lib/db.server'
 import * as a2p from '../app/providers/a2p.server'
 
@@ -22,13 +22,10 @@ export const a2p_otp: Task = async (payload, helpers) => {
   // the same Idempotency-Key, and the page keeps saying it is being checked meanwhile.
   const sealed = r.otpCode
   if (!sealed) return
-  let code: string
-  try {
-    code = unseal(sealed, { tenantId: p.tenantId, field: 'ob_a2p.otp_code' })
-  } catch (error) {
-    if (!(error instanceof NotSealed)) throw error
-    // Not sealed for this tenant (copied from another row) or under a retired key: the owner types it again.
-    helpers.logger.warn(`a2p_otp ${p.tenantId}: the stored code does not open (${error.message})`)
+  const code = unsealOrNull(sealed, { tenantId: p.tenantId, field: 'ob_a2p.otp_code' })
+  if (code === null) {
+    // Not sealed for this tenant (copied from another row) or under a key we no longer hold: the owner types it again.
+    helpers.logger.warn(`a2p_otp ${p.tenantId}: the stored code does not open for this tenant`)
     return recordOtp(db(), p.tenantId, 'invalid', sealed)
   }
   const verified = await a2p.verifyOtp(r.brandId, code, call)

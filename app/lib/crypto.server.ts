@@ -44,3 +44,13 @@ export function unseal(sealed: string, o: SealedFor): string {
     throw new NotSealed(`not sealed for ${o.field} of this tenant`)
   }
 }
+
+/** The plain value, or null when it does not open for this tenant and field (moved from another row, or under a key we no longer hold). */
+export function unsealOrNull(sealed: string, o: SealedFor): string | null {
+  try {
+    return unseal(sealed, o)
+  } catch (error) {
+    if (error instanceof NotSealed) return null
+    throw error
+  }
+}

@@ -6,13 +6,13 @@ import { Webhooks } from '../schemas/provisioning'
 // the dev launcher (NODE_ENV=development) and the test setup (test) open the dev sign-in and the dev
 // defaults below, and production refuses each of those dev values.
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)
+/** A setting that takes several values, comma-separated (secrets and keys for rotation). */
+const commaList = () => z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test (unset: production)' }).default('production'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   // Several, comma-separated, for rotation: the first signs new cookies, every one still opens them.
-  SESSION_SECRET: z
-    .string()
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+  SESSION_SECRET: commaList()
     .refine((list) => list.length > 0 && list.every((x) => x.length >= 32), 'must be at least 32 characters (several: comma-separated, each 32+)')
     .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -63,9 +63,7 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
     .optional(),
   // Keys that sealed values before PORT_IN_KEY replaced them: they still open, nothing new is sealed with them.
-  PORT_IN_KEYS_RETIRED: z
-    .string()
-    .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+  PORT_IN_KEYS_RETIRED: commaList()
     .refine((ks) => ks.every((k) => Buffer.from(k, 'base64').length === 32), 'must be 32-byte base64 keys, separated by commas')
     .default([]),
 })

@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node'
 import { recordCalendarConnected, recordCalendarError, startCalendarConnect, takeCalendarAttempt } from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
-import { NotSealed, seal, unseal } from '../lib/crypto.server'
+import { seal, unsealOrNull } from '../lib/crypto.server'
 import { db, forTenant } from '../lib/db.server'
 import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
 
@@ -35,18 +35,20 @@ export async function callbackLoader(request: Request) {
   // Each write is its own tenant transaction: none is held open while Google answers.
   const inTenant = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
   const attempt = state.length > 0 && state.length <= 512 ? await inTenant(() => takeCalendarAttempt(db(), tenantId, hashState(state))) : ({ error: 'state' } as const)
+  // A verifier that does not open for this tenant (another row's, or under a key we no longer hold) is a broken attempt.
+  const verifier = 'error' in attempt ? null : unsealOrNull(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })
   if ('error' in attempt) {
     await inTenant(() => recordCalendarError(db(), tenantId, attempt.error))
   } else if (query.has('error')) {
     // access_denied: the owner pressed Deny (any other error is the provider's).
     await inTenant(() => recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'))
+  } else if (verifier === null) {
+    await inTenant(() => recordCalendarError(db(), tenantId, 'state'))
   } else {
     try {
-      const c = await finishConnect(request, { state, verifier: unseal(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' }) })
+      const c = await finishConnect(request, { state, verifier })
       await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken, { tenantId, field: 'ob_calmsg.calendar_refresh_token' }) : null }))
     } catch (error) {
-      // A verifier that does not open for this tenant (another row's, or under a key we no longer hold) is a broken attempt.
-      if (error instanceof NotSealed) return (await inTenant(() => recordCalendarError(db(), tenantId, 'state')), back())
       if (!(error instanceof ConnectFailed)) throw error
       console.error(`calendar callback: ${error.reason}`, error.cause)
       await inTenant(() => recordCalendarError(db(), tenantId, error.reason))

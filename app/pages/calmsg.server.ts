@@ -4,7 +4,7 @@ import { jobFor } from '../../db/jobs.server'
 import { readNumber, type NumberRow } from '../../db/number.server'
 import { servicesFor, templatesFor, type Service } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
-import { seal, unseal } from '../lib/crypto.server'
+import { seal, unsealOrNull } from '../lib/crypto.server'
 import { db } from '../lib/db.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, type CalmsgFields, type PriceRange } from '../schemas/calmsg'
 
@@ -70,14 +70,8 @@ export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<
 }
 
 /** The owner's own Slack link, opened for their page (a link that no longer opens shows as none). */
-function openSlackLink(tenantId: string, stored: CalmsgRow): string | null {
-  if (!stored.slackWebhookUrl) return null
-  try {
-    return unseal(stored.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' })
-  } catch {
-    return null
-  }
-}
+const openSlackLink = (tenantId: string, stored: CalmsgRow) =>
+  stored.slackWebhookUrl ? unsealOrNull(stored.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' }) : null
 
 type Reply = { title: string; description: string; es: { title: string; description: string } }
 const replyTemplates = (stored: CalmsgRow['templates'], defaults: Reply): Reply =>

@@ -31,9 +31,12 @@ export const numberPage = definePage({
     // The provider is asked for availability after the read's transaction, not while holding it,
     // and no more often than its limit (each press is a request to the provider).
     const { number, suggestions } = await read(() => context(tenantId))
-    const throttled = intent === 'availability' ? await read(() => takeRate(db(), tenantId, 'availability')) : null
-    if (throttled) return { status: 429, message: throttled }
-    const availability = intent === 'availability' ? await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415']) : undefined
+    let availability: Availability | null | undefined
+    if (intent === 'availability') {
+      const throttled = await read(() => takeRate(db(), tenantId, 'availability'))
+      if (throttled) return { status: 429, message: throttled }
+      availability = await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415'])
+    }
     return planNumberSave({
       tenantId, intent, value, number, suggestions, availability,
       changeTo: String(formData.get('changeTo') ?? ''),
