@@ -3,6 +3,7 @@ import { copyTenant, prepareTarget, TABLE } from '../../copier/copy'
 import { connect } from '../../db/client.server'
 import { fakesFor, hasBuild, startWeb, startWorker } from '../setup/app'
 import { emptyDatabase, freshDatabase, loginIn } from '../setup/db'
+import { until } from '../setup/wait'
 import { onboardedTenant } from '../setup/onboarded'
 
 // Saves after Finish (issue 18, item 2), reproduced through real HTTP against the built server,
@@ -16,13 +17,6 @@ const provisioning = fake('provisioning')
 
 const version = async (t: string) => String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
 const flow = async (t: string) => (await sql`select phase, blockers, revision from ob_flow where tenant_id = ${t}`)[0]
-async function until<T>(what: string, probe: () => Promise<T>, ms = 30_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-    const value = await probe()
-    if (value) return value
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 /** An owner signed in to a tenant that has been through every page, on the summary. */
 async function onboardedOwner() {
   const owner = `f-${crypto.randomUUID().slice(0, 8)}`

@@ -3,6 +3,7 @@ import { connect } from '../../db/client.server'
 import { enqueue, jobFor } from '../../db/jobs.server'
 import { readyA2pTenant, submitA2p } from '../setup/a2p'
 import { fakesFor, startWorker } from '../setup/app'
+import { until } from '../setup/wait'
 import { freshDatabase, makeTenant } from '../setup/db'
 
 // Defects of the workers found by outside testing (issue 18, "Workers and money"), each reproduced
@@ -16,13 +17,6 @@ const provisioning = fake('provisioning')
 const a2p = fake('a2p')
 startWorker(workerEnv)
 
-async function until<T>(what: string, probe: () => Promise<T>, ms = 30_000): Promise<T> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-    const value = await probe()
-    if (value) return value
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const numberOf = async (t: string) => (await sql`select e164, purchase_open, provision_error, area_code from ob_number where tenant_id = ${t}`)[0]
 const jobsOf = (t: string) => sql`select attempts, last_error, status from ob_outbox where tenant_id = ${t} and type = 'PROVISION_NUMBER'`
