@@ -17,6 +17,8 @@ export type SaveInput = {
   after?: (tx: Db) => Promise<unknown>
   /** The phase from which the page is open: a save from a page not open yet is refused. */
   opensAt?: string
+  /** Digest of the posted form: the same form posted again from the same version is this save again. */
+  submission?: string
 }
 
 export class StaleVersionError extends Error {
@@ -32,9 +34,11 @@ export class PageClosedError extends Error {
   }
 }
 
-type Saved = Omit<WizardState, 'version'> & { version: number; stale?: true; closed?: true }
+type Saved = Omit<WizardState, 'version'> & { version: number; stale?: true; closed?: true; replay?: true }
+/** A save's answer; `replay`: this exact form was already saved from this version, nothing was written. */
+export type SaveResult = WizardState & { replay?: true }
 
-export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<WizardState> {
+export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<SaveResult> {
   const { row, names } = section.columnsOf(input.fields)
   const job = input.job ? sql.json({ task: input.job.task, payload: input.job.payload, key: input.job.key, queue: input.job.queue ?? null } as never) : null
   // Still one statement: it names its tenant first (ob_save refuses a login in ob_app acting for
@@ -42,20 +46,27 @@ export async function saveSection(sql: Db, section: Section, input: SaveInput): 
   const call = (tx: Db, advance: boolean) => tx`
     with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true))
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
-      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
+      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
   if (!input.after) return call(sql, Boolean(input.advance))
   return asTenant(sql, input.tenantId, async (tx) => {
-    await call(tx, false)
+    const saved = await call(tx, false)
+    if (saved.replay) return saved
     await input.after!(tx)
     if (input.advance) await tx`select ob_advance(${input.tenantId})`
     return wizardState(tx, input.tenantId)
-  }) as Promise<WizardState>
+  }) as Promise<SaveResult>
 }
 
-function checked(saved: Saved): WizardState {
+function checked(saved: Saved): SaveResult {
   if (saved.stale) throw new StaleVersionError(saved.version)
   if (saved.closed) throw new PageClosedError(saved.phase)
-  return WizardState.parse(saved)
+  return saved.replay ? { ...WizardState.parse(saved), replay: true } : WizardState.parse(saved)
+}
+
+/** Whether this exact form (its digest) was already saved from `version` (ob_replayed): a repeat, not a conflict. */
+export async function replayed(sql: Db, tenantId: string, submission: string, version: number): Promise<boolean> {
+  const [r] = await sql`select ob_replayed(${tenantId}, ${submission}, ${version}) as replayed`
+  return r.replayed as boolean
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Submission } from '@conform-to/react'
 import { json } from '@remix-run/node'
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { StaleVersionError } from '../../db/save.server'
 import type { WizardState } from '../../db/flow.server'
@@ -47,7 +48,22 @@ export async function readForm<I extends string>(request: Request, intents: read
   if (!formData || !intent.success || !version.success) {
     return { refused: json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 }) }
   }
-  return { formData, intent: intent.data as I, version: version.data }
+  return { formData, intent: intent.data as I, version: version.data, digest: await digestOf(formData) }
+}
+
+/**
+ * What identifies a submission: a digest of everything posted (a file by its bytes), in order. A
+ * form sent twice (a double click, a reload of the post) has the same one; ob_save answers the
+ * second as the first, instead of as a change made in another tab.
+ */
+async function digestOf(formData: FormData) {
+  const hash = createHash('sha256')
+  for (const [name, value] of formData.entries()) {
+    const bytes = typeof value === 'string' ? Buffer.from(value) : Buffer.from(await value.arrayBuffer())
+    // Lengths first, so that no two different forms run together into the same bytes.
+    hash.update(`${Buffer.byteLength(name)}:${name}:${typeof value === 'string' ? 's' : 'f'}${bytes.length}:`).update(bytes)
+  }
+  return hash.digest('hex')
 }
 
 /**

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { Db } from '../../db/client.server'
 import { wizardState, type WizardState } from '../../db/flow.server'
 import type { Job } from '../../db/jobs.server'
-import { PageClosedError, saveSection, StaleVersionError } from '../../db/save.server'
+import { PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
 import { db, dbPool, forTenant } from '../lib/db.server'
@@ -134,17 +134,27 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const current = () => read(() => wizardState(db(), tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
-    const { formData, intent, version } = form
+    const { formData, intent, version, digest } = form
+    // A save's answer: Continue moves on once the phase has (the page's own `done`), anything else
+    // stays on the page (post/redirect/get without JavaScript).
+    const answer = (state: WizardState, reply: ActionReply = {}) =>
+      intent === 'continue' && done(state)
+        ? redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
+        : replySaved(request, def.id, { ...state, ...reply, saved: true })
     // Autosave and Continue go to the database once: ob_save checks the version and that the page is
     // open. A page's own button may decode an upload or ask a provider first: it is refused on a
-    // stale version (or a page not open) before anything of that happens.
+    // stale version (or a page not open) before anything of that happens, unless it is this very
+    // form again (a double click): then it is answered as the save it repeats.
     let before: WizardState | undefined
     const state = async () => (before ??= await current())
     const upload = [...formData.values()].some((v) => v instanceof File && v.size > 0)
     if ((intent !== 'autosave' && intent !== 'continue') || upload) {
       const now = await read(() => guardPage(identity, def.id))
       before = now
-      if (version !== now.version) return replyToSaveError(new StaleVersionError(now.version), current)
+      if (version !== now.version) {
+        if (await read(() => replayed(db(), tenantId, digest, version))) return answer(now)
+        return replyToSaveError(new StaleVersionError(now.version), current)
+      }
     }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
     if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
@@ -155,13 +165,12 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
     try {
       const saved = await saveSection(dbPool(), def.section, {
-        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt,
+        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt, submission: digest,
       })
-      await plan.afterCommit?.()
-      if (intent === 'continue' && done(saved)) {
-        return redirectWithToast(request, pagePath(nextPage(def.id)), 'Saved')
-      }
-      return replySaved(request, def.id, { ...saved, result: formReply(submission, secrets), saved: true })
+      // A repeat wrote nothing: what the first did after its commit is done.
+      if (!saved.replay) await plan.afterCommit?.()
+      const { replay: _, ...now } = saved
+      return answer(now, { result: formReply(submission, secrets) })
     } catch (error) {
       if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : '/dev/sign-in')
       return replyToSaveError(error, current, (name) => fieldFor(def.section, name))

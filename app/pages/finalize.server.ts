@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { wizardState } from '../../db/flow.server'
-import { finishOnboarding, NotFinished } from '../../db/save.server'
+import { finishOnboarding, NotFinished, StaleVersionError } from '../../db/save.server'
 import { readSnapshot } from '../../db/snapshot.server'
 import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
 import { fixLinks, guardPage, requirePage } from '../kit/page.server'
@@ -47,11 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { tenantId } = identity
   const form = await readForm(request, INTENTS, FORM_LIMITS)
   if ('refused' in form) return form.refused
+  const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
   try {
     await finishOnboarding(dbPool(), tenantId, form.version)
   } catch (error) {
     if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
-    return replyToSaveError(error, () => forTenant(tenantId, () => wizardState(db(), tenantId)))
+    // Finish pressed twice (a double click sends the form twice): the second finds it done.
+    const finished = error instanceof StaleVersionError && ['FINALIZE', 'COMPLETE'].includes((await current()).phase)
+    if (!finished) return replyToSaveError(error, current)
   }
   // Both modes: the page, now saying "Setting up your dashboard..." (it reads itself, with
   // JavaScript, or by its Refresh link), or the dashboard at once if the copier was quicker.

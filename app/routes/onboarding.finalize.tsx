@@ -43,7 +43,7 @@ export default function FinalizePage() {
     )
   }
   return (
-    <Form method="post" className="space-y-5">
+    <Form method="post" id="finalize" className="space-y-5">
       <div>
         <h2 className="text-xl font-semibold">Check and finish</h2>
         <p className="text-sm text-slate-600">This is what we set up for you. Edit anything, then press Finish.</p>

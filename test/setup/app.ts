@@ -72,7 +72,7 @@ export function startWorker(env: Record<string, string>) {
   return proc
 }
 
-type Fields = Record<string, string | string[]> | FormData
+type Fields = Record<string, string | string[]> | FormData | URLSearchParams
 
 /**
  * What a browser sends: the session cookie, Origin and Sec-Fetch-* headers. `js: true` posts as
@@ -93,7 +93,7 @@ export class Browser {
   }
 
   post(path: string, fields: Fields, { js = true, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {}) {
-    const body = fields instanceof FormData ? fields : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
+    const body = fields instanceof FormData || fields instanceof URLSearchParams ? fields : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
     const target = js ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}` : path
     return this.send(target, {
       method: 'POST',
