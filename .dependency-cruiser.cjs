@@ -42,7 +42,7 @@ module.exports = {
       name: 'helpers-below-the-pages',
       comment: 'Configuration, helpers and provider clients are used by pages and tasks alike, so they import neither.',
       severity: 'error',
-      from: { path: app(['lib', 'providers', 'schemas', 'data']) },
+      from: { path: app(['lib', 'providers', 'schemas', 'data', 'mail']) },
       to: { path: `${app(['routes', 'pages', 'kit', 'components', 'auth'])}|^tasks/` },
     },
     {

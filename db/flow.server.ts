@@ -95,3 +95,9 @@ export async function applySubscription(sql: Db, s: { customerId: string; stripe
     return row.tenantId as string
   }) as Promise<string | null>
 }
+
+/** How the owner wants onboarding to finish: by itself on approval (default), or after their review. */
+export async function finishChoice(sql: Db, tenantId: string) {
+  const [f] = await sql`select review_first, finish_requested_at from ob_flow where tenant_id = ${tenantId}`
+  return { reviewFirst: Boolean(f?.reviewFirst), finishRequested: Boolean(f?.finishRequestedAt) }
+}

@@ -43,6 +43,8 @@ export const JOBS = {
   }),
   /** "Send a test message" to the saved Slack link (tasks/slack_test.ts); a second press replaces a waiting one. */
   slack_test: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),
+  /** One mail to the owner, an ob_mail row (tasks/send_mail.ts); SQL queues it (ob_mail_queue) with this key. */
+  send_mail: contract({ payload: tenant.extend({ key: z.string().regex(/^[a-z_]{1,20}(:[0-9]{1,6})?$/) }), key: (p) => `ob:mail:${p.tenantId}:${p.key}` }),
 }
 export type TaskName = keyof typeof JOBS
 export type Payload<T extends TaskName> = z.output<(typeof JOBS)[T]['payload']>

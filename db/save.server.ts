@@ -89,16 +89,22 @@ export class NotFinished extends Error {
 }
 
 /**
- * The summary page's Finish: in one transaction, the version check and ob_advance with finish,
- * which moves to FINALIZE (and tells the copier) only when FINALIZE's guard holds. Refused, it
- * rolls back (the version too): nothing changes.
+ * The summary page's Finish: in one transaction, the version check and ob_finish, which moves to
+ * FINALIZE (and tells the copier) when FINALIZE's guard holds, or, when only the carriers' review
+ * is left, records the request so that it finishes on approval. Refused, it rolls back (the
+ * version too): nothing changes.
  */
-export async function finishOnboarding(sql: Db, tenantId: string, version: number): Promise<WizardState> {
+export async function finishOnboarding(sql: Db, tenantId: string, version: number): Promise<{ state: WizardState; requested: boolean }> {
   return asTenant(sql, tenantId, async (tx) => {
     await bumpVersion(tx, tenantId, version)
-    await tx`select ob_advance(${tenantId}, true)`
+    const [{ outcome }] = await tx`select ob_finish(${tenantId}) as outcome`
     const state = await wizardState(tx, tenantId)
-    if (state.phase !== 'FINALIZE' && state.phase !== 'COMPLETE') throw new NotFinished(state)
-    return state
-  }) as Promise<WizardState>
+    if (outcome === 'refused') throw new NotFinished(state)
+    return { state, requested: outcome === 'requested' }
+  }) as Promise<{ state: WizardState; requested: boolean }>
+}
+
+/** The summary's "let me check everything first" (ob_set_review_first). */
+export async function setReviewFirst(sql: Db, tenantId: string, on: boolean) {
+  await sql`select ob_set_review_first(${tenantId}, ${on})`
 }

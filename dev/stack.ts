@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { startFakes } from '../test/fakes/index'
+import { fakeEnv, startFakes } from '../test/fakes/index'
 import { dropDatabase, ensureDatabase, GUARD, startEmbedded, type Embedded } from './embedded'
 import { migrateDatabase } from '../db/migrate'
 import postgres from 'postgres'
@@ -63,7 +63,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     NODE_ENV: 'development' as const,
     DATABASE_URL: databaseUrl,
     PORT: String(o.web.port),
-    ...Object.fromEntries(fakes.fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url])),
+    ...fakeEnv(fakes.fakes),
     ...o.env,
   }
   const out = o.quiet ? 'ignore' : 'inherit'

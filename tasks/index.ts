@@ -2,15 +2,17 @@ import type { Task, TaskList } from 'graphile-worker'
 import { a2p_otp } from './a2p_otp'
 import { a2p_refresh } from './a2p_refresh'
 import { a2p_step } from './a2p_step'
+import { mail_sweep } from './mail_sweep'
 import { provision_number } from './provision_number'
+import { send_mail } from './send_mail'
 import { slack_test } from './slack_test'
 import { stripe_prefill } from './stripe_prefill'
 import { uploads_gc } from './uploads_gc'
 import { website_check } from './website_check'
 
 // One file per job, each registered here.
-// uploads_gc runs on the worker's crontab, not for a tenant: it is no job of db/jobs.server.ts.
-const tasks: Record<string, Task> = { a2p_otp, a2p_refresh, a2p_step, provision_number, slack_test, stripe_prefill, uploads_gc, website_check }
+// uploads_gc and mail_sweep run on the worker's crontab, not for a tenant: no jobs of db/jobs.server.ts.
+const tasks: Record<string, Task> = { a2p_otp, a2p_refresh, a2p_step, mail_sweep, provision_number, send_mail, slack_test, stripe_prefill, uploads_gc, website_check }
 
 /**
  * A job whose tenant finished onboarding while it waited is no longer wanted: the tenant's rows are

@@ -25,7 +25,10 @@ const runner = await run({
   taskList,
   events,
   // Once an hour across all workers (graphile-worker's cron keeps one run per slot).
-  parsedCronItems: parseCronItems([{ task: 'uploads_gc', match: '17 * * * *', identifier: 'uploads_gc' }]),
+  parsedCronItems: parseCronItems([
+    { task: 'uploads_gc', match: '17 * * * *', identifier: 'uploads_gc' },
+    { task: 'mail_sweep', match: '7 * * * *', identifier: 'mail_sweep' },
+  ]),
 })
 const utils = await makeWorkerUtils({ connectionString: config.DATABASE_URL })
 

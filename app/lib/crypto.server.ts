@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { env } from './env.server'
 
 // Secrets kept at rest (port-in account numbers and PINs, the calendar's refresh token and PKCE
@@ -54,3 +54,21 @@ export function unsealOrNull(sealed: string, o: SealedFor): string | null {
     throw error
   }
 }
+
+/**
+ * A link's proof, for pages opened without signing in (the reminder mail's "turn reminders off"):
+ * an HMAC of what it is for, under the newest SESSION_SECRET; any secret still listed verifies it.
+ */
+export function linkToken(purpose: 'reminders-off', tenantId: string): string {
+  return `${tenantId}.${mac(env().SESSION_SECRET[0], purpose, tenantId)}`
+}
+
+/** The tenant a link's token proves, or null for one that was not made by linkToken. */
+export function tenantOfLinkToken(purpose: 'reminders-off', token: string): string | null {
+  const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token)
+  if (!m) return null
+  const ok = env().SESSION_SECRET.some((secret) => timingSafeEqual(Buffer.from(mac(secret, purpose, m[1])), Buffer.from(m[2])))
+  return ok ? m[1] : null
+}
+
+const mac = (secret: string, purpose: string, tenantId: string) => createHmac('sha256', secret).update(`${purpose}:${tenantId}`).digest('base64url')

@@ -58,6 +58,12 @@ const schema = z.object({
   // Slack incoming webhooks: the "Send a test message" job posts to hooks.slack.com, or the fake in dev.
   SLACK_HOOKS_URL: url('Slack webhooks host').optional(),
   FAKE_SLACK_URL: url('local Slack fake').optional(),
+  // Mail to owners goes out over SMTP (Postmark, SES, SendGrid, Mailgun all speak it); in dev and
+  // tests to the local SMTP fake (FAKE_SMTP_URL). Links in mail lead to APP_URL.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:pass@host:port or smtps://...').optional(),
+  MAIL_FROM: z.string().regex(/^([^<>\r\n]{1,100} <[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address, or "Name <address>"').optional(),
+  FAKE_SMTP_URL: z.string().regex(/^smtp:\/\/127\.0\.0\.1:\d+$/).optional(),
+  FAKE_MAIL_URL: url('local mail fake (its mailbox, shown at /dev/mail)').optional(),
   PORT_IN_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
@@ -83,6 +89,10 @@ export type Env = z.infer<typeof schema> & {
   GOOGLE_CLIENT_SECRET: string
   OAUTH_ISSUER: string
   SLACK_HOOKS_URL: string
+  SMTP_URL: string | undefined
+  MAIL_FROM: string
+  /** Where links in mail lead: APP_URL, or the dev server. */
+  mailLinksBase: string
   webhooks: Webhooks
   clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
 }
@@ -128,6 +138,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('GOOGLE_CLIENT_ID', '"Connect Google Calendar" signs in with this OAuth client')
   required('GOOGLE_CLIENT_SECRET', 'the OAuth client secret exchanges the code for tokens')
   required('APP_URL', 'Google sends the owner back to APP_URL/onboarding/calmsg/callback')
+  required('SMTP_URL', 'owners are told by mail when carriers answer (smtp://user:pass@host:587)')
+  required('MAIL_FROM', 'the address mail to owners comes from ("Rivera Setup <setup@example.com>")')
   if (production) refuseDevValues(env)
   const webhooks = Webhooks.safeParse({
     smsWebhookUrl: env.SMS_WEBHOOK_URL ?? (production ? undefined : `${DEV_HOOKS}/sms`),
@@ -156,6 +168,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET ?? DEV_OAUTH_CLIENT.secret,
     OAUTH_ISSUER: env.OAUTH_ISSUER ?? (production || !env.FAKE_OAUTH_URL ? 'https://accounts.google.com' : env.FAKE_OAUTH_URL),
     SLACK_HOOKS_URL: env.SLACK_HOOKS_URL ?? (production || !env.FAKE_SLACK_URL ? 'https://hooks.slack.com' : env.FAKE_SLACK_URL),
+    SMTP_URL: env.SMTP_URL ?? (production ? undefined : env.FAKE_SMTP_URL),
+    MAIL_FROM: env.MAIL_FROM ?? 'Business setup <setup@wizard.example>',
+    mailLinksBase: (env.APP_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/$/, ''),
     webhooks: webhooks.data,
     clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
       ? {

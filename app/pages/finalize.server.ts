@@ -1,10 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { wizardState } from '../../db/flow.server'
-import { finishOnboarding, NotFinished, StaleVersionError } from '../../db/save.server'
+import { finishChoice, wizardState } from '../../db/flow.server'
+import { refusedMail } from '../../db/mail.server'
+import { finishOnboarding, NotFinished, setReviewFirst, StaleVersionError } from '../../db/save.server'
 import { readSnapshot } from '../../db/snapshot.server'
 import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
 import { fixLinks, guardPage, requirePage } from '../kit/page.server'
 import { requireIdentity, type Identity } from '../auth/session.server'
+import { redirectWithToast } from '../auth/session.server'
 import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pagePath, summaryLines, type ActionReply } from '../wizard'
@@ -26,21 +28,25 @@ async function summary(request: Request, identity: Identity) {
   if (state.phase === 'COMPLETE') {
     // The Refresh link of "Setting up your dashboard..." asks to go on once it is done.
     if (new URL(request.url).searchParams.has('dashboard')) throw redirect(dashboardUrl)
-    return json({ state, dashboardUrl, snapshot: null, blockers: [], patienceMs: 0 })
+    return json({ state, dashboardUrl, snapshot: null, blockers: [], patienceMs: 0, reviewFirst: false, finishRequested: false, mailRefused: null, waitingForCarriers: false })
   }
-  const snapshot = await readSnapshot(db())
+  const [snapshot, choice, mailRefused] = await Promise.all([readSnapshot(db()), finishChoice(db(), identity.tenantId), refusedMail(db(), identity.tenantId)])
   const waited = snapshot.flow.finishedAt ? Date.now() - Date.parse(snapshot.flow.finishedAt) : 0
   return json({
     state,
     dashboardUrl,
     snapshot,
+    ...choice,
+    mailRefused,
+    // Only the carriers' answer is left: setup finishes by itself then (unless the owner reviews first).
+    waitingForCarriers: state.phase === 'A2P' && state.blockers.length === 1 && state.blockers[0] === 'A2P_PENDING',
     // Before Finish: everything that still stands in the way, from every page.
     blockers: state.phase === 'A2P' ? summaryLines(state.blockers, fixLinks()) : [],
     patienceMs: Math.max(0, PATIENCE_MS - waited),
   })
 }
 
-const INTENTS = ['finish'] as const
+const INTENTS = ['finish', 'reviewFirst'] as const
 
 export async function action({ request }: ActionFunctionArgs) {
   const { identity } = await requirePage(request, 'finalize')
@@ -48,8 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, INTENTS, FORM_LIMITS)
   if ('refused' in form) return form.refused
   const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
+  if (form.intent === 'reviewFirst') {
+    await forTenant(tenantId, () => setReviewFirst(db(), tenantId, form.formData.get('reviewFirst') === 'on'))
+    return redirectWithToast(request, pagePath('finalize'), 'Saved')
+  }
   try {
-    await finishOnboarding(dbPool(), tenantId, form.version)
+    const { requested } = await finishOnboarding(dbPool(), tenantId, form.version)
+    // Only the carriers' answer is left: Finish is recorded, and setup finishes when they approve.
+    if (requested) return redirectWithToast(request, pagePath('finalize'), 'We will finish your setup as soon as carriers approve.')
   } catch (error) {
     if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
     // Finish pressed twice (a double click sends the form twice): the second finds it done.

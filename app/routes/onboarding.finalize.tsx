@@ -10,7 +10,7 @@ export const loader = (args: LoaderFunctionArgs) => finalizeLoader(args)
 export const action = (args: ActionFunctionArgs) => finalizeAction(args)
 
 export default function FinalizePage() {
-  const { state, dashboardUrl, snapshot, blockers, patienceMs } = useLoaderData<typeof loader>()
+  const { state, dashboardUrl, snapshot, blockers, patienceMs, reviewFirst, finishRequested, mailRefused, waitingForCarriers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   // With JavaScript the page reads itself while the copier works, and goes on once it is done.
   const waited = useRef(state.phase === 'FINALIZE')
@@ -50,8 +50,27 @@ export default function FinalizePage() {
       </div>
       <Summary snapshot={snapshot} />
       <Blockers lines={blockers} />
+      {waitingForCarriers ? (
+        <p data-testid="finish-plan" className="rounded-md bg-blue-50 p-3 text-sm text-blue-900">
+          {reviewFirst && !finishRequested
+            ? 'When carriers approve, we will email you and wait for you to press Finish.'
+            : 'Your setup will finish by itself when carriers approve, and we will email you. You can still change anything until then.'}
+        </p>
+      ) : null}
+      {mailRefused ? (
+        <p role="alert" className="text-sm text-red-700">
+          We could not email you at {mailRefused}: the address was refused. Check it on <a className="underline" href="/onboarding/account">Your business</a>.
+        </p>
+      ) : null}
       <input type="hidden" name="version" value={state.version} />
       <button name="intent" value="finish" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">Finish</button>
+      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="reviewFirst" defaultChecked={reviewFirst} />
+          Let me check everything before setup finishes
+        </label>
+        <button name="intent" value="reviewFirst" className="rounded-md border border-slate-300 px-3 py-1">Save this choice</button>
+      </fieldset>
       {reply?.message ? <p role="alert" className="text-sm text-red-700">{reply.message}</p> : null}
     </Form>
   )

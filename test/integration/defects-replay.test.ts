@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { connect } from '../../db/client.server'
 import { fakesFor, hasBuild, startWeb, startWorker, type Browser } from '../setup/app'
 import { freshDatabase } from '../setup/db'
-import { formFields } from '../setup/form'
 import { until } from '../setup/wait'
+import { html, pressed, tenantOf as tenantOfOwner, where } from '../setup/walk'
 
 // Issue 18, item 18: a no-JS owner pressed Continue on Services with the defaults and stayed there
 // with "Saved". Reproduced by a double click: the browser sends the form twice, the first post saves
@@ -17,13 +17,7 @@ const appEnv = { DATABASE_URL: url, ...env }
 const web = hasBuild() ? await startWeb(appEnv) : null
 if (web) startWorker(appEnv)
 
-const html = async (b: Browser, path: string) => (await b.get(path)).text()
-/** The page's form as the browser sends it when `label`'s button is pressed. */
-async function pressed(b: Browser, page: string, intent = 'continue') {
-  return formFields(await html(b, `/onboarding/${page}`), page, { name: 'intent', value: intent })
-}
-const where = (res: Response) => `${res.status} ${res.headers.get('location') ?? ''}`
-const tenantOf = async (owner: string) => (await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${owner}`}`)[0]?.tenantId as string
+const tenantOf = (owner: string) => tenantOfOwner(sql, owner)
 const events = async (t: string, type: string) => Number((await sql`select count(*) from ob_event where tenant_id = ${t} and event_type = ${type}`)[0].count)
 
 describe.runIf(hasBuild())('a button pressed twice without JavaScript', () => {

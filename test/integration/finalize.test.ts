@@ -17,7 +17,7 @@ describe('Finish', () => {
   it('moves a fully onboarded tenant to FINALIZE, once, with the time it happened', async () => {
     const t = await onboardedTenant(sql)
     expect(await phase(t)).toBe('A2P') // every page's Continue stops here
-    const state = await finishOnboarding(sql, t, await version(t))
+    const { state } = await finishOnboarding(sql, t, await version(t))
     expect(state.phase).toBe('FINALIZE')
     const [flow] = await sql`select finished_at from ob_flow where tenant_id = ${t}`
     expect(flow.finishedAt).toBeInstanceOf(Date)

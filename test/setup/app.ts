@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import net from 'node:net'
 import { afterAll } from 'vitest'
 import { loginFor } from '../../dev/stack'
-import { startFakes } from '../fakes/index'
+import { fakeEnv, startFakes } from '../fakes/index'
 
 // The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
 // on a test file's own database and fakes, for tests that go through HTTP as a browser would.
@@ -42,7 +42,7 @@ export async function fakesFor() {
   const { fakes, close } = await startFakes(0)
   afterAll(close)
   const url = (name: string) => fakes.find((f) => f.name === name)!.url
-  const env = Object.fromEntries(fakes.map((f) => [`FAKE_${f.name.toUpperCase()}_URL`, f.url]))
+  const env = fakeEnv(fakes)
   const fake = (name: string) => ({
     url: url(name),
     switches: (body: object) => fetch(`${url(name)}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),

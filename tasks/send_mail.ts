@@ -1,0 +1,51 @@
+import type { Task } from 'graphile-worker'
+import { ownerName, readA2p } from '../db/a2p.server'
+import { readAccount } from '../db/account.server'
+import { readPayload } from '../db/jobs.server'
+import { mailFacts, readMail, recordMail } from '../db/mail.server'
+import { linkToken } from '../app/lib/crypto.server'
+import { db } from '../app/lib/db.server'
+import { env } from '../app/lib/env.server'
+import { message } from '../app/mail/messages.server'
+import { sendMail } from '../app/providers/mail.server'
+
+// One mail to the owner (an ob_mail row SQL queued with this job). A failure to reach the SMTP
+// server throws, so graphile-worker retries it with its backoff; nothing waits for it. An address
+// the server refuses for good is recorded (one line on the pages) and not tried again.
+// At most one duplicate: a worker that dies after the server accepted the mail, before the row
+// says sent, leaves the job to be run again; its fixed Message-ID lets mail systems drop the copy.
+export const send_mail: Task = async (payload, helpers) => {
+  const p = readPayload('send_mail', payload)
+  const sql = db()
+  const mail = await readMail(sql, p.tenantId, p.key)
+  if (!mail || mail.state !== 'queued') return
+  const [account, a2p, flow, owner] = await Promise.all([readAccount(sql, p.tenantId), readA2p(sql, p.tenantId), mailFacts(sql, p.tenantId), ownerName(sql, p.tenantId)])
+  // A reminder that is no longer due (the owner submitted, finished or turned reminders off since).
+  if (mail.kind === 'reminder' && (flow.remindersOffAt || a2p.submissionCount > 0 || ['FINALIZE', 'COMPLETE'].includes(flow.phase))) return
+  const to = account.ownerEmail
+  if (!to) return recordMail(sql, p.tenantId, p.key, { state: 'refused', to: '', error: 'no owner email' })
+  const base = env().mailLinksBase
+  const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}`
+  const m = message({
+    kind: mail.kind,
+    n: Number(p.key.split(':')[1] ?? 1),
+    base,
+    displayName: account.displayName ?? 'Your business',
+    ownerName: owner,
+    mobileE164: account.ownerMobileE164,
+    legalName: a2p.legalBusinessName,
+    brandType: a2p.brandType,
+    phase: flow.phase,
+    reason: { code: a2p.reasonCode, step: a2p.reasonStep },
+    remindersOffUrl: offUrl,
+  })
+  const domain = new URL(base).hostname
+  // Reminders carry the one-click unsubscribe of RFC 8058 (a POST to the same link).
+  const headers: Record<string, string> = mail.kind === 'reminder' ? { 'List-Unsubscribe': `<${offUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}
+  const sent = await sendMail({ to, ...m, messageId: `<${p.key.replace(':', '.')}.${p.tenantId}@${domain}>`, headers })
+  if ('refused' in sent) {
+    helpers.logger.warn(`send_mail ${p.tenantId} ${p.key}: ${to} refused for good: ${sent.refused}`)
+    return recordMail(sql, p.tenantId, p.key, { state: 'refused', to, error: sent.refused })
+  }
+  await recordMail(sql, p.tenantId, p.key, { state: 'sent', to, messageId: sent.sent })
+}
