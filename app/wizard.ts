@@ -79,6 +79,7 @@ export const BLOCKERS: Record<string, BlockerText> = {
   CONFIRM_OTP: { page: 'a2p', text: 'Confirm the code we texted to your mobile.', fix: '#otp' },
   A2P_PENDING: { page: 'a2p', text: 'Carriers are reviewing your registration.', fix: '', pending: { slow: 'Carriers usually answer within a few days; come back later or reload this page to see where it is.' } },
   A2P_REJECTED: { page: 'a2p', text: 'Carriers turned down your registration.', fix: '#reason' },
+  A2P_PAUSED: { page: 'a2p', text: 'Registration paused: try again.', fix: '#reason' },
 }
 
 export type BlockerLine = { code: string; text: string; fixHref: string | null; pending?: { slow: string } }

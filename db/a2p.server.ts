@@ -155,3 +155,29 @@ export async function recordOtp(sql: Db, tenantId: string, outcome: 'verified' |
     await logEvent(tx, tenantId, 'registration.otp', { outcome })
   })
 }
+
+/** A signed status event from the provider: recorded once, its tenant refreshed now (ob_a2p_callback). */
+export async function a2pCallback(sql: Db, e: { id: string; type: string; objectId: string; occurredAt: Date }): Promise<'refreshed' | 'duplicate' | 'unknown'> {
+  const [r] = await sql`select ob_a2p_callback(${e.id}, ${e.type}, ${e.objectId}, ${e.occurredAt}) as outcome`
+  return r.outcome
+}
+
+/** The tenant's registration refresh at `at` at the latest (an earlier one waiting is kept). */
+export async function refreshBy(sql: Db, tenantId: string, at: Date, attempt = 0) {
+  await sql`select ob_a2p_refresh_by(${tenantId}, ${at}, ${attempt})`
+}
+
+export type TimelineStep = {
+  step: 'brand' | 'code' | 'campaign' | 'binding'
+  status: 'done' | 'failed' | 'pending' | 'waiting' | 'notStarted'
+  at: string | null
+  usuallyFrom: string | null
+  usuallyBy: string | null
+  late: boolean
+}
+
+/** The registration as one timeline (ob_a2p_timeline): empty before Submit. */
+export async function readTimeline(sql: Db, tenantId: string): Promise<TimelineStep[]> {
+  const [r] = await sql`select ob_a2p_timeline(${tenantId}) as timeline`
+  return r.timeline as TimelineStep[]
+}

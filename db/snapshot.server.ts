@@ -34,6 +34,9 @@ export const Snapshot = z.looseObject({
     campaignPhase: z.string().nullable(),
     bindingPhase: z.string().nullable(),
     submittedAt: z.string().nullable(),
+    timeline: z.array(z.object({
+      step: z.string(), status: z.string(), at: z.string().nullable(), usuallyFrom: z.string().nullable(), usuallyBy: z.string().nullable(), late: z.boolean(),
+    })),
   }),
   employees: z.array(z.looseObject({ role: z.string(), name: z.string().nullable() })),
 })

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { randomBytes } from 'node:crypto'
 import { STRIPE_SEED } from '../test/fakes/stripe'
-import { reloadUntil, toA2pPage, toast } from './helpers'
+import { approved, reloadUntil, toA2pPage } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled. The A2P fake approves by default.
 const A2P_FAKE = `http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}`
@@ -32,7 +32,7 @@ const checked = async (page: Page) => {
 // Four pages and a registration: longer than one page's test.
 test.describe.configure({ timeout: 90_000 })
 
-test('prefilled from Stripe; one click on Submit -> pending -> "Texting enabled"', async ({ page, javaScriptEnabled }, info) => {
+test('prefilled from Stripe; one click on Submit -> pending -> approved, and setup finishes by itself', async ({ page, javaScriptEnabled }, info) => {
   await toA2pPage(page)
   await checked(page)
   await expect(page.getByRole('radio', { name: 'Business with an EIN (LLC, corporation)' })).toBeChecked()
@@ -46,10 +46,9 @@ test('prefilled from Stripe; one click on Submit -> pending -> "Texting enabled"
   await page.screenshot({ path: `test-results/a2p-360-${info.project.name}.png`, fullPage: true })
   await submit(page).click()
   await expect(pill(page)).toHaveText(/^Submitted/)
-  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await expect(page).toHaveURL(/\/onboarding\/finalize$/)
-  await expect(toast(page)).toHaveText('Saved')
+  // Approved: setup finishes by itself (the owner did not ask to check first), no Continue or Finish.
+  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+  await expect(page).toHaveURL(/\/onboarding\/finalize|\/dev\/dashboard/)
 })
 
 test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets approved', async ({ page, javaScriptEnabled }) => {
@@ -65,7 +64,7 @@ test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets app
   await tickHostedPages(page, javaScriptEnabled)
   await switches({ rejectCampaign: { [tenant]: null } }) // the carriers accept the corrected campaign
   await submit(page, 'Resubmit').click()
-  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
+  await reloadUntil(page, javaScriptEnabled, () => approved(page))
 })
 
 test('the hosted privacy policy and SMS terms are made from the owner\'s details: the owner previews them, strangers see them only once chosen', async ({ page, browser, javaScriptEnabled }) => {
@@ -123,7 +122,7 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   const { code } = await codeFor(tenant)
   await page.getByRole('textbox', { name: 'Code' }).fill(code)
   await page.getByRole('button', { name: 'Confirm code' }).click()
-  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
+  await reloadUntil(page, javaScriptEnabled, () => approved(page))
 })
 
 test('a website without privacy and terms pages: one line, one click on "Use hosted pages", then Submit gets approved', async ({ page, javaScriptEnabled }) => {
@@ -142,5 +141,26 @@ test('a website without privacy and terms pages: one line, one click on "Use hos
   await page.getByRole('button', { name: 'Use hosted pages' }).click()
   await expect(page.locator('[data-blocker="WEBSITE_PRIVACY_MISSING"]')).toHaveCount(0)
   await submit(page).click()
-  await reloadUntil(page, javaScriptEnabled, () => page.getByText('Texting enabled', { exact: true }))
+  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+})
+
+test('Submit, then close the page: carriers approve, the mail arrives, and its link shows setup complete', async ({ page, context, javaScriptEnabled }) => {
+  await toA2pPage(page)
+  await checked(page)
+  const tenant = await tenantOf(page)
+  await submit(page).click()
+  await expect(pill(page)).toHaveText(/^Submitted/)
+  await page.close()
+  // No page open from here on: the worker follows the registration and the SMTP fake gets the mail.
+  const MAIL_FAKE = `http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 7}`
+  type Sent = { subject: string; links: string[]; messageId: string }
+  let mail: Sent | undefined
+  await expect.poll(async () => {
+    const { messages } = (await (await fetch(`${MAIL_FAKE}/__fake/messages`)).json()) as { messages: Sent[] }
+    mail = messages.find((m) => m.messageId.includes(tenant) && m.subject.includes('texting is on'))
+    return mail?.subject
+  }, { timeout: 60_000 }).toContain('your setup is complete')
+  const next = await context.newPage()
+  await next.goto(mail!.links[0])
+  await reloadUntil(next, javaScriptEnabled, () => next.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ }))
 })

@@ -77,3 +77,10 @@ export async function reloadUntil(page: Page, js: boolean, locator: () => Return
   }
   await expect(locator()).toBeVisible()
 }
+
+/**
+ * The registration approved: with the default (setup finishes by itself) the owner ends on the
+ * summary saying so, or on the dashboard; an owner who chose to check first stays on the page.
+ */
+export const approved = (page: Page) =>
+  page.getByText('Texting enabled', { exact: true }).or(page.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ })).first()

@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker'
-import { readA2p, recordStep } from '../db/a2p.server'
-import { jobFor, readPayload, type Payload } from '../db/jobs.server'
+import { readA2p, recordStep, refreshBy } from '../db/a2p.server'
+import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
 import { db } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
@@ -9,8 +9,10 @@ import * as a2p from '../app/providers/a2p.server'
 // Reads the registration's status from the provider (never from the browser), records what
 // changed, and continues the chain when the provider allows the next step: the campaign once the
 // brand is approved (and, for a sole proprietor, its owner confirmed), the number once there is a
-// campaign. It reschedules itself, waiting twice as long each time (up to an hour), until the
-// registration is final: texting eligible, or a step rejected.
+// campaign. It reschedules itself until the registration is final (texting eligible, or a step
+// rejected): twice as long each time, at most hourly after the first hour and daily after 3 days;
+// after 30 days in review it stops (the page says so; a status event from the provider still
+// refreshes at once, as every event does).
 export const a2p_refresh: Task = async (payload, helpers) => {
   const p = readPayload('a2p_refresh', payload)
   const sql = db()
@@ -48,11 +50,19 @@ export const a2p_refresh: Task = async (payload, helpers) => {
     binding = n?.status.phase ?? binding
   }
   const final = brand.phase === 'FAILED' || campaign === 'REJECTED' || binding === 'FAILED' || (brand.phase === 'VETTED' && campaign === 'ACTIVE' && binding === 'VERIFIED')
-  if (!final) await later(helpers, { tenantId: p.tenantId, attempt: p.attempt + 1 })
+  if (final) return
+  const seconds = nextRefreshSeconds(Date.now() - r.submittedAt.getTime(), p.attempt, env().A2P_REFRESH_SECONDS)
+  if (seconds === null) return helpers.logger.info(`a2p_refresh ${p.tenantId}: 30 days in review; polling stops (status events still refresh)`)
+  // Never later than a refresh a provider event asked for meanwhile.
+  await refreshBy(sql, p.tenantId, new Date(Date.now() + seconds * 1000), p.attempt + 1)
 }
 
-async function later(helpers: Parameters<Task>[1], p: Payload<'a2p_refresh'>) {
-  const job = jobFor('a2p_refresh', p)
-  const seconds = Math.min(3600, env().A2P_REFRESH_SECONDS * 2 ** Math.min(p.attempt, 12))
-  await helpers.addJob('a2p_refresh', job.payload, { jobKey: job.key, queueName: job.queue, runAt: new Date(Date.now() + seconds * 1000) })
+const HOUR = 3600
+/** When to look again, by how long the registration has been in review; null: stop polling. */
+export function nextRefreshSeconds(inReviewMs: number, attempt: number, baseSeconds: number): number | null {
+  const hours = inReviewMs / 3_600_000
+  if (hours >= 30 * 24) return null
+  if (hours >= 3 * 24) return 24 * HOUR
+  if (hours >= 1) return HOUR
+  return Math.min(HOUR, baseSeconds * 2 ** Math.min(attempt, 12))
 }

@@ -1,5 +1,5 @@
 import type { Task } from 'graphile-worker'
-import { readA2p, recordStep, unsendable } from '../db/a2p.server'
+import { readA2p, recordStep, refreshBy, unsendable } from '../db/a2p.server'
 import { readAccount } from '../db/account.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
@@ -13,15 +13,31 @@ import * as a2p from '../app/providers/a2p.server'
 // and never registers twice. Then the refresher takes over: it reads the status and enqueues the
 // next step once the provider allows it (a campaign needs an approved brand).
 export const a2p_step: Task = async (payload, helpers) => {
+  try {
+    await step(payload, helpers)
+  } catch (error) {
+    // Out of retries (the provider down for a day): never a silent hang. One line on the page
+    // ("Registration paused: try again"), and Submit is open again.
+    if (helpers.job.attempts < helpers.job.max_attempts) throw error
+    const p = readPayload('a2p_step', payload)
+    helpers.logger.error(`a2p_step ${p.tenantId} ${p.step}: paused after ${helpers.job.attempts} attempts: ${(error as Error).message}`)
+    await recordStep(db(), p.tenantId, { step: p.step, phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED', reason: { code: 'PAUSED', message: (error as Error).message }, correlationId: p.correlationId })
+  }
+}
+
+const step: Task = async (payload, helpers) => {
   const p = readPayload('a2p_step', payload)
   const key = jobFor('a2p_step', p).key
   const call = (suffix = '') => ({ key: `${key}${suffix}`, correlationId: p.correlationId })
   const sql = db()
   const [r, account, number] = await Promise.all([readA2p(sql, p.tenantId), readAccount(sql, p.tenantId), readNumber(sql, p.tenantId)])
   if (r.submissionCount !== p.submission) return // a newer submission replaced this one
+  // The first status check soon after a step (or sooner, if the provider's event already asked).
+  const refreshSoon = () => refreshBy(db(), p.tenantId, new Date(Date.now() + env().A2P_REFRESH_SECONDS * 1000))
   const refused = async (what: a2p.Refused) => {
     helpers.logger.warn(`a2p_step ${p.tenantId} ${p.step}: refused ${what.status} ${what.refused}`)
-    if (what.status === 409) return // not allowed yet: the refresher continues when it is
+    // Not allowed yet (a brand not approved yet): the refresher continues once it is.
+    if (what.status === 409) return void (await refreshSoon())
     await recordStep(sql, p.tenantId, { step: p.step, phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED', reason: { code: 'REQUEST', message: what.refused }, correlationId: p.correlationId })
   }
 
@@ -66,6 +82,5 @@ export const a2p_step: Task = async (payload, helpers) => {
     await recordStep(sql, p.tenantId, { step: 'binding', phase: attached.status.phase, reason: attached.status.reason, correlationId: p.correlationId })
   }
   // The first status check comes soon after a step; the refresher backs off from there.
-  const refresh = jobFor('a2p_refresh', { tenantId: p.tenantId, attempt: 0 })
-  await helpers.addJob('a2p_refresh', refresh.payload, { jobKey: refresh.key, queueName: refresh.queue, runAt: new Date(Date.now() + env().A2P_REFRESH_SECONDS * 1000) })
+  await refreshSoon()
 }

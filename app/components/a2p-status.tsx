@@ -9,6 +9,7 @@ export const rejected = (s: Status) => s.brandPhase === 'FAILED' || s.campaignPh
 /** The registration in one pill: where it is, from our database (the jobs keep it current). */
 export function statusOf(s: Status, eligible: boolean): { label: string; tone: string } {
   if (eligible) return { label: 'Texting enabled', tone: 'bg-emerald-100 text-emerald-900' }
+  if (rejected(s) && s.reasonCode === 'PAUSED') return { label: 'Paused', tone: 'bg-amber-100 text-amber-900' }
   if (rejected(s)) return { label: 'Turned down', tone: 'bg-red-100 text-red-900' }
   if (!s.submittedAt) return { label: 'Not submitted', tone: 'bg-slate-100 text-slate-800' }
   if (s.brandPhase === 'VETTED' && s.identityStatus === 'UNVERIFIED') return { label: 'Waiting for your code', tone: 'bg-amber-100 text-amber-900' }

@@ -5,6 +5,8 @@ const f = (line: string, field: string | null, final = false): ReasonFix => ({ l
 
 export const REASONS: Record<string, ReasonFix> = {
   // Ours, not a carrier's: the registration changed after Submit and would be rejected as it is now.
+  // Ours: a step could not reach the registry through all its retries (about a day and a half).
+  PAUSED: f('We could not reach the registry for a long time, so your registration is paused. Press Resubmit to try again; nothing was charged twice.', null),
   CHECKS: f('You changed your registration after submitting it, and carriers would turn it down as it is now: fix the lines above, then press Resubmit.', null),
   '30880': f('Vetting was turned down without a reason: contact support for details, then resubmit.', null),
   '30881': f('Use a contact email on your business domain, not Gmail or Yahoo.', 'authorizedContact'),

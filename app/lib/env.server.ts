@@ -43,6 +43,8 @@ const schema = z.object({
   // A2P Registration API: the base URL defaults to the local fake `npm run dev` starts.
   A2P_API_URL: url('A2P Registration API').optional(),
   A2P_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  // The A2P provider's status events at POST /webhooks/a2p are signed with this shared secret.
+  A2P_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   FAKE_A2P_URL: url('local A2P fake').optional(),
   // Seconds before the first status check after a submission; each next check waits twice as long (up to an hour).
   A2P_REFRESH_SECONDS: z.coerce.number().min(0.1).max(3600).optional(),
@@ -84,6 +86,7 @@ export type Env = z.infer<typeof schema> & {
   PROVISIONING_TOKEN: string
   PORT_IN_KEY: string
   A2P_TOKEN: string
+  A2P_WEBHOOK_SECRET: string
   A2P_REFRESH_SECONDS: number
   GOOGLE_CLIENT_ID: string
   GOOGLE_CLIENT_SECRET: string
@@ -102,6 +105,7 @@ const DEV_STRIPE_KEY = 'sk_test_local_fake'
 const DEV_WEBHOOK_SECRET = 'whsec_local_fake'
 const DEV_PROVISIONING_TOKEN = 'local-provisioning-token'
 const DEV_A2P_TOKEN = 'local-a2p-token'
+const DEV_A2P_WEBHOOK_SECRET = 'local-a2p-webhook-secret'
 const DEV_PORT_IN_KEY = Buffer.alloc(32, 7).toString('base64') // dev and tests only: refused in production
 const DEV_HOOKS = 'https://hooks.wizard.example'
 const DEV_OAUTH_CLIENT = { id: 'local-oauth-client', secret: 'local-oauth-secret' }
@@ -133,6 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   required('PROVISIONING_TOKEN', 'the Provisioning API needs its bearer token')
   required('A2P_API_URL', 'texting registrations (brand, campaign, number) are sent through it')
   required('A2P_TOKEN', 'the A2P Registration API needs its bearer token')
+  required('A2P_WEBHOOK_SECRET', 'status events from the A2P provider (POST /webhooks/a2p) are verified with it')
   required('PORT_IN_KEY', 'port-in account numbers and PINs are encrypted with it')
   required('SMS_WEBHOOK_URL', 'every number is configured with it')
   required('GOOGLE_CLIENT_ID', '"Connect Google Calendar" signs in with this OAuth client')
@@ -163,6 +168,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     A2P_API_URL: env.A2P_API_URL ?? (production ? undefined : env.FAKE_A2P_URL),
     FAKE_SITES_URL: production ? undefined : env.FAKE_SITES_URL,
     A2P_TOKEN: env.A2P_TOKEN ?? DEV_A2P_TOKEN,
+    A2P_WEBHOOK_SECRET: env.A2P_WEBHOOK_SECRET ?? DEV_A2P_WEBHOOK_SECRET,
     A2P_REFRESH_SECONDS: env.A2P_REFRESH_SECONDS ?? (production ? 60 : 1),
     GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID ?? DEV_OAUTH_CLIENT.id,
     GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET ?? DEV_OAUTH_CLIENT.secret,
@@ -189,7 +195,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 function refuseDevValues(env: z.infer<typeof schema>) {
   const dev: [keyof typeof env, string][] = [
     ['SESSION_SECRET', DEV_SESSION_SECRET], ['STRIPE_SECRET_KEY', DEV_STRIPE_KEY], ['STRIPE_WEBHOOK_SECRET', DEV_WEBHOOK_SECRET],
-    ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN], ['A2P_TOKEN', DEV_A2P_TOKEN], ['PORT_IN_KEY', DEV_PORT_IN_KEY],
+    ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN], ['A2P_TOKEN', DEV_A2P_TOKEN], ['A2P_WEBHOOK_SECRET', DEV_A2P_WEBHOOK_SECRET], ['PORT_IN_KEY', DEV_PORT_IN_KEY],
     ['GOOGLE_CLIENT_ID', DEV_OAUTH_CLIENT.id], ['GOOGLE_CLIENT_SECRET', DEV_OAUTH_CLIENT.secret],
   ]
   const values = (v: unknown) => [v].flat()

@@ -53,6 +53,9 @@ export function message(f: MailFacts): Message {
           ], { label: 'Look over and finish', href: page('/onboarding/finalize') })
     case 'rejected': {
       const fix = f.reason.code ? REASONS[f.reason.code] : undefined
+      if (f.reason.code === 'PAUSED') {
+        return compose(`${f.displayName}: your texting registration is paused`, hello, [fix!.line], { label: 'Try again', href: page('/onboarding/a2p#reason') })
+      }
       return compose(`${f.displayName}: carriers turned down your texting registration`, hello, [
         fix?.line ?? 'Carriers turned down your registration without saying why. Check your details, then resubmit, or contact support.',
         fix?.final ? 'This cannot be resubmitted: contact support.' : 'Fix it on the registration page, then press Resubmit (a resubmission may cost $15).',

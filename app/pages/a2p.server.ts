@@ -1,5 +1,5 @@
 import { getHostname } from 'tldts'
-import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, requestOtpResend, startSubmission, type A2pRow } from '../../db/a2p.server'
+import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, readTimeline, requestOtpResend, startSubmission, type A2pRow } from '../../db/a2p.server'
 import { readAccount, type AccountRow } from '../../db/account.server'
 import { readCalmsg } from '../../db/calmsg.server'
 import { enqueue, jobFor } from '../../db/jobs.server'
@@ -32,9 +32,15 @@ export const a2pPage = definePage({
     })
   },
   async load({ tenantId }) {
-    const [{ otpCode, ...a2p }, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    const [{ otpCode, ...a2p }, account, timeline] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId), readTimeline(db(), tenantId)])
     // The typed code (sealed) never goes back to the browser: only whether it is being checked.
-    return { a2p: { ...a2p, otpChecking: otpCode !== null }, hostedBase: `/p/${tenantId}`, businessName: account.displayName ?? a2p.legalBusinessName ?? '' }
+    return {
+      a2p: { ...a2p, otpChecking: otpCode !== null },
+      hostedBase: `/p/${tenantId}`,
+      businessName: account.displayName ?? a2p.legalBusinessName ?? '',
+      timeline,
+      timezone: account.timezone ?? 'America/New_York',
+    }
   },
   async save({ tenantId, intent, value, state, read, formData }) {
     const [a2p, account] = await read(() => Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)]))

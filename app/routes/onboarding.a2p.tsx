@@ -5,6 +5,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { A2pAdvanced } from '~/components/a2p-advanced'
 import { reasonFix } from '~/data/a2p-reasons'
 import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
+import { A2pTimeline } from '~/components/a2p-timeline'
 import { Errors, TextField } from '~/components/field'
 import { OtpPanel } from '~/components/otp-panel'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
@@ -20,7 +21,7 @@ const ADVANCED_FIX = ['SAMPLES_COUNT', 'SAMPLE_NAME_MISSING', 'STOP_HELP_MISSING
 export default freshAfterSave(A2pPage)
 
 function A2pPage() {
-  const { state, a2p: r, blockers, hostedBase } = useLoaderData<typeof loader>()
+  const { state, a2p: r, blockers, hostedBase, timeline, timezone } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const contact = r.authorizedContact ?? {}
   const { form, fields, autosave } = usePageForm({
@@ -47,6 +48,7 @@ function A2pPage() {
       reply={reply}
     >
       <div className="flex items-center gap-3"><StatusPill status={r} eligible={state.textingEligible} /></div>
+      <A2pTimeline steps={timeline} timezone={timezone} />
       <RejectionLine status={r} />
       {r.brandPhase === 'VETTED' && r.identityStatus === 'UNVERIFIED' ? (
         <OtpPanel phone={contact.phoneE164 ?? ''} sentAt={r.otpSentAt} error={r.otpError} checking={r.otpChecking} />

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto'
 import { startFake, type FakeRequest, type FakeResponse } from './http'
 
 // The A2P Registration API (spec, "STEP 4 — Page 4 (A2P Registration API)") as a real HTTP server
@@ -14,7 +14,13 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // - Sole proprietors: a VETTED brand is identityStatus UNVERIFIED with a 6-digit code "texted" to the
 //   mobile (GET /__fake/otp/{brandId} shows it; GET /__fake/brands/{tenantId} lists a tenant's brands); POST /brands/{id}/otp resends, POST
 //   /brands/{id}/otp:verify {code} confirms (422 OTP_INVALID, 410 OTP_EXPIRED after otpTtlMs).
-// Counters: brands, campaigns, attachments, each also :<tenantId> (from the key), submits, key:<key>.
+// - Status events: with the switch callbackUrl, every lifecycle change is POSTed there, signed as the
+//   provider signs them (X-A2P-Timestamp, X-A2P-Signature v1=HMAC-SHA256 of "<ts>.<body>" under
+//   callbackSecret, default the dev A2P_WEBHOOK_SECRET). callbacks (one or a list): 'duplicate'
+//   sends each twice, 'outOfOrder' each after the next one, 'badSignature' with the wrong secret;
+//   decideAfterMs decides a submitted object after that long by itself (no reads needed).
+// Counters: brands, campaigns, attachments, each also :<tenantId> (from the key), submits, key:<key>,
+// callback:<status answered>.
 export const A2P_TOKEN = 'local-a2p-token'
 type Decision = { phase: string; reason?: { code: string; message: string } }
 type Brand = { id: string; tenant: string; body: Record<string, unknown>; phase: string; reads: number; reason?: Decision['reason']; identityStatus?: string; otp?: { code: string; sentAt: number } }
@@ -36,6 +42,46 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
   const keys = new Map<string, { hash: string; reply: FakeResponse }>()
   const reset = () => (brands.clear(), campaigns.clear(), bindings.clear(), keys.clear())
   const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toUpperCase()}`
+  let counters = new Map<string, number>()
+  let held: (() => Promise<void>)[] = []
+
+  /** A status event to the configured callback URL (none without the switch). */
+  async function emit(switches: Record<string, unknown>, type: string, objectId: string, status: unknown) {
+    const url = switches.callbackUrl as string | undefined
+    if (!url) return
+    const body = JSON.stringify({ id: `evt_${randomBytes(8).toString('hex')}`, type, occurredAt: new Date().toISOString(), data: { objectId, status } })
+    const ts = String(Math.floor(Date.now() / 1000))
+    const modes = [switches.callbacks].flat()
+    const secret = modes.includes('badSignature') ? 'not-the-secret' : String(switches.callbackSecret ?? 'local-a2p-webhook-secret')
+    const signature = `v1=${createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex')}`
+    const bump = (c: string) => void counters.set(c, (counters.get(c) ?? 0) + 1)
+    const once = () =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-a2p-timestamp': ts, 'x-a2p-signature': signature }, body })
+        .then(async (r) => (await r.body?.cancel(), bump(`callback:${r.status}`)))
+        .catch(() => bump('callback:failed'))
+    const send = async () => {
+      await once()
+      if (modes.includes('duplicate')) await once()
+    }
+    if (modes.includes('outOfOrder')) {
+      // Events go in swapped pairs: this one waits for the next (or a second, if none comes).
+      const earlier = held.splice(0)
+      if (earlier.length === 0) {
+        held.push(send)
+        setTimeout(() => void Promise.all(held.splice(0).map((f) => f())), 1000)
+        return
+      }
+      await send()
+      await Promise.all(earlier.map((f) => f()))
+      return
+    }
+    await send()
+  }
+  /** decideAfterMs: the carriers answer by themselves after a while, as real ones do. */
+  const later = (switches: Record<string, unknown>, decide: () => void) => {
+    const ms = Number(switches.decideAfterMs ?? 0)
+    if (ms > 0) setTimeout(decide, ms)
+  }
 
   // A reject switch is a code for everyone, or { "<tenantId>": code } for some tenants only.
   const decide = (switches: Record<string, unknown>, reject: string, tenant: string): Decision => {
@@ -56,17 +102,20 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       b.identityStatus = 'UNVERIFIED'
       b.otp = { code: String(randomInt(100000, 1000000)), sentAt: Date.now() }
     } else if (b.phase === 'VETTED') b.identityStatus = 'VERIFIED'
+    void emit(req.switches, 'brand.updated', b.id, brandView(b).status)
   }
   function settleCampaign(c: Campaign, req: FakeRequest) {
     const d = decide(req.switches, 'rejectCampaign', c.tenant)
     c.phase = d.phase || 'ACTIVE'
     c.reason = d.reason
+    void emit(req.switches, 'campaign.updated', c.id, campaignView(c).status)
   }
   function settleBinding(n: Binding, req: FakeRequest) {
     if (campaigns.get(n.campaignId)?.phase !== 'ACTIVE') return
     const d = decide(req.switches, 'rejectBinding', n.tenant)
     n.phase = d.phase || 'VERIFIED'
     n.reason = d.reason
+    void emit(req.switches, 'binding.updated', n.e164, bindingView(n).status)
   }
 
   /** Auth, headers, the forced script, and the idempotency store around a POST handler. */
@@ -109,6 +158,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       if (!b) return { status: 404, body: { error: 'no such brand' } }
       b.phase = 'SUBMITTED'
       if (req.switches.approveInstantly) settleBrand(b, req)
+      else later(req.switches, () => b.phase === 'SUBMITTED' && settleBrand(b, req))
       return { status: 200, body: brandView(b) }
     }),
     'GET /brands/:id': (req) => {
@@ -130,6 +180,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       if (String(body(req).code) !== b.otp.code) return { status: 422, body: { error: 'OTP_INVALID' } }
       b.identityStatus = 'VERIFIED'
       b.otp = undefined
+      void emit(req.switches, 'brand.updated', b.id, brandView(b).status)
       return { status: 200, body: brandView(b) }
     }),
     'GET /__fake/otp/:id': (req) => ({ status: 200, body: { code: brands.get(req.params.id)?.otp?.code ?? null } }),
@@ -152,6 +203,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       if (!c) return { status: 404, body: { error: 'no such campaign' } }
       c.phase = 'PENDING'
       if (req.switches.approveInstantly) settleCampaign(c, req)
+      else later(req.switches, () => c.phase === 'PENDING' && settleCampaign(c, req))
       return { status: 200, body: campaignView(c) }
     }),
     'GET /campaigns/:id': (req) => {
@@ -166,6 +218,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       const n: Binding = { e164: e164!, tenant, campaignId, phase: 'PENDING', reads: 0 }
       bindings.set(n.e164, n)
       if (req.switches.approveInstantly) settleBinding(n, req)
+      else later(req.switches, () => n.phase === 'PENDING' && settleBinding(n, req))
       return { status: 201, body: bindingView(n) }
     }),
     'GET /numbers/:e164': (req) => {
@@ -174,5 +227,5 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       if (n.phase === 'PENDING' && due(n, req)) settleBinding(n, req)
       return { status: 200, body: bindingView(n) }
     },
-  }, reset)
+  }, reset).then((fake) => ((counters = fake.counters), fake))
 }

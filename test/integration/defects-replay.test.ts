@@ -40,6 +40,11 @@ describe.runIf(hasBuild())('a button pressed twice without JavaScript', () => {
     expect(await events(t, 'calmsg.saved')).toBe(1)
     expect(await html(b, '/onboarding/a2p')).not.toContain('changed in another tab')
 
+    // The owner checks everything before it finishes (else the approval finishes by itself).
+    const choice = await pressed(b, 'finalize', 'reviewFirst')
+    choice.set('reviewFirst', 'on')
+    expect(where(await b.post('/onboarding/finalize', choice, { js: false }))).toBe('302 /onboarding/finalize')
+
     // The registration's Submit, both posts at once: one submission to the carriers.
     await until('the website check', async () => !(await html(b, '/onboarding/a2p')).includes('data-blocker="WEBSITE_CHECKING"'))
     const submit = await pressed(b, 'a2p')

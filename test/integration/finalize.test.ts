@@ -25,18 +25,24 @@ describe('Finish', () => {
     expect(moves).toHaveLength(1)
   })
 
-  it('is refused while the registration is pending or a section\'s Basic is missing, and changes nothing', async () => {
-    const pending = await onboardedTenant(sql)
-    await sql`update ob_a2p set binding_phase = 'PENDING' where tenant_id = ${pending}`
-    const incomplete = await onboardedTenant(sql)
-    await sql`update ob_calmsg set top_services = '{}', price_ranges = '{}' where tenant_id = ${incomplete}`
-    for (const [t, blocker] of [[pending, 'A2P_PENDING'], [incomplete, 'CHOOSE_SERVICES']]) {
-      const before = await sql`select * from ob_flow where tenant_id = ${t}`
-      const refused = await finishOnboarding(sql, t, before[0].version).catch((e: unknown) => e)
-      expect(refused).toBeInstanceOf(NotFinished)
-      expect((refused as NotFinished).state.blockers).toContain(blocker)
-      expect(await sql`select * from ob_flow where tenant_id = ${t}`).toEqual(before) // not even the version
-    }
+  it('is refused while a section\'s Basic is missing, and changes nothing', async () => {
+    const t = await onboardedTenant(sql)
+    await sql`update ob_calmsg set top_services = '{}', price_ranges = '{}' where tenant_id = ${t}`
+    const before = await sql`select * from ob_flow where tenant_id = ${t}`
+    const refused = await finishOnboarding(sql, t, before[0].version).catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(NotFinished)
+    expect((refused as NotFinished).state.blockers).toContain('CHOOSE_SERVICES')
+    expect(await sql`select * from ob_flow where tenant_id = ${t}`).toEqual(before) // not even the version
+  })
+
+  it('while only the carriers\' answer is left, is recorded and finishes on approval, also for an owner who chose to check first', async () => {
+    const t = await onboardedTenant(sql)
+    await sql`update ob_flow set review_first = true where tenant_id = ${t}`
+    await sql`update ob_a2p set binding_phase = 'PENDING' where tenant_id = ${t}`
+    const { state, requested } = await finishOnboarding(sql, t, await version(t))
+    expect({ phase: state.phase, requested, blockers: state.blockers }).toEqual({ phase: 'A2P', requested: true, blockers: ['A2P_PENDING'] })
+    await sql`update ob_a2p set binding_phase = 'VERIFIED' where tenant_id = ${t}`
+    expect(await phase(t)).toBe('FINALIZE')
   })
 
   it('refuses a stale version (another tab) with nothing written', async () => {

@@ -259,6 +259,8 @@ describe('ob_advance', () => {
     await a2p(sql, t, { brandId: 'BN21', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING', submittedAt: new Date() })
     await advance(sql, t, { finish: true })
     expect(await phase(t)).toBe('A2P')
+    // The owner chose to check first: the approval does not finish by itself.
+    await sql`update ob_flow set review_first = true where tenant_id = ${t}`
     await sql`update ob_a2p set binding_phase = 'VERIFIED' where tenant_id = ${t}`
     // Eligible now, but a page's Continue (no finish) stops at A2P: only Finish moves on.
     await advance(sql, t)
@@ -268,6 +270,21 @@ describe('ob_advance', () => {
     expect(await phase(t)).toBe('FINALIZE')
     const moves = await sql`select data from ob_event where tenant_id = ${t} and event_type = 'flow.advanced' order by id`
     expect(moves.map((m) => m.data)).toEqual([{ from: 'ACCOUNT', to: 'A2P' }, { from: 'A2P', to: 'FINALIZE' }])
+  })
+
+  it('the approval itself moves to FINALIZE by Finish\'s guard, in the transaction that records it, unless the owner chose to check first', async () => {
+    const t = await makeTenant(sql, VERIFIED)
+    await number(sql, t, { state: 'Configured', capabilities: mms(true), e164: '+14155550022', providerSid: 'PN0022' })
+    await calmsg(sql, t, ['Repairs'], { Repairs: { min: 80, max: 200, currency: 'USD' } }, LATER_CALENDAR)
+    await a2p(sql, t, { brandId: 'BN22', brandPhase: 'VETTED', campaignPhase: 'ACTIVE', bindingPhase: 'PENDING', submittedAt: new Date() })
+    await advance(sql, t)
+    expect(await phase(t)).toBe('A2P')
+    await sql.begin(async (tx) => {
+      await tx`update ob_a2p set binding_phase = 'VERIFIED' where tenant_id = ${t}`
+      expect((await tx`select phase from ob_flow where tenant_id = ${t}`)[0].phase).toBe('FINALIZE')
+    })
+    const mail = await sql`select key from ob_mail where tenant_id = ${t} and kind = 'approved'`
+    expect(mail).toHaveLength(1)
   })
 
   it('never moves backwards, even when a guard stops holding', async () => {

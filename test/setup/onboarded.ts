@@ -39,6 +39,10 @@ export async function onboardedTenant(sql: Sql, userId = `user_${crypto.randomUU
     brand_id = ${`BN${suffix}`}, brand_phase = 'VETTED', campaign_id = ${`CM${suffix}`}, campaign_phase = 'ACTIVE', binding_phase = 'VERIFIED',
     correlation_id = '3f2a1c3e-0000-4000-8000-00000000a2b0', submission_count = 1, submitted_at = now(), otp_code = ${SECRETS[3]}, last_saved_at = now()
     where tenant_id = ${t}`
+  // The registration's audit rows, as the chain writes them (the timeline's dates).
+  for (const [step, phase] of [['brand', 'VETTED'], ['campaign', 'ACTIVE'], ['binding', 'VERIFIED']]) {
+    await sql`insert into ob_event (tenant_id, event_type, data) values (${t}, ${`registration.${step}`}, ${sql.json({ phase, id: null, reasonCode: null })})`
+  }
   await sql`select ob_advance(${t})`
   return t
 }

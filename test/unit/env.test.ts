@@ -38,13 +38,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe })).toThrow(/^PROVISIONING_API_URL is required in production/)
     const provisioning = {
       PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', A2P_API_URL: 'https://a2p.example', A2P_TOKEN: 'a2p-123456', PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'),
+      A2P_WEBHOOK_SECRET: 'a2p-callback-secret-123',
       SMS_WEBHOOK_URL: 'https://h.example/sms', VOICE_URL: 'https://h.example/voice', STATUS_CALLBACK_URL: 'https://h.example/status',
     }
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, PORT_IN_KEY: undefined })).toThrow(/^PORT_IN_KEY is required in production/)
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning })).toThrow(/^GOOGLE_CLIENT_ID is required in production/)
     const google = { GOOGLE_CLIENT_ID: 'id.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'secret' }
     expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google })).toThrow(/^APP_URL is required in production/)
-    const full = parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example' })
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example' })).toThrow(/^SMTP_URL is required in production/)
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example', SMTP_URL: 'smtp://u:p@smtp.example:587' })).toThrow(/^MAIL_FROM is required in production/)
+    expect(() => parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example', SMTP_URL: 'http://smtp.example' })).toThrow(/^SMTP_URL must be smtp:/)
+    const mail = { SMTP_URL: 'smtp://u:p@smtp.example:587', MAIL_FROM: 'Setup <setup@app.example>' }
+    const full = parseEnv({ ...prod, ...clerk, ...stripe, ...provisioning, ...google, APP_URL: 'https://app.example', ...mail })
     // In production OAuth, Slack and Stripe are the providers themselves, never a fake.
     expect(full).toMatchObject({ OAUTH_ISSUER: 'https://accounts.google.com', SLACK_HOOKS_URL: 'https://hooks.slack.com', STRIPE_API_URL: undefined })
     expect(full.clerk).toMatchObject({ signInUrl: 'https://accounts.acme.example/sign-in', accountUrl: 'https://accounts.acme.example/user' })
@@ -57,6 +62,7 @@ describe('parseEnv', () => {
       PROVISIONING_API_URL: 'https://numbers.example', PROVISIONING_TOKEN: 'tok-123456', A2P_API_URL: 'https://a2p.example', A2P_TOKEN: 'a2p-123456',
       PORT_IN_KEY: Buffer.alloc(32, 1).toString('base64'), SMS_WEBHOOK_URL: 'https://h.example/sms', VOICE_URL: 'https://h.example/voice',
       STATUS_CALLBACK_URL: 'https://h.example/status', GOOGLE_CLIENT_ID: 'id.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'secret', APP_URL: 'https://app.example',
+      A2P_WEBHOOK_SECRET: 'a2p-callback-secret-123', SMTP_URL: 'smtp://u:p@smtp.example:587', MAIL_FROM: 'setup@app.example',
     }
     expect(parseEnv(ok).NODE_ENV).toBe('production')
     const refused: [Record<string, string>, RegExp][] = [
@@ -64,6 +70,8 @@ describe('parseEnv', () => {
       [{ PORT_IN_KEY: Buffer.alloc(32, 7).toString('base64') }, /^PORT_IN_KEY is the public development value/],
       [{ STRIPE_WEBHOOK_SECRET: 'whsec_local_fake' }, /^STRIPE_WEBHOOK_SECRET is the public development value/],
       [{ A2P_TOKEN: 'local-a2p-token' }, /^A2P_TOKEN is the public development value/],
+      [{ A2P_WEBHOOK_SECRET: 'local-a2p-webhook-secret' }, /^A2P_WEBHOOK_SECRET is the public development value/],
+      [{ FAKE_SMTP_URL: 'smtp://127.0.0.1:4019' }, /^FAKE_SMTP_URL points at a local fake/],
       [{ PROVISIONING_TOKEN: 'local-provisioning-token' }, /^PROVISIONING_TOKEN is the public development value/],
       [{ GOOGLE_CLIENT_SECRET: 'local-oauth-secret' }, /^GOOGLE_CLIENT_SECRET is the public development value/],
       [{ FAKE_SITES_URL: 'http://127.0.0.1:4016' }, /^FAKE_SITES_URL points at a local fake/],
