@@ -99,12 +99,14 @@ const outsideFix = (b: BlockerText, links: FixLinks) => (b.fix === 'identity' ? 
 
 /**
  * Every page's blockers for the summary, in page order, one line each: its Fix link leads to the
- * field on its own page (or to the page, for something on its way there).
+ * field on its own page. Something on its way (carriers reviewing) has nothing to fix: its line
+ * refreshes the summary until it is done, as on its own page.
  */
 export function summaryLines(codes: string[], links: FixLinks): BlockerLine[] {
-  return codes.flatMap((code) => {
+  return codes.flatMap((code): BlockerLine[] => {
     const b = BLOCKERS[code]
     if (!b) return []
+    if (b.pending) return [{ code, text: b.text, fixHref: null, pending: b.pending }]
     return [{ code, text: b.text, fixHref: outsideFix(b, links) ?? `${pagePath(b.page)}${b.fix}` }]
   })
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { Blockers } from '~/components/blockers'
+import { Blockers, PendingBlockers } from '~/components/blockers'
 import { PendingLine } from '~/components/pending-line'
 import { Summary } from '~/components/summary'
 import { action as finalizeAction, loader as finalizeLoader } from '~/pages/finalize.server'
@@ -48,6 +48,7 @@ export default function FinalizePage() {
         <h2 className="text-xl font-semibold">Check and finish</h2>
         <p className="text-sm text-slate-600">This is what we set up for you. Edit anything, then press Finish.</p>
       </div>
+      <PendingBlockers lines={blockers} />
       <Summary snapshot={snapshot} />
       <Blockers lines={blockers} />
       {waitingForCarriers ? (
