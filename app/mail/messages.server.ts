@@ -34,6 +34,7 @@ export function message(f: MailFacts): Message {
       return compose(`${f.displayName}: your texting registration is in`, hello, [
         `We sent your texting registration to the carriers${f.legalName ? ` for ${f.legalName}` : ''} (${f.brandType === 'SOLE_PROP' ? 'sole proprietor' : 'business with an EIN'}).`,
         TIMING,
+        'The registry charges about $4.50 for registering the business and $15 for each review of how you text.',
         'You do not need to do anything now: we will email you when they answer, and your setup finishes by itself once they approve.',
       ], { label: 'See where it is', href: page('/onboarding/a2p') })
     case 'otp':

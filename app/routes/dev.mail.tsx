@@ -12,7 +12,7 @@ export default function DevMail() {
       {messages.length === 0 ? <p className="text-slate-600">No mail yet. Reload after a registration step.</p> : null}
       {messages.map((m, i) => (
         <article key={i} className="space-y-2 rounded-md border border-slate-200 bg-white p-4" data-testid="dev-mail">
-          <p className="text-sm text-slate-600">To {m.to.join(', ')} · {new Date(m.at).toLocaleString('en-US')}</p>
+          <p className="text-sm text-slate-600">To {m.to.join(', ')} · {m.at.slice(0, 19).replace('T', ' ')} UTC</p>
           <h2 className="font-semibold">{m.subject}</h2>
           <pre className="whitespace-pre-wrap font-sans text-sm">{m.text}</pre>
           <ul className="text-sm">
