@@ -26,6 +26,8 @@ export const a2pSection = defineSection('ob_a2p', {
   legalMatchesTaxIdLike: { type: z.boolean().nullable(), write: true },
   websiteCheckedAt: { type: z.date().nullable() },
   websiteCheckError: { type: text },
+  privacyUrl: { type: text },
+  termsUrl: { type: text },
   stripeCompanyName: { type: text },
   stripeWebsiteUrl: { type: text },
   stripeTaxIdProvided: { type: z.boolean().nullable() },
@@ -92,14 +94,14 @@ export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyNa
     where tenant_id = ${tenantId}`
 }
 
-export type WebsiteCheck = { httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; error: string | null }
+export type WebsiteCheck = { httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl?: string | null; termsUrl?: string | null; error: string | null }
 
 /** What website_check found, for the URL it checked (a URL changed since is left for its own job). */
 export async function recordWebsiteCheck(sql: Db, tenantId: string, url: string, c: WebsiteCheck) {
   await transaction(sql, async (tx) => {
     const [row] = await tx`
       update ob_a2p set https_ok = ${c.httpsOk}, privacy_found = ${c.privacyFound}, terms_found = ${c.termsFound},
-        website_check_error = ${c.error}, website_checked_at = now()
+        privacy_url = ${c.privacyUrl ?? null}, terms_url = ${c.termsUrl ?? null}, website_check_error = ${c.error}, website_checked_at = now()
       where tenant_id = ${tenantId} and website_url = ${url} returning tenant_id`
     if (row) await logEvent(tx, tenantId, 'registration.website_checked', { httpsOk: c.httpsOk, privacyFound: c.privacyFound, termsFound: c.termsFound, error: c.error !== null })
   })

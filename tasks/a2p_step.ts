@@ -1,5 +1,5 @@
 import type { Task } from 'graphile-worker'
-import { readA2p, recordStep, refreshBy, unsendable } from '../db/a2p.server'
+import { readA2p, recordStep, refreshBy, unsendable, type A2pRow } from '../db/a2p.server'
 import { readAccount } from '../db/account.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
@@ -69,6 +69,7 @@ const step: Task = async (payload, helpers) => {
     if (!r.brandId) return
     const created = await a2p.createCampaign({
       brandId: r.brandId, useCase: r.useCase, optInDescription: r.optInDescription, sampleMessages: r.sampleMessages, stopHelpText: r.stopHelpText, linkDomains: r.linkDomains,
+      ...campaignPages(env().appBase, p.tenantId, r, account.displayName ?? r.legalBusinessName ?? 'The business'),
     }, call())
     if (a2p.isRefused(created)) return refused(created)
     await recordStep(sql, p.tenantId, { step: 'campaign', id: created.campaignId, phase: created.status.phase, correlationId: p.correlationId })
@@ -83,4 +84,21 @@ const step: Task = async (payload, helpers) => {
   }
   // The first status check comes soon after a step; the refresher backs off from there.
   await refreshSoon()
+}
+
+/**
+ * What carriers require of a campaign in 2026: its privacy and terms pages (ours when the owner uses
+ * the hosted ones, else where the website check found theirs), how customers come to get texts,
+ * and a sample's link when one holds a link.
+ */
+export function campaignPages(appBase: string, tenantId: string, r: Pick<A2pRow, 'hostedPolicy' | 'privacyUrl' | 'termsUrl' | 'sampleMessages'>, business: string) {
+  const hosted = (page: string) => `${appBase}/p/${tenantId}/${page}`
+  const terms = r.hostedPolicy ? hosted('terms') : (r.termsUrl ?? '')
+  const link = r.sampleMessages.map((m) => /https?:\/\/\S+/.exec(m)?.[0]).find(Boolean)
+  return {
+    privacyPolicyUrl: r.hostedPolicy ? hosted('privacy') : (r.privacyUrl ?? ''),
+    termsAndConditionsUrl: terms,
+    messageFlow: `Customers call ${business}. When a call is missed, the business texts the caller back once from its own number; a customer who texts the number first gets replies. Each text names the business and says how to opt out (reply STOP) and get help (reply HELP). Terms and consent: ${terms}`,
+    ...(link && { embeddedLinkSample: link }),
+  }
 }

@@ -24,7 +24,7 @@ export const send_mail: Task = async (payload, helpers) => {
   if (mail.kind === 'reminder' && (flow.remindersOffAt || a2p.submissionCount > 0 || ['FINALIZE', 'COMPLETE'].includes(flow.phase))) return
   const to = account.ownerEmail
   if (!to) return recordMail(sql, p.tenantId, p.key, { state: 'refused', to: '', error: 'no owner email' })
-  const base = env().mailLinksBase
+  const base = env().appBase
   const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}`
   const m = message({
     kind: mail.kind,

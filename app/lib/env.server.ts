@@ -94,8 +94,8 @@ export type Env = z.infer<typeof schema> & {
   SLACK_HOOKS_URL: string
   SMTP_URL: string | undefined
   MAIL_FROM: string
-  /** Where links in mail lead: APP_URL, or the dev server. */
-  mailLinksBase: string
+  /** The app's public address for links in mail and the hosted policy pages: APP_URL, or the dev server. */
+  appBase: string
   webhooks: Webhooks
   clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
 }
@@ -176,7 +176,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     SLACK_HOOKS_URL: env.SLACK_HOOKS_URL ?? (production || !env.FAKE_SLACK_URL ? 'https://hooks.slack.com' : env.FAKE_SLACK_URL),
     SMTP_URL: env.SMTP_URL ?? (production ? undefined : env.FAKE_SMTP_URL),
     MAIL_FROM: env.MAIL_FROM ?? 'Business setup <setup@wizard.example>',
-    mailLinksBase: (env.APP_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/$/, ''),
+    appBase: (env.APP_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/$/, ''),
     webhooks: webhooks.data,
     clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
       ? {

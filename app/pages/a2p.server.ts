@@ -101,8 +101,8 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
   const fields: Record<string, unknown> = { ...value }
   if (authorizedContact) fields.authorizedContact = { name: authorizedContact.name, email: authorizedContact.email, phoneE164: authorizedContact.phone }
   if (o.intent === 'useHostedPolicy') fields.hostedPolicy = true
-  // A sole proprietor has no EIN: one left in the (hidden) field is dropped.
-  if (value.brandType === 'SOLE_PROP') fields.taxId = null
+  // A sole proprietor with an EIN typed (the field hidden, its value still sent) is refused on
+  // Submit with the line, not accepted with the EIN silently dropped: having one means Standard.
   if (value.legalBusinessName) fields.legalMatchesTaxIdLike = namesMatch(value.legalBusinessName, o.a2p.stripeCompanyName ?? o.account.displayName ?? value.legalBusinessName)
   let job
   if (value.websiteUrl && value.websiteUrl !== o.a2p.websiteUrl) {

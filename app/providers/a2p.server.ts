@@ -46,7 +46,15 @@ export const createBrand = (b: BrandInput, call: Call) => request<BrandReply>('P
 export const submitBrand = (brandId: string, call: Call) => request<BrandReply>('POST', `/brands/${encodeURIComponent(brandId)}:submit`, { body: {}, call })
 export const getBrand = (brandId: string) => request<BrandReply>('GET', `/brands/${encodeURIComponent(brandId)}`)
 
-export type CampaignInput = { brandId: string; useCase: string; optInDescription: string; sampleMessages: string[]; stopHelpText: string; linkDomains: string[] }
+export type CampaignInput = {
+  brandId: string; useCase: string; optInDescription: string; sampleMessages: string[]; stopHelpText: string; linkDomains: string[]
+  /** Required of new campaigns since 2026-06-30 (Twilio's Usa2p v2): the owner's pages or our hosted ones. */
+  privacyPolicyUrl: string; termsAndConditionsUrl: string
+  /** How a customer comes to receive texts. */
+  messageFlow: string
+  /** A link one of the samples holds, when one does. */
+  embeddedLinkSample?: string
+}
 export const createCampaign = (c: CampaignInput, call: Call) => request<CampaignReply>('POST', '/campaigns', { body: c, call })
 export const submitCampaign = (campaignId: string, call: Call) => request<CampaignReply>('POST', `/campaigns/${encodeURIComponent(campaignId)}:submit`, { body: {}, call })
 export const getCampaign = (campaignId: string) => request<CampaignReply>('GET', `/campaigns/${encodeURIComponent(campaignId)}`)

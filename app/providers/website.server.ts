@@ -111,7 +111,7 @@ export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<
   return { links, text }
 }
 
-export type SiteCheck = { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; error: string | null }
+export type SiteCheck = { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl: string | null; termsUrl: string | null; error: string | null }
 const PRIVACY = { words: /privacy/i, paths: ['/privacy', '/privacy-policy', '/legal/privacy'] }
 const TERMS = { words: /terms|conditions|sms-terms/i, paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'] }
 
@@ -125,23 +125,25 @@ export async function checkSite(websiteUrl: string): Promise<SiteCheck> {
     // undici wraps the connector's refusal: "fetch failed", caused by our Blocked.
     const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked || e instanceof OverBudget) as Error | undefined
     const why = blocked ? blocked.message : (error as Error).name === 'TimeoutError' ? 'it did not answer within 5 seconds' : 'it could not be reached'
-    return { httpsOk: false, privacyFound: null, termsFound: null, error: `We could not open ${websiteUrl}: ${why}.` }
+    return { httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `We could not open ${websiteUrl}: ${why}.` }
   }
   const httpsOk = home.url.protocol === 'https:' && home.status < 400
-  if (home.status >= 400) return { httpsOk: false, privacyFound: null, termsFound: null, error: `${websiteUrl} answered with an error (${home.status}).` }
-  const find = async (kind: typeof PRIVACY) => {
+  if (home.status >= 400) return { httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `${websiteUrl} answered with an error (${home.status}).` }
+  // The page's address where it was found (the campaign request names both pages since 2026).
+  // An http page is found (the site's own blocker says https), but it is no address to give carriers.
+  const find = async (kind: typeof PRIVACY): Promise<{ found: boolean; url: string | null }> => {
     const linked = home.links.find((l) => kind.words.test(l.href) || kind.words.test(l.text))
     const candidates = [...(linked ? [linked.href] : []), ...kind.paths]
     for (const c of candidates) {
       try {
         const page = await fetchPage(new URL(c, home.url).href, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
-        if (page.status < 400 && kind.words.test(page.text)) return true
+        if (page.status < 400 && kind.words.test(page.text)) return { found: true, url: page.url.protocol === 'https:' ? page.url.href : null }
       } catch {
         // a candidate that cannot be opened is simply not the page
       }
     }
-    return false
+    return { found: false, url: null }
   }
-  const [privacyFound, termsFound] = await Promise.all([find(PRIVACY), find(TERMS)])
-  return { httpsOk, privacyFound, termsFound, error: null }
+  const [privacy, terms] = await Promise.all([find(PRIVACY), find(TERMS)])
+  return { httpsOk, privacyFound: privacy.found, termsFound: terms.found, privacyUrl: privacy.url, termsUrl: terms.url, error: null }
 }

@@ -8,7 +8,9 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // - Bearer auth; every POST needs Idempotency-Key and Correlation-Id. The same key with the same
 //   body replays the first status and body; with another body 422. Forced failures are not stored.
 // - A campaign needs a VETTED brand (409 BRAND_NOT_APPROVED), and a sole proprietor's brand its OTP
-//   confirmed; a binding is VERIFIED only once its campaign is ACTIVE.
+//   confirmed; a binding is VERIFIED only once its campaign is ACTIVE. As Twilio since 2026-06-30, a
+//   campaign without https privacyPolicyUrl and termsAndConditionsUrl, or without messageFlow, or
+//   with a linking sample and no embeddedLinkSample, is refused (422).
 // - Switches: approveInstantly; readsToDecide; rejectBrand / rejectCampaign / rejectBinding: a
 //   Twilio-style code ("30896"), or { "<tenantId>": "30896" } for one tenant; script: [503, ...] forces the next POST answers; slowMs.
 // - Sole proprietors: a VETTED brand is identityStatus UNVERIFIED with a 6-digit code "texted" to the
@@ -193,6 +195,14 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       const samples = c.sampleMessages as string[] | undefined
       if (c.useCase !== 'CustomerCare.MissedCallRecovery' || !Array.isArray(samples) || samples.length < 2 || !c.optInDescription || !c.stopHelpText) {
         return { status: 422, body: { error: 'useCase, optInDescription, 2+ sampleMessages and stopHelpText are required' } }
+      }
+      // Twilio since 2026-06-30: new campaigns name their privacy policy and terms (https), and say how consent is given.
+      const https = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v)
+      if (!https(c.privacyPolicyUrl) || !https(c.termsAndConditionsUrl) || typeof c.messageFlow !== 'string' || c.messageFlow.length < 40) {
+        return { status: 422, body: { error: 'privacyPolicyUrl and termsAndConditionsUrl (https) and messageFlow are required' } }
+      }
+      if (samples.some((m) => /https?:\/\//.test(String(m))) && !https(c.embeddedLinkSample)) {
+        return { status: 422, body: { error: 'embeddedLinkSample is required when a sample holds a link' } }
       }
       const campaign: Campaign = { id: id('CM'), tenant, brandId: brand.id, body: c, phase: 'DRAFT', reads: 0 }
       campaigns.set(campaign.id, campaign)

@@ -12,12 +12,15 @@ const sites = fake('sites')
 
 describe('website_check', () => {
   it('finds https, the privacy page by its link and the terms page by its link', async () => {
-    expect(await checkSite('https://riveraplumbing.example')).toEqual({ httpsOk: true, privacyFound: true, termsFound: true, error: null })
+    // Where each page was found: the campaign request names both (2026).
+    expect(await checkSite('https://riveraplumbing.example')).toEqual({
+      httpsOk: true, privacyFound: true, termsFound: true, privacyUrl: 'https://riveraplumbing.example/privacy', termsUrl: 'https://riveraplumbing.example/terms', error: null,
+    })
   })
 
   it('reports a site without policy pages, an http site and a site answering 500', async () => {
     await sites.switches({ sites: { 'nopolicy.example': { privacy: false, terms: false }, 'down.example': { status: 500 } } })
-    expect(await checkSite('https://nopolicy.example/')).toEqual({ httpsOk: true, privacyFound: false, termsFound: false, error: null })
+    expect(await checkSite('https://nopolicy.example/')).toEqual({ httpsOk: true, privacyFound: false, termsFound: false, privacyUrl: null, termsUrl: null, error: null })
     expect(await checkSite('http://plain.example/')).toMatchObject({ httpsOk: false, privacyFound: true })
     expect(await checkSite('https://down.example/')).toMatchObject({ httpsOk: false, error: 'https://down.example/ answered with an error (500).' })
   })

@@ -14,7 +14,8 @@ export async function readyA2pTenant(sql: Sql) {
     website_url = 'https://riveraplumbing.example', link_domains = '{riveraplumbing.example}',
     authorized_contact = ${sql.json({ name: 'Maria Rivera', email: 'maria@riveraplumbing.example', phoneE164: '+14155550123' })},
     sample_messages = ${['Rivera Plumbing: sorry we missed your call! Reply here and we will text you back. Reply STOP to opt out.', 'Rivera Plumbing: a plumber can come Tue 9am. Reply YES to book. Reply HELP for help, STOP to opt out.']},
-    https_ok = true, privacy_found = true, terms_found = true, website_checked_at = now() where tenant_id = ${t}`
+    https_ok = true, privacy_found = true, terms_found = true, privacy_url = 'https://riveraplumbing.example/privacy', terms_url = 'https://riveraplumbing.example/terms',
+    website_checked_at = now() where tenant_id = ${t}`
   return t
 }
 

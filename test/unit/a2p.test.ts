@@ -27,9 +27,11 @@ describe('Page 4 schema (spec STEP 4 unit cases)', () => {
     for (const good of ['01-2345678', '98-7654321', '27-0000001']) expect(einProblem(good), good).toBeNull()
   })
 
-  it('needs STOP and HELP in the samples, 2 to 5 samples, 20 to 1,024 characters each', () => {
+  it('needs an opt-out (STOP) in the samples, 2 to 5 samples, 20 to 1,024 characters each', () => {
     expect(parse([['sampleMessages', STOP], ['sampleMessages', HELP]]).value?.sampleMessages).toHaveLength(2)
-    expect(parse([['sampleMessages', STOP], ['sampleMessages', STOP]]).error).toEqual({ sampleMessages: ['The samples must mention STOP and HELP'] })
+    // Issue 19: carriers want the opt-out in the samples; HELP is the locked HELP reply's (the SQL check agrees).
+    expect(parse([['sampleMessages', STOP], ['sampleMessages', STOP]]).value?.sampleMessages).toHaveLength(2)
+    expect(parse([['sampleMessages', HELP], ['sampleMessages', HELP]]).error).toEqual({ sampleMessages: ['The samples must say how to opt out (for example "Reply STOP to opt out")'] })
     expect(parse([['sampleMessages', `${STOP} HELP`]]).error).toEqual({ sampleMessages: ['Carriers need at least 2 sample messages'] })
     expect(parse([['sampleMessages', STOP], ['sampleMessages', 'HELP me']]).error?.['sampleMessages[1]']).toEqual(['Write at least 20 characters'])
   })
@@ -87,6 +89,12 @@ describe('what a save of Page 4 changes', () => {
     expect(planA2pSave({ tenantId: crypto.randomUUID(), intent: 'continue', value: { brandType: 'STANDARD' }, a2p: { ...(a2p as object), taxId: null } as never, account: { displayName: 'R' }, eligible: false }))
       .toEqual({ status: 400, fieldErrors: { taxId: ['Enter your EIN, or choose sole proprietor if you have none'] } })
     expect(plan('continue', {}, true)).not.toHaveProperty('after')
+  })
+
+  it('a sole proprietor who typed an EIN is refused with the line on Submit, not accepted with it dropped (issue 19)', () => {
+    expect(plan('continue', { brandType: 'SOLE_PROP', taxId: '12-3456789' })).toEqual({ status: 400, fieldErrors: { brandType: ['You have an EIN: register as a business (Standard)'] } })
+    // Saved as typed meanwhile, so the page keeps the line (SOLE_PROP_HAS_EIN) until the owner chooses.
+    expect((plan('autosave', { brandType: 'SOLE_PROP', taxId: '12-3456789' }) as { fields: object }).fields).toMatchObject({ taxId: '12-3456789' })
   })
 
   it('records whether the legal name matches the company name Stripe has', () => {
