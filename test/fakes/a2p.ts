@@ -197,7 +197,8 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
         return { status: 422, body: { error: 'useCase, optInDescription, 2+ sampleMessages and stopHelpText are required' } }
       }
       // Twilio since 2026-06-30: new campaigns name their privacy policy and terms (https), and say how consent is given.
-      const https = (v: unknown) => typeof v === 'string' && /^https:\/\/\S+$/.test(v)
+      // (http on localhost too: the dev app's own hosted pages; production's APP_URL is public https.)
+      const https = (v: unknown) => typeof v === 'string' && /^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/)\S+$/.test(v)
       if (!https(c.privacyPolicyUrl) || !https(c.termsAndConditionsUrl) || typeof c.messageFlow !== 'string' || c.messageFlow.length < 40) {
         return { status: 422, body: { error: 'privacyPolicyUrl and termsAndConditionsUrl (https) and messageFlow are required' } }
       }
