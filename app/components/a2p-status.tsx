@@ -29,7 +29,7 @@ export function RejectionLine({ status }: { status: Status }) {
     <p role="alert" id="reason" data-testid="a2p-reason" className="rounded bg-red-50 px-3 py-2 text-sm text-red-900">
       {fix.line}{' '}
       {fix.field ? <a className="font-medium text-blue-700 underline" href={`#${fix.field}`}>Fix</a> : null}
-      {fix.final ? null : <span className="block text-xs text-red-800">Change what it says, then press Resubmit. Each submission is charged by the registry.</span>}
+      {fix.final ? null : <span className="block text-xs text-red-800">Change what it says, then press Resubmit: a resubmission may cost $15 (the registry charges each review).</span>}
     </p>
   )
 }
