@@ -96,8 +96,11 @@ export async function applySubscription(sql: Db, s: { customerId: string; stripe
   }) as Promise<string | null>
 }
 
-/** How the owner wants onboarding to finish: by itself on approval (default), or after their review. */
+/**
+ * How the owner wants onboarding to finish: by itself on approval (default), or after their review;
+ * and whether only the carriers' answer is left (ob_only_carriers_left, Finish's own rule).
+ */
 export async function finishChoice(sql: Db, tenantId: string) {
-  const [f] = await sql`select review_first, finish_requested_at from ob_flow where tenant_id = ${tenantId}`
-  return { reviewFirst: Boolean(f?.reviewFirst), finishRequested: Boolean(f?.finishRequestedAt) }
+  const [f] = await sql`select review_first, finish_requested_at, ob_only_carriers_left(f) as waiting from ob_flow f where tenant_id = ${tenantId}`
+  return { reviewFirst: Boolean(f?.reviewFirst), finishRequested: Boolean(f?.finishRequestedAt), waitingForCarriers: Boolean(f?.waiting) }
 }

@@ -13,12 +13,10 @@ export async function readMail(sql: Db, tenantId: string, key: string) {
   return row ? MailRow.parse(row) : null
 }
 
-/** Where the tenant's onboarding stands, as a mail tells it. */
+/** Where the tenant's onboarding stands, as a mail tells it: its phase, and whether reminders are off. */
 export async function mailFacts(sql: Db, tenantId: string) {
-  const [f] = await sql`
-    select f.phase, f.texting_eligible, f.review_first, f.finish_requested_at, f.reminders_off_at, f.blockers
-    from ob_flow f where f.tenant_id = ${tenantId}`
-  return f as { phase: string; textingEligible: boolean; reviewFirst: boolean; finishRequestedAt: Date | null; remindersOffAt: Date | null; blockers: string[] }
+  const [f] = await sql`select phase, reminders_off_at from ob_flow where tenant_id = ${tenantId}`
+  return f as { phase: string; remindersOffAt: Date | null }
 }
 
 export async function recordMail(sql: Db, tenantId: string, key: string, o: { state: 'sent' | 'refused'; to: string; messageId?: string; error?: string }) {

@@ -28,7 +28,6 @@ export const send_mail: Task = async (payload, helpers) => {
   const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}`
   const m = message({
     kind: mail.kind,
-    n: Number(p.key.split(':')[1] ?? 1),
     base,
     displayName: account.displayName ?? 'Your business',
     ownerName: owner,
@@ -36,7 +35,7 @@ export const send_mail: Task = async (payload, helpers) => {
     legalName: a2p.legalBusinessName,
     brandType: a2p.brandType,
     phase: flow.phase,
-    reason: { code: a2p.reasonCode, step: a2p.reasonStep },
+    reasonCode: a2p.reasonCode,
     remindersOffUrl: offUrl,
   })
   const domain = new URL(base).hostname

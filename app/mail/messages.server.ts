@@ -6,8 +6,6 @@ import type { MailKind } from '../../db/mail.server'
 // them by the registry, the mail only says where it went.
 export type MailFacts = {
   kind: MailKind
-  /** Which reminder (1 to 3) or which submission. */
-  n: number
   base: string
   displayName: string
   ownerName: string | null
@@ -15,7 +13,7 @@ export type MailFacts = {
   legalName: string | null
   brandType: string | null
   phase: string
-  reason: { code: string | null; step: string | null }
+  reasonCode: string | null
   remindersOffUrl: string
 }
 export type Message = { subject: string; text: string; html: string }
@@ -53,8 +51,8 @@ export function message(f: MailFacts): Message {
             'One click is left: look over your setup and press Finish.',
           ], { label: 'Look over and finish', href: page('/onboarding/finalize') })
     case 'rejected': {
-      const fix = f.reason.code ? REASONS[f.reason.code] : undefined
-      if (f.reason.code === 'PAUSED') {
+      const fix = f.reasonCode ? REASONS[f.reasonCode] : undefined
+      if (f.reasonCode === 'PAUSED') {
         return compose(`${f.displayName}: your texting registration is paused`, hello, [fix!.line], { label: 'Try again', href: page('/onboarding/a2p#reason') })
       }
       return compose(`${f.displayName}: carriers turned down your texting registration`, hello, [

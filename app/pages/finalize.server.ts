@@ -38,8 +38,6 @@ async function summary(request: Request, identity: Identity) {
     snapshot,
     ...choice,
     mailRefused,
-    // Only the carriers' answer is left: setup finishes by itself then (unless the owner reviews first).
-    waitingForCarriers: state.phase === 'A2P' && state.blockers.length === 1 && state.blockers[0] === 'A2P_PENDING',
     // Before Finish: everything that still stands in the way, from every page.
     blockers: state.phase === 'A2P' ? summaryLines(state.blockers, fixLinks()) : [],
     patienceMs: Math.max(0, PATIENCE_MS - waited),

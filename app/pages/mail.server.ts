@@ -11,7 +11,8 @@ import { devMailbox } from '../providers/mail.server'
 const tenantOf = (request: Request) => tenantOfLinkToken('reminders-off', new URL(request.url).searchParams.get('t') ?? '')
 
 export function remindersOffLoader({ request }: LoaderFunctionArgs) {
-  return json({ valid: tenantOf(request) !== null, done: false }, { status: tenantOf(request) ? 200 : 400 })
+  const valid = tenantOf(request) !== null
+  return json({ valid, done: false }, { status: valid ? 200 : 400 })
 }
 
 export async function remindersOffAction({ request }: ActionFunctionArgs) {
