@@ -94,14 +94,18 @@ export async function recordStripeFacts(tx: Db, tenantId: string, f: { companyNa
     where tenant_id = ${tenantId}`
 }
 
-export type WebsiteCheck = { httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl?: string | null; termsUrl?: string | null; error: string | null }
+export type WebsiteCheck = {
+  httpsOk: boolean | null; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl?: string | null; termsUrl?: string | null; error: string | null
+  privacyNoSharing?: boolean | null; termsFrequency?: boolean | null; termsRates?: boolean | null; termsContact?: boolean | null
+}
 
 /** What website_check found, for the URL it checked (a URL changed since is left for its own job). */
 export async function recordWebsiteCheck(sql: Db, tenantId: string, url: string, c: WebsiteCheck) {
   await transaction(sql, async (tx) => {
     const [row] = await tx`
       update ob_a2p set https_ok = ${c.httpsOk}, privacy_found = ${c.privacyFound}, terms_found = ${c.termsFound},
-        privacy_url = ${c.privacyUrl ?? null}, terms_url = ${c.termsUrl ?? null}, website_check_error = ${c.error}, website_checked_at = now()
+        privacy_url = ${c.privacyUrl ?? null}, terms_url = ${c.termsUrl ?? null}, website_check_error = ${c.error}, website_checked_at = now(),
+        privacy_no_sharing = ${c.privacyNoSharing ?? null}, terms_frequency = ${c.termsFrequency ?? null}, terms_rates = ${c.termsRates ?? null}, terms_contact = ${c.termsContact ?? null}
       where tenant_id = ${tenantId} and website_url = ${url} returning tenant_id`
     if (row) await logEvent(tx, tenantId, 'registration.website_checked', { httpsOk: c.httpsOk, privacyFound: c.privacyFound, termsFound: c.termsFound, error: c.error !== null })
   })

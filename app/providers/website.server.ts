@@ -4,7 +4,9 @@ import ipaddr from 'ipaddr.js'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Parser } from 'htmlparser2'
 import { Agent, buildConnector, fetch } from 'undici'
+import { getDomain } from 'tldts'
 import { env } from '../lib/env.server'
+import { privacyNoSharing, readTerms } from '../lib/policy-text'
 
 // Reads an owner's website for the A2P checks without letting it reach inside our network: every
 // address a host resolves to, and every IP written in a URL, must be public unicast (no loopback,
@@ -22,6 +24,7 @@ const MAX_BYTES = 512 * 1024
 const MAX_LINKS = 500
 const MAX_TEXT = 64 * 1024
 const MAX_REDIRECTS = 3
+const BLOCKS = new Set(['p', 'div', 'li', 'br', 'tr', 'td', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'footer', 'header'])
 export class Blocked extends Error {}
 export class OverBudget extends Error {}
 
@@ -91,6 +94,8 @@ export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<
     },
     onclosetag(name) {
       if (name === 'script' || name === 'style') skip = Math.max(0, skip - 1)
+      // A block ends a sentence for the policy reader ("...purposes.</p><p>We...").
+      if (BLOCKS.has(name) && text.length < MAX_TEXT) text += '\n'
       if (name === 'a') open = null
     },
   }, { decodeEntities: true, lowerCaseTags: true })
@@ -111,12 +116,18 @@ export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<
   return { links, text }
 }
 
-export type SiteCheck = { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl: string | null; termsUrl: string | null; error: string | null }
+/** What the pages say (null: the page was not found or not read): see app/lib/policy-text.ts. */
+export type PageFacts = { privacyNoSharing: boolean | null; termsFrequency: boolean | null; termsRates: boolean | null; termsContact: boolean | null }
+export type SiteCheck = PageFacts & { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl: string | null; termsUrl: string | null; error: string | null }
+const UNREAD: PageFacts = { privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null }
 const PRIVACY = { words: /privacy/i, paths: ['/privacy', '/privacy-policy', '/legal/privacy'] }
 const TERMS = { words: /terms|conditions|sms-terms/i, paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'] }
 
-/** https reachable, and a privacy and a terms page found by the home page's links or the usual paths. */
-export async function checkSite(websiteUrl: string): Promise<SiteCheck> {
+/**
+ * https reachable, a privacy and a terms page found by the home page's links or the usual paths,
+ * and what each says (`names`: the business's names, looked for in the terms).
+ */
+export async function checkSite(websiteUrl: string, names: (string | null)[] = []): Promise<SiteCheck> {
   const deadline = AbortSignal.timeout(15_000)
   let home: Page
   try {
@@ -125,25 +136,30 @@ export async function checkSite(websiteUrl: string): Promise<SiteCheck> {
     // undici wraps the connector's refusal: "fetch failed", caused by our Blocked.
     const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked || e instanceof OverBudget) as Error | undefined
     const why = blocked ? blocked.message : (error as Error).name === 'TimeoutError' ? 'it did not answer within 5 seconds' : 'it could not be reached'
-    return { httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `We could not open ${websiteUrl}: ${why}.` }
+    return { ...UNREAD, httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `We could not open ${websiteUrl}: ${why}.` }
   }
   const httpsOk = home.url.protocol === 'https:' && home.status < 400
-  if (home.status >= 400) return { httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `${websiteUrl} answered with an error (${home.status}).` }
+  if (home.status >= 400) return { ...UNREAD, httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `${websiteUrl} answered with an error (${home.status}).` }
   // The page's address where it was found (the campaign request names both pages since 2026).
   // An http page is found (the site's own blocker says https), but it is no address to give carriers.
-  const find = async (kind: typeof PRIVACY): Promise<{ found: boolean; url: string | null }> => {
+  const find = async (kind: typeof PRIVACY): Promise<{ found: boolean; url: string | null; text: string }> => {
     const linked = home.links.find((l) => kind.words.test(l.href) || kind.words.test(l.text))
     const candidates = [...(linked ? [linked.href] : []), ...kind.paths]
     for (const c of candidates) {
       try {
         const page = await fetchPage(new URL(c, home.url).href, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
-        if (page.status < 400 && kind.words.test(page.text)) return { found: true, url: page.url.protocol === 'https:' ? page.url.href : null }
+        if (page.status < 400 && kind.words.test(page.text)) return { found: true, url: page.url.protocol === 'https:' ? page.url.href : null, text: page.text }
       } catch {
         // a candidate that cannot be opened is simply not the page
       }
     }
-    return { found: false, url: null }
+    return { found: false, url: null, text: '' }
   }
   const [privacy, terms] = await Promise.all([find(PRIVACY), find(TERMS)])
-  return { httpsOk, privacyFound: privacy.found, termsFound: terms.found, privacyUrl: privacy.url, termsUrl: terms.url, error: null }
+  const said = readTerms(terms.text, { names, domain: getDomain(home.url.hostname) })
+  return {
+    httpsOk, privacyFound: privacy.found, termsFound: terms.found, privacyUrl: privacy.url, termsUrl: terms.url, error: null,
+    privacyNoSharing: privacy.found ? privacyNoSharing(privacy.text) : null,
+    termsFrequency: terms.found ? said.frequency : null, termsRates: terms.found ? said.rates : null, termsContact: terms.found ? said.contact : null,
+  }
 }

@@ -16,7 +16,8 @@ import { A2pBasic, A2pSchema } from '~/schemas/a2p'
 export const loader = (args: LoaderFunctionArgs) => a2pPage.loader(args)
 export const action = (args: ActionFunctionArgs) => a2pPage.action(args)
 
-const ADVANCED_FIX = ['SAMPLES_COUNT', 'SAMPLE_NAME_MISSING', 'STOP_HELP_MISSING', 'SHORTENER_LINK', 'LINK_DOMAIN_MISSING', 'WEBSITE_PRIVACY_MISSING', 'WEBSITE_TERMS_MISSING']
+// Fields in the Advanced section: a blocker whose Fix leads to one opens it.
+const ADVANCED_FIX = ['#sampleMessages', '#linkDomains', '#hostedPolicy']
 
 export default freshAfterSave(A2pPage)
 
@@ -35,7 +36,11 @@ function A2pPage() {
   const c = fields.authorizedContact.getFieldset()
   const isRejected = rejected(r)
   const button = state.textingEligible ? 'Continue' : isRejected ? 'Resubmit' : 'Submit'
-  const policyMissing = blockers.some((b) => b.code === 'WEBSITE_PRIVACY_MISSING' || b.code === 'WEBSITE_TERMS_MISSING')
+  const fixes = (href: string) => blockers.some((b) => b.fixHref === href)
+  // The hosted pages are the Fix for a missing page and for one that lacks what carriers read.
+  const policyMissing = fixes('#hostedPolicy')
+  // A check fails after a rejection or a pause: the next review may be charged again.
+  const checkFails = blockers.some((b) => b.check)
   return (
     <PageForm
       page="a2p"
@@ -56,7 +61,7 @@ function A2pPage() {
       {r.websiteCheckError ? <p className="text-sm text-amber-900" data-testid="website-error">{r.websiteCheckError}</p> : null}
       {policyMissing ? (
         <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          No privacy or SMS terms page on your site? We host both for you, made from your details.
+          Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made from your details.
           <button name="intent" value="useHostedPolicy" className="rounded-md border border-amber-800 px-3 py-1 font-medium">Use hosted pages</button>
         </p>
       ) : null}
@@ -78,7 +83,7 @@ function A2pPage() {
       <TextField label="Legal business name" meta={fields.legalBusinessName} />
       {r.legalMatchesTaxIdLike === false ? <p className="-mt-4 text-sm text-amber-900">This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.</p> : null}
       <TextField label="Website" meta={fields.websiteUrl} />
-      <details id="authorizedContact" open={Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => k.startsWith('authorizedContact')))}>
+      <details id="authorizedContact" open={fixes('#authorizedContact') || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => k.startsWith('authorizedContact')))}>
         <summary className="cursor-pointer text-sm">
           <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} · {contact.phoneE164 ? parsePhoneNumberFromString(contact.phoneE164)?.formatNational() : ''} <span className="text-blue-700 underline">Edit</span>
         </summary>
@@ -92,13 +97,14 @@ function A2pPage() {
         We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and the carriers,
         then link your number. The registry charges about $4.50 for the brand and $15 for each campaign review; reviews usually take
         a few days, sometimes weeks. Texting starts only once all three are approved.
+        {isRejected && checkFails ? <strong className="block text-amber-900" data-testid="resubmit-fee">Fix the lines above before you resubmit: a resubmission may cost $15.</strong> : null}
       </p>
       <A2pAdvanced
         fields={fields}
         locked={{ useCase: r.useCase, optInDescription: r.optInDescription, stopHelpText: r.stopHelpText }}
         lists={{ sampleMessages: r.sampleMessages, linkDomains: r.linkDomains }}
         hostedBase={hostedBase}
-        open={blockers.some((b) => ADVANCED_FIX.includes(b.code)) || (isRejected && ['sampleMessages', 'linkDomains', 'hostedPolicy'].includes(reasonFix(r.reasonCode, r.reason).field ?? '')) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
+        open={ADVANCED_FIX.some(fixes) || (isRejected && ['sampleMessages', 'linkDomains', 'hostedPolicy'].includes(reasonFix(r.reasonCode, r.reason).field ?? '')) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
       />
     </PageForm>
   )

@@ -82,10 +82,9 @@ export const A2pSchema = z.object({
   }),
   sampleMessages: list(sample)
     .refine((s) => s.length >= 2, 'Carriers need at least 2 sample messages')
-    .refine((s) => s.length <= 5, 'At most 5 sample messages')
-    // Carriers look for the opt-out in the samples (30887); HELP is answered by the locked HELP reply,
-    // as the SQL check (STOP_HELP_MISSING) accepts: requiring it here too refused good samples.
-    .refine((s) => /\bSTOP\b/i.test(s.join('\n')), 'The samples must say how to opt out (for example "Reply STOP to opt out")'),
+    // What the samples must say (an opt-out instruction, the business's name, no refused wording) is
+    // checked in SQL (ob_a2p_checks), one definition shown as blocker lines.
+    .refine((s) => s.length <= 5, 'At most 5 sample messages'),
   linkDomains: list(domain).refine((d) => d.length <= 10, 'At most 10 domains').transform((d) => [...new Set(d)]),
   hostedPolicy: toggle,
 })

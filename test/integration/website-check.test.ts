@@ -15,12 +15,26 @@ describe('website_check', () => {
     // Where each page was found: the campaign request names both (2026).
     expect(await checkSite('https://riveraplumbing.example')).toEqual({
       httpsOk: true, privacyFound: true, termsFound: true, privacyUrl: 'https://riveraplumbing.example/privacy', termsUrl: 'https://riveraplumbing.example/terms', error: null,
+      privacyNoSharing: true, termsFrequency: true, termsRates: true, termsContact: true,
+    })
+  })
+
+  it('reads what the pages say: a privacy page that allows sharing, terms without rates or the business (issue 19, part 5)', async () => {
+    await sites.switches({ sites: { 'sharing.example': {
+      privacyHtml: '<p>We value you.</p><p>We may share your mobile number with our partners with your consent.</p>',
+      termsHtml: '<p>Message frequency varies.</p><p>Reply STOP to cancel.</p>',
+    } } })
+    expect(await checkSite('https://sharing.example/', ['Rivera Plumbing'])).toMatchObject({
+      privacyFound: true, termsFound: true, privacyNoSharing: false, termsFrequency: true, termsRates: false, termsContact: false,
     })
   })
 
   it('reports a site without policy pages, an http site and a site answering 500', async () => {
     await sites.switches({ sites: { 'nopolicy.example': { privacy: false, terms: false }, 'down.example': { status: 500 } } })
-    expect(await checkSite('https://nopolicy.example/')).toEqual({ httpsOk: true, privacyFound: false, termsFound: false, privacyUrl: null, termsUrl: null, error: null })
+    expect(await checkSite('https://nopolicy.example/')).toEqual({
+      httpsOk: true, privacyFound: false, termsFound: false, privacyUrl: null, termsUrl: null, error: null,
+      privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null,
+    })
     expect(await checkSite('http://plain.example/')).toMatchObject({ httpsOk: false, privacyFound: true })
     expect(await checkSite('https://down.example/')).toMatchObject({ httpsOk: false, error: 'https://down.example/ answered with an error (500).' })
   })

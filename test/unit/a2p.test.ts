@@ -27,11 +27,9 @@ describe('Page 4 schema (spec STEP 4 unit cases)', () => {
     for (const good of ['01-2345678', '98-7654321', '27-0000001']) expect(einProblem(good), good).toBeNull()
   })
 
-  it('needs an opt-out (STOP) in the samples, 2 to 5 samples, 20 to 1,024 characters each', () => {
+  it('takes 2 to 5 samples, 20 to 1,024 characters each (what they say is checked in SQL: a2p-content.test.ts)', () => {
     expect(parse([['sampleMessages', STOP], ['sampleMessages', HELP]]).value?.sampleMessages).toHaveLength(2)
-    // Issue 19: carriers want the opt-out in the samples; HELP is the locked HELP reply's (the SQL check agrees).
-    expect(parse([['sampleMessages', STOP], ['sampleMessages', STOP]]).value?.sampleMessages).toHaveLength(2)
-    expect(parse([['sampleMessages', HELP], ['sampleMessages', HELP]]).error).toEqual({ sampleMessages: ['The samples must say how to opt out (for example "Reply STOP to opt out")'] })
+    expect(parse([['sampleMessages', HELP], ['sampleMessages', HELP]]).value?.sampleMessages).toHaveLength(2)
     expect(parse([['sampleMessages', `${STOP} HELP`]]).error).toEqual({ sampleMessages: ['Carriers need at least 2 sample messages'] })
     expect(parse([['sampleMessages', STOP], ['sampleMessages', 'HELP me']]).error?.['sampleMessages[1]']).toEqual(['Write at least 20 characters'])
   })
