@@ -23,7 +23,7 @@ export default function FinalizePage() {
     return (
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Onboarding is complete</h2>
-        <p className="text-slate-600">Your business is set up in the app.</p>
+        <p className="text-slate-600">Your business is set up in the app. Texting enabled: carriers approved your registration.</p>
         <a className="inline-block rounded-md bg-blue-700 px-5 py-2 font-medium text-white" href={dashboardUrl}>Go to your dashboard</a>
       </section>
     )
@@ -32,6 +32,7 @@ export default function FinalizePage() {
     return (
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">You are all set</h2>
+        <p className="text-slate-600">Texting enabled: carriers approved your registration.</p>
         <PendingLine
           pending
           text="Setting up your dashboard…"

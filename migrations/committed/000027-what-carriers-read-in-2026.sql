@@ -1,5 +1,5 @@
 --! Previous: sha1:7730bcda8468b29332f857e3d4f99c7c70378c3c
---! Hash: sha1:76fbd22912a62b7eef8fb6e61408e91cca7b9a37
+--! Hash: sha1:ae579628af19a46883148985e4c502d47010c9f1
 --! Message: What carriers read in 2026
 
 -- What carriers read in 2026 (issue 19, part 5): what the owner's privacy and terms pages say, what
@@ -67,11 +67,14 @@ create function ob_opt_out_instruction(s text) returns boolean language sql immu
 $$;
 comment on function ob_opt_out_instruction(text) is 'Whether a text tells the reader how to opt out (Reply STOP, STOP to opt out), not merely the word stop.';
 
--- A person's name: two or more words of letters, no digits, no business suffix or trade word, no
--- role ("Office manager", "Rivera Plumbing", "Admin").
+-- A person's name: two or more words of letters, no digits, no business suffix or trade word
+-- ("Rivera Plumbing LLC"), and not only role words ("Office Manager", "Admin Team"): a surname
+-- that is also a word ("Ann Owner", "Mary Care") is a person's.
 create function ob_person_name(name text) returns boolean language sql immutable parallel safe as $$
   select name ~ '^\s*[[:alpha:]][[:alpha:].''’-]*(\s+[[:alpha:]][[:alpha:].''’-]*)+\s*$'
-    and name !~* '\m(llc|inc|corp|corporation|company|ltd|owner|admin|administrator|office|manager|management|support|info|team|sales|billing|dispatch|customers?|reception|plumbing|plumbers?|heating|cooling|hvac|air|electric|electrical|electricians?|cleaning|cleaners|roofing|construction|landscaping|lawn|pest|pools?|repairs?|services?|solutions|contractors?|maintenance|home|homes)\M'
+    and name !~* '\m(llc|inc|corp|corporation|company|ltd|plumbing|plumbers|heating|cooling|hvac|electric|electrical|electricians|cleaning|cleaners|roofing|construction|landscaping|pest|repairs|services|solutions|contractors|maintenance)\M'
+    and exists (select 1 from regexp_split_to_table(lower(trim(name)), '\s+') w
+      where w !~ '^(owner|admin|administrator|office|manager|management|support|info|team|sales|billing|dispatch|customer|customers|care|reception|desk|front|service|the|general|main|contact)$')
 $$;
 comment on function ob_person_name(text) is 'Whether a contact name looks like a person''s (Twilio 30701, 30881: carriers contact a person, not a business or a role).';
 

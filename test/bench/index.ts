@@ -1,6 +1,7 @@
 import { startBuiltApp } from '../../dev/stack'
 import { autosaveBench } from './autosave'
 import { a2pLatency, provisioningLatency } from './jobs'
+import { approvalLatency, reviewScale } from './registration'
 import { scaleBench } from './scale'
 import { waitForServer, type Bench } from './lib'
 import { walkBench } from './walk'
@@ -20,6 +21,8 @@ try {
   if (part('autosave')) await autosaveBench(bench)
   if (part('jobs')) await provisioningLatency(bench, owners)
   if (part('jobs')) await a2pLatency(bench, owners)
+  if (part('registration')) await approvalLatency(bench, Number(process.env.BENCH_APPROVALS ?? 20))
+  if (part('registration')) await reviewScale(bench, Number(process.env.BENCH_REVIEW_TENANTS ?? 100_000))
   if (part('walk')) await walkBench(bench, Number(process.env.BENCH_WALKS ?? 5))
   if (part('scale')) await scaleBench(bench, Number(process.env.BENCH_TENANTS ?? 100_000))
 } finally {

@@ -21,6 +21,8 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 //   callbackSecret, default the dev A2P_WEBHOOK_SECRET). callbacks (one or a list): 'duplicate'
 //   sends each twice, 'outOfOrder' each after the next one, 'badSignature' with the wrong secret;
 //   decideAfterMs decides a submitted object after that long by itself (no reads needed).
+// POST /__fake/seed {campaigns, bindings} adds objects in review; POST /__fake/decide/{tenantId} decides
+// a tenant's pending objects now (as the reject switches say), with its status events.
 // Counters: brands, campaigns, attachments, each also :<tenantId> (from the key), submits, key:<key>,
 // callback:<status answered>.
 export const A2P_TOKEN = 'local-a2p-token'
@@ -185,6 +187,21 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
       void emit(req.switches, 'brand.updated', b.id, brandView(b).status)
       return { status: 200, body: brandView(b) }
     }),
+    // For benchmarks: registrations already in review (their objects PENDING), and the carriers'
+    // decision on one tenant's pending objects at a moment of the caller's choosing.
+    'POST /__fake/seed': (req) => {
+      const body = req.body as { campaigns?: { id: string; tenant: string; brandId: string }[]; bindings?: { e164: string; tenant: string; campaignId: string }[] }
+      for (const c of body.campaigns ?? []) campaigns.set(c.id, { ...c, body: {}, phase: 'PENDING', reads: 0 })
+      for (const n of body.bindings ?? []) bindings.set(n.e164, { ...n, phase: 'PENDING', reads: 0 })
+      return { status: 200, body: { campaigns: campaigns.size, bindings: bindings.size } }
+    },
+    'POST /__fake/decide/:tenant': (req) => {
+      const mine = <T extends { tenant: string; phase: string }>(m: Map<string, T>, phase: string) => [...m.values()].filter((o) => o.tenant === req.params.tenant && o.phase === phase)
+      for (const b of mine(brands, 'SUBMITTED')) settleBrand(b, req)
+      for (const c of mine(campaigns, 'PENDING')) settleCampaign(c, req)
+      for (const n of mine(bindings, 'PENDING')) settleBinding(n, req)
+      return { status: 200, body: { ok: true } }
+    },
     'GET /__fake/otp/:id': (req) => ({ status: 200, body: { code: brands.get(req.params.id)?.otp?.code ?? null } }),
     'GET /__fake/brands/:tenant': (req) => ({ status: 200, body: { brandIds: [...brands.values()].filter((b) => b.tenant === req.params.tenant).map((b) => b.id) } }),
     'POST /campaigns': post('campaigns', (req, tenant) => {

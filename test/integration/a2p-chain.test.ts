@@ -100,7 +100,7 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     process.env.DATABASE_URL ??= url
     const { seal } = await import('../../app/lib/crypto.server')
     const t = await readyTenant()
-    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null where tenant_id = ${t}`
+    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, legal_business_name = 'Maria Rivera' where tenant_id = ${t}`
     await submit(t)
     await until('the code texted', async () => (await row(t)).identityStatus === 'UNVERIFIED')
     let r = await row(t)

@@ -29,7 +29,7 @@ const LATER_CALENDAR = { calendarLaterAt: new Date() }
 const contact = { name: 'Ann Owner', email: 'ann@acme.example', phoneE164: '+14155550100' }
 const a2p = (sql: Sql, t: string, cols: Record<string, unknown>) =>
   update(sql, 'ob_a2p', t, {
-    brandType: 'SOLE_PROP', legalBusinessName: 'Acme LLC', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact),
+    brandType: 'SOLE_PROP', legalBusinessName: 'Acme Plumbing', websiteUrl: 'https://acme.example', authorizedContact: sql.json(contact),
     sampleMessages: SAMPLES, linkDomains: ['acme.example'], httpsOk: true, privacyFound: true, termsFound: true, websiteCheckedAt: new Date(), ...cols,
   })
 const mms = (yes: boolean) => sql.json({ sms: true, mms: yes, voice: true })
@@ -122,11 +122,11 @@ const cases: Case[] = [
     blockers: [...EARLIER, 'ENTER_TAX_ID', 'SUBMIT_A2P'],
   },
   {
-    name: 'A2P: website checks failed (null checks are not blockers); samples without STOP pass, as the locked STOP/HELP text has it',
+    name: 'A2P: website checks failed (null checks are not blockers); samples without an opt-out instruction (issue 19: the locked STOP reply is not in the messages)',
     identity: VERIFIED,
     build: (s, t) => a2p(s, t, { httpsOk: true, privacyFound: false, termsFound: null, sampleMessages: SAMPLES.map((m) => m.replace(/ ?Reply STOP to opt out\.?|, STOP to opt out/, '')) }),
     completion: [100, 0, 0, 50],
-    blockers: [...EARLIER, 'WEBSITE_PRIVACY_MISSING', 'SUBMIT_A2P'],
+    blockers: [...EARLIER, 'WEBSITE_PRIVACY_MISSING', 'STOP_HELP_MISSING', 'SUBMIT_A2P'],
   },
   {
     name: 'A2P: hosted policy pages stand in for missing ones',

@@ -61,7 +61,7 @@ describe.runIf(hasBuild())('mail to the owner, and finishing by itself', { timeo
     await a2p.reset()
     await a2p.switches({ approveInstantly: true })
     const { b, t, submit } = await submitted()
-    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, stripe_tax_id_provided = false where tenant_id = ${t}`
+    await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, stripe_tax_id_provided = false, legal_business_name = 'Maria Rivera' where tenant_id = ${t}`
     await mail.reset()
     const sent = await submit()
     expect(sent, await html(b, '/onboarding/a2p').then((p) => p.match(/data-blocker="[A-Z_]+"/g)?.join())).toBe('302 /onboarding/a2p')
