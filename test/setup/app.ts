@@ -12,14 +12,20 @@ import { fakeEnv, startFakes } from '../fakes/index'
 export const BUILD = 'build/index.js'
 export const hasBuild = () => existsSync(BUILD)
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
+/**
+ * A port nothing listens on, below the kernel's ephemeral range (32768-60999 here): a port the
+ * kernel handed out for listen(0) is also one it hands out for outgoing connections, and one was
+ * taken that way between the check and the server's own listen (EADDRINUSE).
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000)
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false))
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
     })
-  })
+    if (free) return port
+  }
 }
 
 type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: (signal?: NodeJS.Signals) => Promise<void> }
