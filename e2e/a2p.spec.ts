@@ -93,14 +93,15 @@ test('the hosted privacy policy and SMS terms are made from the owner\'s details
 })
 
 test('a sole proprietor enters the code we texted, and texting is enabled', async ({ page, javaScriptEnabled }) => {
-  // This owner's Stripe account has no EIN, so the page proposes a sole proprietor.
+  // This owner's Stripe account has no EIN, so the page proposes a sole proprietor; the legal name is
+  // the owner's own (with "LLC" it would be a business, which has an EIN: SOLE_PROP_ENTITY_NAME).
   const owner = `e2e-sp-${randomBytes(4).toString('hex')}`
   const suffix = `__${owner.replace(/-/g, '_')}`
   const seed = STRIPE_SEED as Record<string, { company?: object; tax_ids?: object }>
   await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 2}/__fake/switches`, {
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ [`objects:${owner}`]: {
-      [`acct_verified${suffix}`]: { ...seed.acct_verified, company: { ...seed.acct_verified.company, tax_id_provided: false } },
+      [`acct_verified${suffix}`]: { ...seed.acct_verified, company: { ...seed.acct_verified.company, name: 'Maria Rivera', tax_id_provided: false } },
       [`cus_verified${suffix}`]: { ...seed.cus_verified, tax_ids: { object: 'list', has_more: false, data: [] } },
     } }),
   })
