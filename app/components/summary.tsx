@@ -15,6 +15,21 @@ type Snapshot = {
   flow: { textingEligible: boolean }
 }
 
+/** "Pacific Time" for America/Los_Angeles: how an owner names their time zone. */
+const zoneName = (zone: string | null) => {
+  if (!zone) return null
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? zone
+  } catch {
+    return zone
+  }
+}
+/** The holidays (YYYY-MM-DD) of the next 12 months: the list holds this year's and next year's. */
+const nextYear = (days: string[], now = new Date()) => {
+  const today = now.toISOString().slice(0, 10)
+  const end = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10)
+  return days.filter((d) => d >= today && d < end)
+}
 const phone = (e164: string | null) => (e164 ? (parsePhoneNumberFromString(e164)?.formatNational() ?? e164) : null)
 const dollars = (n: number | null) => (n === null ? null : `$${n.toLocaleString('en-US')}`)
 const range = (p: { min: number | null; max: number | null } | undefined) =>
@@ -42,11 +57,11 @@ export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
     <div className="grid gap-3 sm:grid-cols-2">
       <Part title="Your business" page="account">
         <p className="font-medium text-slate-900">{s.account.displayName ?? 'No name yet'}</p>
-        <p>{[kind, s.account.timezone].filter(Boolean).join(' · ')}</p>
+        <p>{[kind, zoneName(s.account.timezone)].filter(Boolean).join(' · ')}</p>
       </Part>
       <Part title="Number and hours" page="number">
         <p className="font-medium text-slate-900">{phone(s.number.e164) ?? (s.number.portIn.requested ? `Moving ${phone(s.number.portIn.phoneNumber)}` : 'No number yet')}</p>
-        <p>{formatHours(s.number.hours, 'en')}{s.number.holidays.length ? ` · closed on ${s.number.holidays.length} holidays` : ''}</p>
+        <p>{formatHours(s.number.hours, 'en')}{nextYear(s.number.holidays).length ? ` · closed on ${nextYear(s.number.holidays).length} holidays in the next 12 months` : ''}</p>
       </Part>
       <Part title="Services and prices" page="calmsg">
         <ul>
