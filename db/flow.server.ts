@@ -15,12 +15,15 @@ export const WizardState = z.object({
 })
 export type WizardState = z.infer<typeof WizardState>
 
+/** The session names a tenant this database does not have (the dev database was reset, say). */
+export class NoFlow extends Error {}
+
 export async function wizardState(sql: Db, tenantId: string): Promise<WizardState> {
   const [row] = await sql`
     select s.phase, s.completion, s.blockers, s.texting_eligible, f.version
     from ob_flow f cross join lateral ob_wizard_state(f.tenant_id) s
     where f.tenant_id = ${tenantId}`
-  if (!row) throw new Error(`no onboarding flow for tenant ${tenantId}`)
+  if (!row) throw new NoFlow(`no onboarding flow for tenant ${tenantId}`)
   return WizardState.parse(row)
 }
 

@@ -1,8 +1,8 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { requireClerkUserId } from '../providers/clerk.server'
+import { requireClerkUserId, revokeClerkSession } from '../providers/clerk.server'
 import { tenantForUser } from '../../db/flow.server'
-import { db } from '../lib/db.server'
+import { db, isOutage, unavailable } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { firstClerkVisit, type Identity } from './identity.server'
 
@@ -36,8 +36,12 @@ const IdentitySchema = z.object({ userId: z.string().min(1), persona: z.string()
 export async function requireIdentity(request: Request): Promise<Identity> {
   if (env().clerk) {
     const userId = await requireClerkUserId(request)
-    const tenantId = (await tenantForUser(db(), userId)) ?? (await firstClerkVisit(userId))
-    return { userId, persona: 'clerk', tenantId }
+    try {
+      const tenantId = (await tenantForUser(db(), userId)) ?? (await firstClerkVisit(userId))
+      return { userId, persona: 'clerk', tenantId }
+    } catch (error) {
+      throw isOutage(error) ? unavailable() : error
+    }
   }
   const session = await getSession(request)
   const identity = IdentitySchema.safeParse({
@@ -47,6 +51,21 @@ export async function requireIdentity(request: Request): Promise<Identity> {
   })
   if (!identity.success) throw redirect('/dev/sign-in')
   return identity.data
+}
+
+/**
+ * Signs the owner out: with Clerk, the session is revoked at Clerk and its cookies here cleared,
+ * then Clerk's sign-in; in dev, the signed cookie is dropped and the persona picker shows.
+ */
+export async function signOut(request: Request): Promise<Response> {
+  const clerk = env().clerk
+  if (!clerk) return redirect('/dev/sign-in', { headers: { 'Set-Cookie': await destroySession(await getSession(request)) } })
+  await revokeClerkSession(request)
+  const headers = new Headers()
+  const secure = env().NODE_ENV === 'production' ? '; Secure' : ''
+  headers.append('Set-Cookie', `__session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`)
+  headers.append('Set-Cookie', `__client_uat=0; Path=/; Max-Age=0; SameSite=Lax${secure}`)
+  return redirect(clerk.signInUrl, { headers })
 }
 
 export async function redirectWithToast(request: Request, to: string, toast: string) {

@@ -2,12 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import type { z } from 'zod'
 import type { Db } from '../../db/client.server'
-import { wizardState, type WizardState } from '../../db/flow.server'
+import { NoFlow, wizardState, type WizardState } from '../../db/flow.server'
 import type { Job } from '../../db/jobs.server'
 import { PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
-import { db, dbPool, forTenant } from '../lib/db.server'
+import { db, dbPool, forTenant, isOutage, unavailable } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pickSubmitted } from '../schemas/submitted'
 import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
@@ -85,14 +85,18 @@ export async function guardPage(identity: Identity, page: PageId): Promise<Wizar
 }
 
 function readState(tenantId: string) {
-  return wizardState(db(), tenantId).catch(() => {
-    // The session names a tenant this database does not have (e.g. the dev database was reset).
-    throw redirect('/dev/sign-in')
+  return wizardState(db(), tenantId).catch((error) => {
+    // A session without a tenant here signs in again; anything else (an outage) is a 503 page.
+    if (error instanceof NoFlow) throw redirect(signInUrl())
+    throw isOutage(error) ? unavailable() : error
   })
 }
 
 // Links behind the Fix buttons: Clerk's account page (the persona switcher in dev) and billing.
 export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign-in', billing: env().BILLING_URL })
+
+/** Where an owner signs in: Clerk's page when Clerk is configured, the dev sign-in otherwise. */
+export const signInUrl = () => env().clerk?.signInUrl ?? '/dev/sign-in'
 
 /** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
 export async function comingSoonLoader(request: Request, page: PageId) {
@@ -172,7 +176,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       const { replay: _, ...now } = saved
       return answer(now, { result: formReply(submission, secrets) })
     } catch (error) {
-      if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : '/dev/sign-in')
+      if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : signInUrl())
       return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
     }
   }

@@ -26,6 +26,27 @@ export async function requireClerkUserId(request: Request): Promise<string> {
   return auth.userId
 }
 
+/**
+ * Ends the request's Clerk session at Clerk (Backend API), so it cannot be refreshed again; false
+ * when there was none or Clerk did not answer within `timeoutMs` (the caller clears the cookies anyway).
+ */
+export async function revokeClerkSession(request: Request, timeoutMs = 3000): Promise<boolean> {
+  const clerk = env().clerk!
+  const auth = await getAuth({ request, context: {}, params: {} }, { secretKey: clerk.secretKey })
+  if (!auth.sessionId) return false
+  const client = createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl, publishableKey: clerk.publishableKey })
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+  try {
+    return await Promise.race([client.sessions.revokeSession(auth.sessionId).then(() => true), timeout])
+  } catch (error) {
+    console.error(`Clerk session ${auth.sessionId} could not be revoked: ${String(error)}`)
+    return false
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 /** Reads the user from Clerk's Backend API, giving up after `timeoutMs`. */
 export async function readClerkOwner(userId: string, timeoutMs: number): Promise<ClerkOwner> {
   const clerk = env().clerk!

@@ -34,7 +34,7 @@ export default function OnboardingLayout() {
     <div className="mx-auto max-w-3xl space-y-6 p-4 sm:p-8">
       <header className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Set up your business</h1>
-        <Form method="post" action="/dev/sign-out">
+        <Form method="post" action="/sign-out">
           <button className="text-sm text-slate-600 underline">Sign out</button>
         </Form>
       </header>

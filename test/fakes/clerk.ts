@@ -1,6 +1,6 @@
 import { startFake } from './http'
 
-// A local Clerk Backend API: GET /v1/users/:id in Clerk's JSON shape. Users are the dev personas'
+// A local Clerk Backend API: GET /v1/users/:id in Clerk's JSON shape, POST /v1/sessions/:id/revoke. Users are the dev personas'
 // (user_verified, user_unverified_mobile, user_inactive_subscription) or any a test posts as
 // switches.users. Switches: down (500s), delayMs (answers late, for the request timeout).
 export type FakeClerkUser = { email: string; emailVerified: boolean; phone: string; phoneVerified: boolean; firstName: string; lastName: string; stripeCustomerId?: string; stripeAccountId?: string }
@@ -28,6 +28,14 @@ export function clerkUserJson(id: string, u: FakeClerkUser) {
 
 export function startClerkFake(port: number) {
   return startFake('clerk', port, {
+    // Sign-out: the session is ended at Clerk (counted per session as revoke:<id>).
+    'POST /v1/sessions/:id/revoke': (req) => {
+      if (!/^Bearer sk_/.test(String(req.headers.authorization))) return { status: 401, body: { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] } }
+      if (req.switches.down) return { status: 500, body: { errors: [{ code: 'internal_clerk_error', message: 'Clerk fake is down' }] } }
+      req.count(`revoke:${req.params.id}`)
+      const now = Date.now()
+      return { status: 200, body: { object: 'session', id: req.params.id, client_id: 'client_fake', user_id: 'user_fake', status: 'revoked', last_active_at: now, expire_at: now, abandon_at: now, created_at: now, updated_at: now } }
+    },
     'GET /v1/users/:id': (req) => {
       if (!/^Bearer sk_/.test(String(req.headers.authorization))) return { status: 401, body: { errors: [{ code: 'authentication_invalid', message: 'Unauthorized' }] } }
       if (req.switches.down) return { status: 500, body: { errors: [{ code: 'internal_clerk_error', message: 'Clerk fake is down' }] } }

@@ -16,7 +16,7 @@ Object.assign(process.env, {
   CLERK_JWT_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   CLERK_API_URL: fake.url,
 })
-const { requireIdentity } = await import('../../app/auth/session.server')
+const { requireIdentity, signOut } = await import('../../app/auth/session.server')
 const { refreshIdentityFlags } = await import('../../app/auth/identity.server')
 const { dbPool } = await import('../../app/lib/db.server')
 afterAll(async () => {
@@ -25,9 +25,9 @@ afterAll(async () => {
 })
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
-function sessionToken(sub: string, o: { expiresIn?: number; key?: typeof privateKey } = {}) {
+function sessionToken(sub: string, o: { expiresIn?: number; key?: typeof privateKey; sid?: string } = {}) {
   const iat = Math.floor(Date.now() / 1000) - 5
-  const body = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_test' })}.${b64({ sub, sid: `sess_${randomBytes(4).toString('hex')}`, iss: ISSUER, iat, nbf: iat, exp: iat + (o.expiresIn ?? 60) })}`
+  const body = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_test' })}.${b64({ sub, sid: o.sid ?? `sess_${randomBytes(4).toString('hex')}`, iss: ISSUER, iat, nbf: iat, exp: iat + (o.expiresIn ?? 60) })}`
   const signature = createSign('RSA-SHA256').update(body).sign(o.key ?? privateKey).toString('base64url')
   return { token: `${body}.${signature}`, iat }
 }
@@ -117,6 +117,29 @@ describe('Clerk identity', () => {
       expect(identity.tenantId).toMatch(/^[0-9a-f-]{36}$/)
     } finally {
       await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":0}' })
+    }
+  })
+
+  it('signs out through Clerk: the session is revoked there, its cookies cleared here, and Clerk\'s sign-in shows (issue 20, part 5)', async () => {
+    const sid = `sess_${randomBytes(4).toString('hex')}`
+    const token = sessionToken('user_verified', { sid })
+    const res = await signOut(new Request('https://wizard.example/sign-out', { method: 'POST', headers: { cookie: `__session=${token.token}; __client_uat=${token.iat}` } }))
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toBe('https://accounts.wizard.example/sign-in')
+    const cookies = res.headers.getSetCookie()
+    expect(cookies.some((c) => /^__session=;.*Max-Age=0/.test(c))).toBe(true)
+    expect(cookies.some((c) => /^__client_uat=0;.*Max-Age=0/.test(c))).toBe(true)
+    expect(fake.counters.get(`revoke:${sid}`)).toBe(1)
+  })
+
+  it('signing out while Clerk is down still clears the cookies and shows the sign-in', async () => {
+    fake.switches.down = true
+    try {
+      const res = await signOut(new Request('https://wizard.example/sign-out', { method: 'POST', headers: { cookie: `__session=${sessionToken('user_verified').token}` } }))
+      expect(res.headers.get('location')).toBe('https://accounts.wizard.example/sign-in')
+      expect(res.headers.getSetCookie().some((c) => /^__session=;/.test(c))).toBe(true)
+    } finally {
+      delete fake.switches.down
     }
   })
 })

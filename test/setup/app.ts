@@ -59,9 +59,11 @@ export async function fakesFor() {
 }
 
 /** The web server as it runs in production: a login in ob_app, under row-level security. */
-export async function startWeb(env: Record<string, string>) {
+/** The built web server as the app's login; `through` rewrites its database URL (to a proxy, say). */
+export async function startWeb(env: Record<string, string>, o: { through?: (url: string) => string } = {}) {
   const port = await freePort()
-  const proc = run(['server/index.ts'], { ...env, DATABASE_URL: await loginFor(env.DATABASE_URL, 'ob_app'), PORT: String(port) })
+  const login = await loginFor(env.DATABASE_URL, 'ob_app')
+  const proc = run(['server/index.ts'], { ...env, DATABASE_URL: o.through ? o.through(login) : login, PORT: String(port) })
   const url = `http://localhost:${port}`
   afterAll(() => proc.stop())
   for (let i = 0; i < 200; i++) {
