@@ -37,6 +37,11 @@ describe.runIf(hasBuild())('a database outage', () => {
     expect(page).toContain("We're having trouble; try again in a minute.")
     expect(page).toContain('Everything you saved is still there.')
     expect(res.headers.get('location')).toBeNull()
+    // The load balancer's view: alive, not ready, and why (issue 20, part 2).
+    expect((await fetch(`${web!.url}/healthz`)).status).toBe(200)
+    const ready = await fetch(`${web!.url}/readyz`)
+    expect(ready.status).toBe(503)
+    expect(await ready.text()).toMatch(/^not ready: the database (cannot be reached|did not answer within 2 s)/)
     open = true
     for (let i = 0; i < 50 && (await b.get('/onboarding/account')).status !== 200; i++) await new Promise((r) => setTimeout(r, 100))
     expect((await b.get('/onboarding/account')).status).toBe(200)
