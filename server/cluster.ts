@@ -39,10 +39,10 @@ export function runPrimary(count: number) {
       const done = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0)
       cluster.on('exit', done)
       done()
-      // What has not finished its requests within 10 s is stopped.
+      // What has not finished its requests within 10 s (after the shutdown delay) is stopped.
       setTimeout(() => {
         for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')
-      }, 10_000).unref()
+      }, 10_000 + Number(process.env.SHUTDOWN_DELAY_MS ?? 2000)).unref()
     })
   }
 }

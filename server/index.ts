@@ -11,6 +11,12 @@ import { processesWanted, runPrimary } from './cluster'
 import { refuseUnsafeLogin } from './preflight'
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from './security'
 
+// Shared with the app's bundle (app/lib/health.server.ts, app/lib/db.server.ts): the stop has begun,
+// and the pool to end once the requests are done.
+declare global {
+  var __obDraining: boolean | undefined
+}
+
 // The web server: what remix-serve does (compression, the built assets, the Remix handler), plus
 // the checks every request passes (server/security.ts) and keep-alive timings that never drop a
 // request. `npm start` runs it on the production build; `npm run dev` runs it under `remix dev`,
@@ -35,6 +41,8 @@ async function serve() {
 
   const app = express()
   app.disable('x-powered-by')
+  // While stopping, each answer closes its connection, so no client sends another request on it.
+  app.use((_req, res, next) => (globalThis.__obDraining && res.setHeader('connection', 'close'), next()))
   // Nothing here reads req.query (Remix reads the URL itself): Express need not parse it with qs.
   app.set('query parser', false)
   app.use(cspNonce)
@@ -59,8 +67,23 @@ async function serve() {
   // request may be on its way, and that request is lost. Stay open longer than they do.
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
+  // An orderly stop: /readyz turns 503 at once and every answer closes its connection; after
+  // SHUTDOWN_DELAY_MS (the load balancer's time to see /readyz and stop sending) the server stops
+  // accepting, requests in flight finish (at most 10 s more), and only then the database pool ends.
   // In a cluster, the channel to the primary would keep the process alive: it is let go too.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => server.close(() => process.connected && process.disconnect()))
+  const delayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? (mode === 'production' ? 2000 : 0))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      globalThis.__obDraining = true
+      setTimeout(() => {
+        server.close(async () => {
+          await globalThis.__obSql?.end({ timeout: 5 })
+          if (process.connected) process.disconnect()
+        })
+        setTimeout(() => server.closeAllConnections(), 10_000).unref()
+      }, delayMs).unref()
+    })
+  }
   // A process of the cluster goes when its primary does, however the primary died.
   if (cluster.isWorker) process.once('disconnect', () => server.close(() => process.exit(0)))
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { makeWorkerUtils, parseCronItems, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
+import { closeDb } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
 import { taskList } from './index'
 
@@ -24,6 +25,10 @@ const runner = await run({
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
   events,
+  // A job's completion is otherwise sent without being waited for, and a graceful stop could end
+  // the pool before it arrived: the job stayed locked, to run again (seen by test/integration/
+  // shutdown.test.ts). Batched (with no delay), a stop flushes them first.
+  preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   // Once an hour across all workers (graphile-worker's cron keeps one run per slot).
   parsedCronItems: parseCronItems([
     { task: 'uploads_gc', match: '17 * * * *', identifier: 'uploads_gc' },
@@ -49,4 +54,5 @@ const timers = [
 console.log(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
 await runner.promise
 timers.forEach(clearInterval)
-await Promise.all([utils.release(), liveness?.end({ timeout: 5 })])
+// Every job has finished or been released: only now the jobs' own pool ends.
+await Promise.all([utils.release(), liveness?.end({ timeout: 5 }), closeDb()])

@@ -11,10 +11,9 @@ declare global {
 
 function pool(): Sql {
   if (!globalThis.__obSql) {
-    const sql = connect(env().DATABASE_URL, { max: 10 })
-    // The web server and worker close on these signals; closing the pool too lets the process exit.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sql.end({ timeout: 5 }))
-    globalThis.__obSql = sql
+    // Closed by the process once its requests or jobs are done (closeDb), never on the signal
+    // itself: a request or job still running would fail mid-transaction.
+    globalThis.__obSql = connect(env().DATABASE_URL, { max: 10 })
   }
   return globalThis.__obSql
 }
@@ -27,6 +26,9 @@ const scope = new AsyncLocalStorage<Tx>()
 export function db(): Db {
   return scope.getStore() ?? pool()
 }
+
+/** Ends the pool (if this process opened it), once nothing uses it any more. */
+export const closeDb = () => globalThis.__obSql?.end({ timeout: 5 })
 
 /** The pool itself, for what runs in a transaction of its own (a save; ob_save runs as one statement). */
 export const dbPool = (): Sql => pool()

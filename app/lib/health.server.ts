@@ -9,12 +9,13 @@ import { dbPool } from './db.server'
 // graphile-migrate records a migration by its number (000029.sql): the number is what is compared.
 const number = (file: string | null) => file?.match(/^\d+/)?.[0] ?? 'none'
 const EXPECTED = number(readdirSync(path.resolve('migrations/committed')).filter((f) => f.endsWith('.sql')).sort().at(-1) ?? null)
-let draining = false
-/** Shutdown has begun: readiness turns false at once, while requests in flight finish. */
-export const startDraining = () => void (draining = true)
+declare global {
+  // Set by the web server (server/index.ts) when shutdown begins: requests in flight still finish.
+  var __obDraining: boolean | undefined
+}
 
 export async function readiness(): Promise<{ ready: true } | { ready: false; reason: string }> {
-  if (draining) return { ready: false, reason: 'shutting down' }
+  if (globalThis.__obDraining) return { ready: false, reason: 'shutting down' }
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2000).unref())
   const version = await Promise.race([dbPool()`select ob_schema_version() as v`.then(([r]) => r.v as string | null), timeout]).catch((error: Error) => error)
   if (version === 'timeout') return { ready: false, reason: 'the database did not answer within 2 s' }
