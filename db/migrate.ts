@@ -4,7 +4,8 @@ import { migrate as graphileMigrate } from 'graphile-migrate'
 // Internal module: graphile-migrate has no public way to close its pool early.
 import { clearAllPools } from 'graphile-migrate/dist/pgReal.js'
 import { Logger } from '@graphile/logger'
-import { runMigrations } from 'graphile-worker'
+// graphile-worker's own Logger (@graphile/logger 0.3); graphile-migrate's is 0.2, the one imported above.
+import { Logger as WorkerLogger, runMigrations } from 'graphile-worker'
 import postgres from 'postgres'
 
 // Brings a database fully up to date: roles, graphile-worker's schema (our migrations and the save
@@ -32,15 +33,19 @@ export async function prepareDatabase(connectionString: string): Promise<void> {
   } finally {
     await sql.end()
   }
-  await runMigrations({ connectionString, logger: quietLogger() as never })
+  await runMigrations({ connectionString, logger: quietLogger(WorkerLogger) })
 }
 
 // graphile-worker and graphile-migrate log each migration at info level; keep start-up output to
 // warnings and errors.
-const quietLogger = () =>
-  new Logger(() => (level, message) => {
+type LogFactory = (scope: object) => (level: string, message: string) => void
+function quietLogger(): Logger
+function quietLogger<L>(Kind: new (factory: LogFactory) => L): L
+function quietLogger(Kind: new (factory: LogFactory) => unknown = Logger) {
+  return new Kind(() => (level, message) => {
     if (level === 'error' || level === 'warning') console.error(message)
   })
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // `--prepare-only URL` is graphile-migrate's afterReset hook (see .gmrc).

@@ -4,12 +4,16 @@ import { env } from '../lib/env.server'
 
 // Stripe, read only by jobs (tasks/stripe_prefill) and the webhook, never by a loader. In dev and
 // tests STRIPE_API_URL points the SDK at the local fake.
+export const STRIPE_API_VERSION = '2026-10-28.endive'
 let client: Stripe | undefined
 export function stripe(): Stripe {
   if (client) return client
   const e = env()
   const base = e.STRIPE_API_URL ? new URL(e.STRIPE_API_URL) : null
   client = new Stripe(e.STRIPE_SECRET_KEY, {
+    // Pinned: the shapes read below are this version's. Without it the SDK sends its own, and an
+    // upgrade of the package would silently change what Stripe answers.
+    apiVersion: STRIPE_API_VERSION,
     timeout: 10_000,
     maxNetworkRetries: 0, // graphile-worker retries the whole job with backoff
     ...(base && {

@@ -2,17 +2,19 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { freePort } from '../setup/app'
-import { freshDatabase } from '../setup/db'
+import { freshDatabase, loginIn } from '../setup/db'
 
-// The built app under remix-serve in production mode (npm test builds before running Vitest).
-const { url } = await freshDatabase()
+// The built app under our own server (`npm start`) in production mode, as the app's login (npm
+// test builds before running Vitest).
+const { url: adminUrl } = await freshDatabase()
+const url = await loginIn(adminUrl, 'ob_app')
 const BUILD = 'build/index.js'
 // Any free port: a fixed one fails whenever something else listens there.
 const PORT = await freePort()
 
 function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', BUILD], {
-    env: { PATH: process.env.PATH!, NODE_ENV: 'production', PORT: String(PORT), ...env },
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { PATH: process.env.PATH!, NODE_ENV: 'production', PORT: String(PORT), WEB_CONCURRENCY: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -29,7 +31,7 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
     expect(output().trim()).toBe('Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters')
   })
 
-  it('refuses the dev sign-in', async () => {
+  it('refuses the dev sign-in, and is ready', async () => {
     const server = serve({
       DATABASE_URL: url,
       SESSION_SECRET: 'x'.repeat(40),
@@ -61,6 +63,8 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
         if (!res) await new Promise((r) => setTimeout(r, 100))
       }
       expect(res?.status).toBe(404)
+      // Ready: the database answers with this build's migrations (issue 20, part 2).
+      expect(await (await fetch(`http://localhost:${PORT}/readyz`)).text()).toBe('ready\n')
       const post = await fetch(`http://localhost:${PORT}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'verified' }), redirect: 'manual' })
       expect(post.status).toBe(404)
       expect(post.headers.get('set-cookie')).toBeNull()
