@@ -1,3 +1,4 @@
+import os from 'node:os'
 import postgres from 'postgres'
 import { copyTenant, copyWaiting, prepareTarget } from './copy'
 
@@ -48,10 +49,18 @@ await source.listen(
 )
 console.log(`Copier listening on ${CHANNEL}`)
 
+// This process's heartbeat (ob_heartbeat), every 10 s: a DBA sees a copier that went silent.
+const me = `${os.hostname()}:${process.pid}`
+const beat = () => source`select ob_beat('copier', ${me})`.catch((error) => console.error(`Copier: heartbeat failed (${error.message})`))
+await beat()
+const beating = setInterval(beat, 10_000)
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     clearTimeout(retry)
+    clearInterval(beating)
     await work
+    await source`select ob_beat_end(${me})`.catch(() => {})
     await Promise.all([source.end({ timeout: 5 }), target.end({ timeout: 5 })])
     process.exit(0)
   })

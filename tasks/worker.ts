@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events'
+import os from 'node:os'
 import { makeWorkerUtils, parseCronItems, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
 import { closeDb } from '../app/lib/db.server'
@@ -6,7 +7,7 @@ import { env } from '../app/lib/env.server'
 import { taskList } from './index'
 
 // `npm run worker`: runs onboarding jobs from the same database the web app writes them to.
-// graphile-worker stops gracefully on SIGINT/SIGTERM, letting running jobs finish.
+// SIGINT/SIGTERM stop it gracefully: running jobs finish, then its connections close.
 const config = env()
 const MAINTENANCE_MS = 5_000
 const GC_QUEUES_MS = 60 * 60 * 1000
@@ -22,6 +23,9 @@ events.on('pool:create', ({ workerPool }) => {
 
 const runner = await run({
   connectionString: config.DATABASE_URL,
+  // We stop it ourselves (below): graphile-worker's own handler ends the process with the signal as
+  // soon as its pools are down, before this process's own cleanup (its heartbeat, the jobs' pool).
+  noHandleSignals: true,
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
   events,
@@ -37,8 +41,11 @@ const runner = await run({
 })
 const utils = await makeWorkerUtils({ connectionString: config.DATABASE_URL })
 
+// This process's heartbeat (ob_heartbeat): a DBA sees a worker that went silent.
+const me = `${os.hostname()}:${process.pid}`
 async function maintain() {
   try {
+    await liveness!`select ob_beat('worker', ${me})`
     const [{ unlocked }] = await liveness!`select ob_unlock_dead_workers() as unlocked`
     if (unlocked > 0) console.log(`Unlocked the jobs of ${unlocked} worker(s) that stopped without finishing them.`)
   } catch (error) {
@@ -52,7 +59,15 @@ const timers = [
   setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch(() => {}), GC_QUEUES_MS),
 ]
 console.log(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
+// A graceful stop: no new jobs, running ones finish (graphile-worker's gracefulShutdown).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`Received ${signal}; finishing the jobs running, taking no new ones.`)
+    runner.stop().catch(() => {})
+  })
+}
 await runner.promise
 timers.forEach(clearInterval)
 // Every job has finished or been released: only now the jobs' own pool ends.
+if (liveness) await liveness`select ob_beat_end(${me})`.catch(() => {})
 await Promise.all([utils.release(), liveness?.end({ timeout: 5 }), closeDb()])

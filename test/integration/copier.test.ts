@@ -77,9 +77,12 @@ describe('the reference copier', () => {
       expect(Date.now() - t0).toBeLessThan(1000)
       expect((await copied(t))[0].copies).toBe(1)
       expect(output).toMatch(new RegExp(`copied ${t}; COMPLETE`))
+      // Its heartbeat, for the DBA's liveness query (issue 20, part 2); gone once it stops in order.
+      expect((await sql`select role from ob_heartbeat where process like ${`%:${child.pid}`}`).map((r) => r.role)).toEqual(['copier'])
     } finally {
       child.kill('SIGTERM')
       await exited
     }
+    expect(await sql`select 1 from ob_heartbeat where process like ${`%:${child.pid}`}`).toEqual([])
   })
 })
