@@ -18,13 +18,14 @@ export type RunningFake = Fake & { env?: Record<string, string> }
 export const fakeEnv = (fakes: RunningFake[]): Record<string, string> =>
   Object.assign({}, ...fakes.map((f) => ({ [`FAKE_${f.name.toUpperCase()}_URL`]: f.url, ...f.env })))
 
-export async function startFakes(basePort: number): Promise<{ fakes: RunningFake[]; close: () => Promise<void> }> {
+/** `tokens`: the bearer tokens the Provisioning and A2P fakes take (a production run sets its own). */
+export async function startFakes(basePort: number, tokens: { provisioning?: string; a2p?: string } = {}): Promise<{ fakes: RunningFake[]; close: () => Promise<void> }> {
   const fakes: RunningFake[] = []
   const close = async () => void (await Promise.all(fakes.map((f) => f.close())))
   try {
     const port = (offset: number) => (basePort === 0 ? 0 : basePort + offset)
-    fakes.push(await startProvisioningFake(port(0)))
-    fakes.push(await startA2PFake(port(1)))
+    fakes.push(await startProvisioningFake(port(0), tokens.provisioning))
+    fakes.push(await startA2PFake(port(1), tokens.a2p))
     fakes.push(await startStripeFake(port(2)))
     fakes.push(await startClerkFake(port(3)))
     fakes.push(await startOAuthFake(port(4)))
