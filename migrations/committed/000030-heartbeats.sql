@@ -1,5 +1,5 @@
 --! Previous: sha1:6ed66191f1aa3d1c4807e2b2d059cd7224020b02
---! Hash: sha1:4ae8565308f6e0ce7b7e346be6792400fc0ef8bf
+--! Hash: sha1:062759f508e9ca0ae5c733d5176c7f3a61c2eacd
 --! Message: Heartbeats
 
 -- Liveness of the worker and the copier (issue 20, part 2): each process says every few seconds
@@ -28,4 +28,5 @@ language sql volatile security definer set search_path = public, pg_temp as $$
 $$;
 comment on function ob_beat_end(text) is 'A process that stops in order removes its heartbeat.';
 revoke execute on function ob_beat(text, text), ob_beat_end(text) from public;
-grant execute on function ob_beat(text, text), ob_beat_end(text) to ob_app, ob_copier;
+-- The worker runs as the owner; the copier as a login in ob_copier. The web app has no heartbeat.
+grant execute on function ob_beat(text, text), ob_beat_end(text) to ob_copier;
