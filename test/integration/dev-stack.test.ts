@@ -24,7 +24,8 @@ async function until(what: string, probe: () => Promise<boolean> | boolean, ms: 
 }
 
 async function launch(name: string) {
-  const ports = { pg: await freePort(), web: await freePort(), fakes: await freePort() }
+  // The fakes take nine ports from their base (test/fakes/index.ts).
+  const ports = { pg: await freePort(), web: await freePort(), fakes: await freePort(9) }
   const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/serve.ts'], {
     env: { ...process.env, E2E_NAME: name, E2E_PG_PORT: String(ports.pg), E2E_PORT: String(ports.web), E2E_FAKES_PORT: String(ports.fakes) },
     stdio: ['ignore', 'pipe', 'pipe'],

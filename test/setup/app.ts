@@ -13,18 +13,25 @@ export const BUILD = 'build/index.js'
 export const hasBuild = () => existsSync(BUILD)
 
 /**
- * A port nothing listens on, below the kernel's ephemeral range (32768-60999 here): a port the
- * kernel handed out for listen(0) is also one it hands out for outgoing connections, and one was
- * taken that way between the check and the server's own listen (EADDRINUSE).
+ * A port (or `span` ports in a row, for the fakes) nothing listens on, below the kernel's ephemeral
+ * range (32768-60999 here): a port the kernel hands out for listen(0) is also one it hands out for
+ * outgoing connections, and one was taken that way before the server listened on it. Every port of
+ * the span is tried, and none is handed out twice by this process.
  */
-export async function freePort(): Promise<number> {
+const handedOut = new Set<number>()
+export async function freePort(span = 1): Promise<number> {
+  const free = (port: number) => new Promise<boolean>((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
   for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000)
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer().once('error', () => resolve(false))
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
-    })
-    if (free) return port
+    const base = 10_000 + Math.floor(Math.random() * (22_000 - span))
+    const ports = Array.from({ length: span }, (_, i) => base + i)
+    if (ports.some((p) => handedOut.has(p))) continue
+    if ((await Promise.all(ports.map(free))).every(Boolean)) {
+      for (const p of ports) handedOut.add(p)
+      return base
+    }
   }
 }
 
