@@ -52,6 +52,7 @@ function Part({ title, page, children }: { title: string; page: PageId; children
 // prices, calendar, registration.
 export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
   const kind = VERTICALS.find(([value]) => value === s.account.vertical)?.[1]
+  const holidays = nextYear(s.number.holidays).length
   const registration = statusOf({ ...s.a2p, identityStatus: null, reason: null, reasonCode: null }, s.flow.textingEligible).label
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -61,7 +62,7 @@ export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
       </Part>
       <Part title="Number and hours" page="number">
         <p className="font-medium text-slate-900">{phone(s.number.e164) ?? (s.number.portIn.requested ? `Moving ${phone(s.number.portIn.phoneNumber)}` : 'No number yet')}</p>
-        <p>{formatHours(s.number.hours, 'en')}{nextYear(s.number.holidays).length ? ` · closed on ${nextYear(s.number.holidays).length} holidays in the next 12 months` : ''}</p>
+        <p>{formatHours(s.number.hours, 'en')}{holidays ? ` · closed on ${holidays} holidays in the next 12 months` : ''}</p>
       </Part>
       <Part title="Services and prices" page="calmsg">
         <ul>

@@ -7,7 +7,7 @@ import type { Job } from '../../db/jobs.server'
 import { PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
-import { db, dbPool, forTenant, isOutage, unavailable } from '../lib/db.server'
+import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pickSubmitted } from '../schemas/submitted'
 import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
@@ -84,11 +84,11 @@ export async function guardPage(identity: Identity, page: PageId): Promise<Wizar
   return state
 }
 
+// Always read inside forTenant, which answers an outage with the 503 page.
 function readState(tenantId: string) {
   return wizardState(db(), tenantId).catch((error) => {
-    // A session without a tenant here signs in again; anything else (an outage) is a 503 page.
-    if (error instanceof NoFlow) throw redirect(signInUrl())
-    throw isOutage(error) ? unavailable() : error
+    // A session without a tenant here signs in again.
+    throw error instanceof NoFlow ? redirect(signInUrl()) : error
   })
 }
 

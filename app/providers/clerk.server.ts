@@ -18,6 +18,12 @@ export type ClerkOwner = {
 
 export class ClerkUnavailable extends Error {}
 
+/** Clerk's Backend API client, with the configured keys (and the fake's address in tests). */
+const backend = () => {
+  const clerk = env().clerk!
+  return createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl, publishableKey: clerk.publishableKey })
+}
+
 /** The signed-in Clerk user id, or a redirect to Clerk's sign-in page. */
 export async function requireClerkUserId(request: Request): Promise<string> {
   const clerk = env().clerk!
@@ -34,7 +40,7 @@ export async function revokeClerkSession(request: Request, timeoutMs = 3000): Pr
   const clerk = env().clerk!
   const auth = await getAuth({ request, context: {}, params: {} }, { secretKey: clerk.secretKey })
   if (!auth.sessionId) return false
-  const client = createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl, publishableKey: clerk.publishableKey })
+  const client = backend()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
   try {
@@ -49,8 +55,7 @@ export async function revokeClerkSession(request: Request, timeoutMs = 3000): Pr
 
 /** Reads the user from Clerk's Backend API, giving up after `timeoutMs`. */
 export async function readClerkOwner(userId: string, timeoutMs: number): Promise<ClerkOwner> {
-  const clerk = env().clerk!
-  const client = createClerkClient({ secretKey: clerk.secretKey, apiUrl: clerk.apiUrl, publishableKey: clerk.publishableKey })
+  const client = backend()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ClerkUnavailable(`Clerk did not answer within ${timeoutMs} ms`)), timeoutMs)

@@ -119,7 +119,11 @@ export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<
 /** What the pages say (null: the page was not found or not read): see app/lib/policy-text.ts. */
 export type PageFacts = { privacyNoSharing: boolean | null; termsFrequency: boolean | null; termsRates: boolean | null; termsContact: boolean | null }
 export type SiteCheck = PageFacts & { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl: string | null; termsUrl: string | null; error: string | null }
-const UNREAD: PageFacts = { privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null }
+/** A site that could not be read: one line for the owner, nothing found. */
+const unreadable = (error: string): SiteCheck => ({
+  httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error,
+  privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null,
+})
 const PRIVACY = { words: /privacy/i, paths: ['/privacy', '/privacy-policy', '/legal/privacy'] }
 const TERMS = { words: /terms|conditions|sms-terms/i, paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'] }
 
@@ -136,10 +140,10 @@ export async function checkSite(websiteUrl: string, names: (string | null)[] = [
     // undici wraps the connector's refusal: "fetch failed", caused by our Blocked.
     const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked || e instanceof OverBudget) as Error | undefined
     const why = blocked ? blocked.message : (error as Error).name === 'TimeoutError' ? 'it did not answer within 5 seconds' : 'it could not be reached'
-    return { ...UNREAD, httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `We could not open ${websiteUrl}: ${why}.` }
+    return unreadable(`We could not open ${websiteUrl}: ${why}.`)
   }
   const httpsOk = home.url.protocol === 'https:' && home.status < 400
-  if (home.status >= 400) return { ...UNREAD, httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error: `${websiteUrl} answered with an error (${home.status}).` }
+  if (home.status >= 400) return unreadable(`${websiteUrl} answered with an error (${home.status}).`)
   // The page's address where it was found (the campaign request names both pages since 2026).
   // An http page is found (the site's own blocker says https), but it is no address to give carriers.
   const find = async (kind: typeof PRIVACY): Promise<{ found: boolean; url: string | null; text: string }> => {
