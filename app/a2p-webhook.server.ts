@@ -5,6 +5,7 @@ import { a2pCallback } from '../db/a2p.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
 import { db } from './lib/db.server'
 import { env } from './lib/env.server'
+import { log } from './lib/log.server'
 
 // The A2P provider's status events (brand, campaign, number binding). Signed: X-A2P-Signature is
 // "v1=" and the hex HMAC-SHA256, under A2P_WEBHOOK_SECRET, of "<X-A2P-Timestamp>.<body>"; the
@@ -45,10 +46,10 @@ export async function handleA2pWebhook(request: Request) {
     parsed = Event.parse(JSON.parse(body))
   } catch {
     // Signed but not an event we know: answered 200 so the provider stops retrying, and logged.
-    console.warn('A2P webhook: a signed body that is not a status event; ignored')
+    log().warn('A2P webhook: a signed body that is not a status event; ignored')
     return json({ received: true, ignored: 'not a status event' })
   }
   const outcome = await a2pCallback(db(), { id: parsed.id, type: parsed.type, objectId: parsed.data.objectId, occurredAt: new Date(parsed.occurredAt) })
-  if (outcome === 'unknown') console.warn(`A2P webhook ${parsed.id}: no registration has ${parsed.data.objectId}; recorded, nothing refreshed`)
+  if (outcome === 'unknown') log().warn(`A2P webhook ${parsed.id}: no registration has ${parsed.data.objectId}; recorded, nothing refreshed`)
   return json({ received: true, outcome })
 }

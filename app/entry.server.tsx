@@ -5,13 +5,14 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { env } from './lib/env.server'
 import { NonceContext } from './nonce'
+import { log } from './lib/log.server'
 
 // Validate configuration when the server starts, not on the first request.
 env()
 
 /** A fault on the server is logged in every mode (Remix's own default is silent in test mode, where the tests read the log). */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (!request.signal.aborted) console.error(error)
+  if (!request.signal.aborted) log().error({ err: error }, 'render failed')
 }
 
 /**
@@ -42,7 +43,7 @@ export default function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500
-          console.error(error)
+          log().error({ err: error }, 'render failed')
         },
       },
     )

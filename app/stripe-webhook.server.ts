@@ -5,6 +5,7 @@ import { BodyTooLarge, readBody } from './lib/body.server'
 import { db } from './lib/db.server'
 import { env } from './lib/env.server'
 import { stripe, SubscriptionObject, subscriptionFlags } from './providers/stripe.server'
+import { log } from './lib/log.server'
 
 const SUBSCRIPTION_EVENTS = new Set(['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted'])
 // Stripe's events are a few kB; a subscription with many items stays far below this.
@@ -32,19 +33,19 @@ export async function handleStripeWebhook(request: Request) {
   const subscription = SubscriptionObject.safeParse(event.data?.object)
   if (!subscription.success) {
     const reason = `subscription without ${subscription.error.issues.map((i) => i.path.join('.') || 'fields').join(', ')}`
-    console.warn(`Stripe webhook ${event.id} ignored: ${reason}`)
+    log().warn(`Stripe webhook ${event.id} ignored: ${reason}`)
     return json({ received: true, ignored: reason })
   }
   // Events are applied in the order Stripe made them (`created`, seconds): one without it cannot be placed.
   if (!Number.isSafeInteger(event.created) || event.created <= 0 || event.created > 1e11) {
-    console.warn(`Stripe webhook ${event.id} ignored: no usable created time`)
+    log().warn(`Stripe webhook ${event.id} ignored: no usable created time`)
     return json({ received: true, ignored: 'no usable created time' })
   }
   const flags = subscriptionFlags(subscription.data)
-  if (flags.dropped) console.warn(`Stripe webhook ${event.id}: ${flags.dropped}; applied without it`)
+  if (flags.dropped) log().warn(`Stripe webhook ${event.id}: ${flags.dropped}; applied without it`)
   const applied = await applySubscription(db(), { ...flags, eventAt: new Date(event.created * 1000) })
   if (applied === 'stale') {
-    console.warn(`Stripe webhook ${event.id} ignored: older than the last event applied to its customer`)
+    log().warn(`Stripe webhook ${event.id} ignored: older than the last event applied to its customer`)
     return json({ received: true, ignored: 'older than the last event applied' })
   }
   return json({ received: true, applied: Boolean(applied), ...(flags.dropped && { dropped: flags.dropped }) })

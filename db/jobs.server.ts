@@ -1,26 +1,30 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Db } from './client.server'
+import { correlationId } from './context.server'
 
 // Every job in one place: its task name, payload schema, job key and, where two must never run at
 // once, its queue. A job key that reaches a provider is also its Idempotency-Key. SQL that enqueues
 // (ob_ensure_tenant) spells the same keys: test/integration/job-keys.test.ts holds them together.
 type Contract<P extends z.ZodType> = { payload: P; key: (p: z.output<P>) => string; queue?: (p: z.output<P>) => string }
 const contract = <P extends z.ZodType>(c: Contract<P>) => c
-const tenant = z.object({ tenantId: z.string().uuid() })
+// Every job carries the correlation id of the click that caused it (jobFor fills it in; jobs queued
+// in SQL get it from ob_correlated); jobs queued before it existed, or by the crontab, have none.
+const id = z.string().uuid()
+const tenant = z.object({ tenantId: z.string().uuid(), correlationId: id.optional() })
 
 export const JOBS = {
   /** Reads the owner's Stripe objects into the Account page (tasks/stripe_prefill.ts). */
   stripe_prefill: contract({ payload: tenant, key: (p) => `ob:stripe:${p.tenantId}` }),
   /** Buys the tenant's number: one job and one queue per tenant, so never two purchases at once. */
   provision_number: contract({
-    payload: tenant.extend({ correlationId: z.string().uuid() }),
+    payload: tenant.extend({ correlationId: id }),
     key: (p) => `ob:prov:${p.tenantId}`,
     queue: (p) => `ob:prov:${p.tenantId}`,
   }),
   /** One step of the A2P registration chain (tasks/a2p_step.ts); its key is the step's Idempotency-Key. */
   a2p_step: contract({
-    payload: tenant.extend({ step: z.enum(['brand', 'campaign', 'binding']), submission: z.number().int().min(1), correlationId: z.string().uuid() }),
+    payload: tenant.extend({ step: z.enum(['brand', 'campaign', 'binding']), submission: z.number().int().min(1), correlationId: id }),
     key: (p) => a2pKeys(p.tenantId, p.submission - 1)[p.step],
     queue: (p) => `ob:a2p:${p.tenantId}`,
   }),
@@ -32,7 +36,7 @@ export const JOBS = {
   }),
   /** A sole proprietor's code: sends the one typed to the registry, or asks for a new one (tasks/a2p_otp.ts). */
   a2p_otp: contract({
-    payload: tenant.extend({ action: z.enum(['verify', 'resend']), correlationId: z.string().uuid() }),
+    payload: tenant.extend({ action: z.enum(['verify', 'resend']), correlationId: id }),
     key: (p) => `ob:a2p:otp:${p.tenantId}`,
     queue: (p) => `ob:a2p:${p.tenantId}`,
   }),
@@ -50,10 +54,10 @@ export type TaskName = keyof typeof JOBS
 export type Payload<T extends TaskName> = z.output<(typeof JOBS)[T]['payload']>
 export type Job = { task: TaskName; payload: Record<string, unknown>; key: string; queue?: string }
 
-/** A job to enqueue, its payload checked against the task's contract. */
-export function jobFor<T extends TaskName>(task: T, payload: Payload<T>): Job {
+/** A job to enqueue, its payload checked against the task's contract; its correlation id, unless given, the work's running now. */
+export function jobFor<T extends TaskName>(task: T, payload: Omit<Payload<T>, 'correlationId'> & { correlationId?: string }): Job {
   const c = JOBS[task] as unknown as Contract<z.ZodType<Payload<T>>>
-  const p = c.payload.parse(payload)
+  const p = c.payload.parse({ correlationId: correlationId() ?? randomUUID(), ...payload })
   return { task, payload: p as Record<string, unknown>, key: c.key(p), queue: c.queue?.(p) }
 }
 

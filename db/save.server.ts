@@ -1,4 +1,5 @@
 import { asTenant, type Db } from './client.server'
+import { correlationId } from './context.server'
 import { WizardState, wizardState } from './flow.server'
 import type { Job } from './jobs.server'
 import type { Section } from './section.server'
@@ -41,10 +42,10 @@ export type SaveResult = WizardState & { replay?: true }
 export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<SaveResult> {
   const { row, names } = section.columnsOf(input.fields)
   const job = input.job ? sql.json({ task: input.job.task, payload: input.job.payload, key: input.job.key, queue: input.job.queue ?? null } as never) : null
-  // Still one statement: it names its tenant first (ob_save refuses a login in ob_app acting for
-  // another), and the materialized CTE makes that happen before ob_save runs.
+  // Still one statement: it names its tenant and correlation id first (ob_save refuses a login in
+  // ob_app acting for another), and the materialized CTE makes that happen before ob_save runs.
   const call = (tx: Db, advance: boolean) => tx`
-    with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true))
+    with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true), set_config('ob.correlation_id', ${correlationId() ?? ''}, true))
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
       ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
   if (!input.after) return call(sql, Boolean(input.advance))

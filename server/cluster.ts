@@ -1,5 +1,6 @@
 import cluster from 'node:cluster'
 import os from 'node:os'
+import { logger } from './log'
 
 // One web server process per core (WEB_CONCURRENCY, default the number of cores), sharing the
 // port through Node's cluster. The first process starts alone: if it cannot start (a setting
@@ -27,7 +28,7 @@ export function runPrimary(count: number) {
     worker.once('exit', (code, signal) => {
       if (stopping) return
       if (!listening) process.exit(code ?? 1) // it never started: its own line said why
-      console.error(`Web server process ${worker.process.pid} died (${signal ?? `code ${code}`}); starting another`)
+      logger().error(`Web server process ${worker.process.pid} died (${signal ?? `code ${code}`}); starting another`)
       fork()
     })
   }

@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import cluster from 'node:cluster'
+import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,8 +8,10 @@ import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import morgan from 'morgan'
+import { pinoHttp } from 'pino-http'
 import { processesWanted, runPrimary } from './cluster'
+import { logger, redactUrl } from './log'
+import { answerPrimary, serveMetrics, timeRequests } from './metrics'
 import { refuseUnsafeLogin } from './preflight'
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from './security'
 
@@ -24,8 +28,11 @@ declare global {
 const mode = process.env.NODE_ENV ?? 'production'
 process.env.NODE_ENV = mode
 const processes = processesWanted(mode)
-if (cluster.isPrimary && processes > 1) runPrimary(processes)
-else await serve()
+const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : null
+if (cluster.isPrimary && processes > 1) {
+  runPrimary(processes)
+  if (metricsPort) serveMetrics(metricsPort, 'Web server', { cluster: true }).unref()
+} else await serve()
 
 async function serve() {
   const unsafe = await refuseUnsafeLogin(process.env.DATABASE_URL)
@@ -53,14 +60,17 @@ async function serve() {
   const compress = compression()
   app.use((req, res, next) => (req.method === 'POST' ? next() : compress(req, res, next)))
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
-  app.use(morgan('tiny', { skip: () => mode === 'test' }))
+  app.use(timeRequests())
+  answerPrimary()
+  const metrics = cluster.isPrimary && metricsPort ? serveMetrics(metricsPort, 'Web server') : null
+  app.use(requestLog())
   app.use(sameOriginOnly)
   app.use(bodyLimit)
   app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }))
 
   const port = Number(process.env.PORT ?? 3000)
   const server = app.listen(port, () => {
-    console.log(`Web server on http://localhost:${port}`)
+    logger().info(`Web server on http://localhost:${port}`)
     if (mode === 'development') void broadcastDevReady(build)
   })
   // Clients and load balancers reuse idle connections; Node's 5 s default closes them just as a
@@ -75,6 +85,7 @@ async function serve() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       globalThis.__obDraining = true
+      metrics?.close()
       setTimeout(() => {
         server.close(async () => {
           await globalThis.__obSql?.end({ timeout: 5 })
@@ -86,4 +97,35 @@ async function serve() {
   }
   // A process of the cluster goes when its primary does, however the primary died.
   if (cluster.isWorker) process.once('disconnect', () => server.close(() => process.exit(0)))
+}
+
+/**
+ * A JSON line per request (pino-http): its id (also the X-Request-Id answered, and the correlation
+ * id of what it starts), method, URL with secret parameters redacted, status, time and tenant. Each
+ * request runs as work of its own (db/context.server.ts): the app's own lines, the jobs it queues
+ * and the ob_event rows it writes carry its id. Health probes are not logged.
+ */
+function requestLog(): express.RequestHandler {
+  const work = (globalThis.__obWork ??= new AsyncLocalStorage())
+  const http = pinoHttp({
+    logger: logger(),
+    genReqId: () => randomUUID(),
+    quietReqLogger: true,
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customProps: (_req, res) => ({ tenant: (res as express.Response).locals?.work?.tenantId }),
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customSuccessMessage: (req, res, ms) => `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${ms} ms`,
+    customErrorMessage: (req, res, error) => `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode}: ${error.message}`,
+  })
+  return (req, res, next) =>
+    http(req, res, () => {
+      const id = String(req.id)
+      res.locals.work = { correlationId: id, requestId: id }
+      res.setHeader('x-request-id', id)
+      work.run(res.locals.work, next)
+    })
 }

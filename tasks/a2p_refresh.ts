@@ -18,7 +18,8 @@ export const a2p_refresh: Task = async (payload, helpers) => {
   const sql = db()
   const [r, number] = await Promise.all([readA2p(sql, p.tenantId), readNumber(sql, p.tenantId)])
   if (!r.submittedAt) return
-  const correlationId = crypto.randomUUID()
+  // The submission's id (the refresh carries it), so the registration's whole story has one.
+  const correlationId = p.correlationId ?? crypto.randomUUID()
   const next = (step: 'campaign' | 'binding') => {
     const job = jobFor('a2p_step', { tenantId: p.tenantId, step, submission: r.submissionCount, correlationId })
     return helpers.addJob('a2p_step', job.payload, { jobKey: job.key, queueName: job.queue })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { Task, TaskList } from 'graphile-worker'
+import { work } from '../db/context.server'
 import { a2p_otp } from './a2p_otp'
 import { a2p_refresh } from './a2p_refresh'
 import { a2p_step } from './a2p_step'
@@ -28,4 +30,17 @@ const untilComplete = (name: string, task: Task): Task => async (payload, helper
   }
 }
 
-export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, untilComplete(name, task)]))
+/**
+ * Each job runs as work of its own: the correlation id its payload carries (the click's that queued
+ * it; a new one for the crontab's), its job and its tenant. Its log lines, its provider requests and
+ * the ob_event rows it writes carry that id.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const asWork = (name: string, task: Task): Task => (payload, helpers) => {
+  const p = (payload ?? {}) as { correlationId?: unknown; tenantId?: unknown }
+  const correlationId = typeof p.correlationId === 'string' && UUID.test(p.correlationId) ? p.correlationId : randomUUID()
+  const tenantId = typeof p.tenantId === 'string' && UUID.test(p.tenantId) ? p.tenantId : undefined
+  return work.run({ correlationId, jobId: helpers.job.id, task: name, tenantId }, () => task(payload, helpers))
+}
+
+export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, asWork(name, untilComplete(name, task))]))

@@ -2,8 +2,10 @@ import { EventEmitter } from 'node:events'
 import os from 'node:os'
 import { makeWorkerUtils, parseCronItems, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
-import { closeDb } from '../app/lib/db.server'
+import { closeDb, dbPool } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
+import { log, workerLogger } from '../app/lib/log.server'
+import { databaseMetrics, jobMetrics, serveMetrics } from '../app/lib/metrics.server'
 import { taskList } from './index'
 
 // `npm run worker`: runs onboarding jobs from the same database the web app writes them to.
@@ -21,6 +23,26 @@ events.on('pool:create', ({ workerPool }) => {
   liveness = postgres(config.DATABASE_URL, { max: 1, onnotice: () => {}, connection: { application_name: `ob-worker:${workerPool.id}` } })
 })
 
+// Metrics on a port of their own: this worker's jobs by task and outcome, and what the database
+// says (the oldest job waiting, registrations by state, tenants waiting in FINALIZE).
+const metrics = config.WORKER_METRICS_PORT ? serveMetrics(config.WORKER_METRICS_PORT, 'Worker') : null
+if (metrics) {
+  const { jobs, seconds } = jobMetrics()
+  const started = new Map<string, number>()
+  events.on('job:start', ({ job }) => started.set(job.id, performance.now()))
+  // error: this attempt failed, to be retried; failed: its last attempt failed.
+  type Ran = { job: { id: string; task_identifier: string; attempts: number; max_attempts: number } }
+  const ended = (outcome: string) => ({ job }: Ran) => {
+    jobs.inc({ task: job.task_identifier, outcome: outcome === 'error' && job.attempts >= job.max_attempts ? 'failed' : outcome })
+    const at = started.get(job.id)
+    if (at !== undefined) seconds.observe({ task: job.task_identifier }, (performance.now() - at) / 1000)
+    started.delete(job.id)
+  }
+  events.on('job:success', ended('success'))
+  events.on('job:error', ended('error'))
+  databaseMetrics(dbPool())
+}
+
 const runner = await run({
   connectionString: config.DATABASE_URL,
   // We stop it ourselves (below): graphile-worker's own handler ends the process with the signal as
@@ -29,6 +51,7 @@ const runner = await run({
   concurrency: config.WORKER_CONCURRENCY,
   taskList,
   events,
+  logger: workerLogger(),
   // A job's completion is otherwise sent without being waited for, and a graceful stop could end
   // the pool before it arrived: the job stayed locked, to run again (seen by test/integration/
   // shutdown.test.ts). Batched (with no delay), a stop flushes them first.
@@ -47,9 +70,9 @@ async function maintain() {
   try {
     await liveness!`select ob_beat('worker', ${me})`
     const [{ unlocked }] = await liveness!`select ob_unlock_dead_workers() as unlocked`
-    if (unlocked > 0) console.log(`Unlocked the jobs of ${unlocked} worker(s) that stopped without finishing them.`)
+    if (unlocked > 0) log().warn(`Unlocked the jobs of ${unlocked} worker(s) that stopped without finishing them.`)
   } catch (error) {
-    console.error(`Worker maintenance failed: ${(error as Error).message}`)
+    log().error({ err: error }, 'Worker maintenance failed')
   }
 }
 await maintain()
@@ -58,16 +81,17 @@ const timers = [
   // One job queue per tenant's purchases: empty queues are removed, as graphile-worker advises.
   setInterval(() => void utils.cleanup({ tasks: ['GC_JOB_QUEUES'] }).catch(() => {}), GC_QUEUES_MS),
 ]
-console.log(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
+log().info(`Worker running ${Object.keys(taskList).length} task types with concurrency ${config.WORKER_CONCURRENCY}.`)
 // A graceful stop: no new jobs, running ones finish (graphile-worker's gracefulShutdown).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.log(`Received ${signal}; finishing the jobs running, taking no new ones.`)
+    log().info(`Received ${signal}; finishing the jobs running, taking no new ones.`)
     runner.stop().catch(() => {})
   })
 }
 await runner.promise
 timers.forEach(clearInterval)
+metrics?.close()
 // Every job has finished or been released: only now the jobs' own pool ends.
 if (liveness) await liveness`select ob_beat_end(${me})`.catch(() => {})
 await Promise.all([utils.release(), liveness?.end({ timeout: 5 }), closeDb()])

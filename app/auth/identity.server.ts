@@ -3,6 +3,7 @@ import { ensureTenant, recordIdentityFlags } from '../../db/flow.server'
 import { db, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { PERSONAS, type PersonaId } from './personas'
+import { log } from '../lib/log.server'
 
 /** Who is signed in: the tenant always comes from the verified session, never from form data. */
 export type Identity = { userId: string; persona: string; tenantId: string }
@@ -67,6 +68,6 @@ async function readAndRecord(identity: Identity): Promise<void> {
     lastRead.set(identity.userId, Date.now())
   } catch (error) {
     if (!(error instanceof ClerkUnavailable)) throw error
-    console.warn(`${error.message}; using the stored verification flags`)
+    log().warn(`${error.message}; using the stored verification flags`)
   }
 }

@@ -2,6 +2,7 @@ import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { requireClerkUserId, revokeClerkSession } from '../providers/clerk.server'
 import { tenantForUser } from '../../db/flow.server'
+import { nameTenant } from '../../db/context.server'
 import { db, isOutage, unavailable } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { firstClerkVisit, type Identity } from './identity.server'
@@ -34,6 +35,12 @@ const IdentitySchema = z.object({ userId: z.string().min(1), persona: z.string()
 
 // The tenant always comes from the verified Clerk session or the signed dev cookie, never from form data.
 export async function requireIdentity(request: Request): Promise<Identity> {
+  const identity = await identify(request)
+  nameTenant(identity.tenantId) // the request's log lines name it from here on
+  return identity
+}
+
+async function identify(request: Request): Promise<Identity> {
   if (env().clerk) {
     const userId = await requireClerkUserId(request)
     try {

@@ -9,6 +9,7 @@ import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
 import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
+import { outcomeOf, saves } from '../lib/metrics.server'
 import { pickSubmitted } from '../schemas/submitted'
 import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
 import { FORM_LIMITS, formReply, readForm, replySaved, replyToSaveError, type FormLimits } from './form.server'
@@ -181,5 +182,19 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
   }
 
-  return { loader, action }
+  // Every post counted by how it ended (metrics: saves, and the 409s of a page changed in another tab).
+  async function countedAction(args: ActionFunctionArgs) {
+    const ended = (outcome: string) => saves().inc({ page: def.id, outcome })
+    try {
+      const reply = await action(args)
+      ended(outcomeOf(reply?.status ?? 200))
+      return reply
+    } catch (error) {
+      // A redirect thrown is a post not taken (signed out, the page closed).
+      ended(error instanceof Response && error.status < 400 ? 'refused' : outcomeOf(error instanceof Response ? error.status : 500))
+      throw error
+    }
+  }
+
+  return { loader, action: countedAction }
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { asTenant, connect, type Db, type Sql, type Tx } from '../../db/client.server'
+import { nameTenant } from '../../db/context.server'
 import { env } from './env.server'
 
 export type { Db, Sql } from '../../db/client.server'
@@ -39,6 +40,7 @@ export const dbPool = (): Sql => pool()
  * database for all of it (a page's load).
  */
 export async function forTenant<T>(tenantId: string, fn: () => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
+  nameTenant(tenantId) // the request's log lines name it from here on
   let answer: Response | undefined
   const result = await asTenant(db(), tenantId, (tx) =>
     scope.run(tx, async () => {

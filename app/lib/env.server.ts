@@ -16,6 +16,7 @@ const schema = z.object({
     .refine((list) => list.length > 0 && list.every((x) => x.length >= 32), 'must be at least 32 characters (several: comma-separated, each 32+)')
     .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Clerk: all set, or none (then the local dev identity, refused in production).
   CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_').optional(),
   CLERK_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_').optional(),

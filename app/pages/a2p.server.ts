@@ -79,7 +79,7 @@ const httpsUrl = (raw: string) => {
 /** The sole proprietor's code: sent to the registry by the a2p_otp job (sealed meanwhile), or a new one asked for (capped in SQL). */
 export function planOtp(tenantId: string, intent: 'verifyOtp' | 'resendOtp', typed: string, a2p: Pick<A2pRow, 'identityStatus'>): SavePlan | Refusal {
   if (a2p.identityStatus !== 'UNVERIFIED') return { status: 409, message: 'There is no code waiting for you.' }
-  const job = jobFor('a2p_otp', { tenantId, action: intent === 'verifyOtp' ? 'verify' : 'resend', correlationId: crypto.randomUUID() })
+  const job = jobFor('a2p_otp', { tenantId, action: intent === 'verifyOtp' ? 'verify' : 'resend' })
   if (intent === 'resendOtp') return { job, after: (tx) => requestOtpResend(tx, tenantId) }
   const code = typed.replace(/\s/g, '')
   if (!/^\d{6}$/.test(code)) return { status: 400, message: 'Enter the 6-digit code from the text we sent.' }
@@ -122,7 +122,7 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
     job,
     after: async (tx) => {
       const { submission, step } = await startSubmission(tx, o.tenantId)
-      await enqueue(tx, jobFor('a2p_step', { tenantId: o.tenantId, step, submission, correlationId: crypto.randomUUID() }))
+      await enqueue(tx, jobFor('a2p_step', { tenantId: o.tenantId, step, submission }))
     },
   }
 }

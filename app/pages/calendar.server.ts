@@ -4,6 +4,7 @@ import { requirePage } from '../kit/page.server'
 import { seal, unsealOrNull } from '../lib/crypto.server'
 import { db, forTenant } from '../lib/db.server'
 import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
+import { log } from '../lib/log.server'
 
 // "Connect Google Calendar" on Page 3, in links and redirects only (it works without JavaScript):
 // connect starts an attempt and sends the owner to Google; Google sends them back to callback,
@@ -20,7 +21,7 @@ export async function connectLoader(request: Request) {
     await forTenant(identity.tenantId, () => startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier, { tenantId: identity.tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })))
     url = attempt.url
   } catch (error) {
-    console.error('calendar connect: the provider could not be reached', error)
+    log().error({ err: error }, 'calendar connect: the provider could not be reached')
     await forTenant(identity.tenantId, () => recordCalendarError(db(), identity.tenantId, 'provider'))
     return back()
   }
@@ -50,7 +51,7 @@ export async function callbackLoader(request: Request) {
       await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken, { tenantId, field: 'ob_calmsg.calendar_refresh_token' }) : null }))
     } catch (error) {
       if (!(error instanceof ConnectFailed)) throw error
-      console.error(`calendar callback: ${error.reason}`, error.cause)
+      log().error({ err: error.cause }, `calendar callback: ${error.reason}`)
       await inTenant(() => recordCalendarError(db(), tenantId, error.reason))
     }
   }

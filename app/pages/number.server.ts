@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { readAccount } from '../../db/account.server'
 import { jobFor } from '../../db/jobs.server'
@@ -142,7 +141,7 @@ export function portInFields(tenantId: string, value: Partial<NumberFields>, sto
 export function provisionRequest(tenantId: string, stored: NumberRow, change: boolean): { job: ReturnType<typeof jobFor>; fields: Record<string, unknown> } | null {
   if (!change && stored.e164) return null
   return {
-    job: jobFor('provision_number', { tenantId, correlationId: randomUUID() }),
+    job: jobFor('provision_number', { tenantId }),
     fields: change ? {} : { provisionRequestedAt: new Date(), provisionError: null },
   }
 }

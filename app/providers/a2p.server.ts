@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { correlationId } from '../../db/context.server'
 import { env } from '../lib/env.server'
 
 // The A2P Registration API (spec "STEP 4"): every POST carries the bearer token, the job key as
@@ -27,6 +28,8 @@ type Call = { key: string; correlationId: string }
 async function request<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', path: string, o: { body?: object; call?: Call } = {}): Promise<z.infer<S> | Refused> {
   const base = env().A2P_API_URL
   if (!base) throw new ProviderDown('A2P_API_URL is not set')
+  // Every request names the work it is made for: a refresh's reads too.
+  const id = o.call?.correlationId ?? correlationId()
   let res: Response
   try {
     res = await fetch(new URL(path, base), {
@@ -34,7 +37,8 @@ async function request<S extends z.ZodType>(schema: S, method: 'GET' | 'POST', p
       headers: {
         authorization: `Bearer ${env().A2P_TOKEN}`,
         ...(o.body && { 'content-type': 'application/json' }),
-        ...(o.call && { 'idempotency-key': o.call.key, 'correlation-id': o.call.correlationId }),
+        ...(o.call && { 'idempotency-key': o.call.key }),
+        ...(id && { 'correlation-id': id }),
       },
       body: o.body ? JSON.stringify(o.body) : undefined,
       signal: AbortSignal.timeout(15_000),

@@ -2,6 +2,7 @@ import { createClerkClient } from '@clerk/remix/api.server'
 import { getAuth } from '@clerk/remix/ssr.server'
 import { redirect } from '@remix-run/node'
 import { env } from '../lib/env.server'
+import { log } from '../lib/log.server'
 
 // Clerk, when its keys are set. Sessions are verified by @clerk/remix (networkless with
 // CLERK_JWT_KEY); the owner's email, mobile and Stripe ids come from Clerk's Backend API.
@@ -46,7 +47,7 @@ export async function revokeClerkSession(request: Request, timeoutMs = 3000): Pr
   try {
     return await Promise.race([client.sessions.revokeSession(auth.sessionId).then(() => true), timeout])
   } catch (error) {
-    console.error(`Clerk session ${auth.sessionId} could not be revoked: ${String(error)}`)
+    log().error({ err: error }, `Clerk session ${auth.sessionId} could not be revoked`)
     return false
   } finally {
     clearTimeout(timer)

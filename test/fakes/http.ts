@@ -55,6 +55,9 @@ export async function startFake(name: string, port: number, routes: Record<strin
           reply = { status: 404, body: { error: { message: `${name} fake has no route ${req.method} ${path}` } } }
         } else {
           count(route.key)
+          // Which correlation ids reached this provider, by route: a test follows one click here.
+          const correlation = req.headers['correlation-id']
+          if (typeof correlation === 'string') count(`correlation:${correlation}:${route.key}`)
           const match = route.regex.exec(path)!
           const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]))
           reply = await route.handler({ method: req.method!, path, params, query: url.searchParams, headers: req.headers, body, rawBody, switches, count })
