@@ -20,6 +20,8 @@ export type SaveInput = {
   opensAt?: string
   /** Digest of the posted form: the same form posted again from the same version is this save again. */
   submission?: string
+  /** The browser tab that posted it (with JavaScript): its own saves since its version are no conflict. */
+  tab?: string | null
 }
 
 export class StaleVersionError extends Error {
@@ -47,7 +49,7 @@ export async function saveSection(sql: Db, section: Section, input: SaveInput): 
   const call = (tx: Db, advance: boolean) => tx`
     with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true), set_config('ob.correlation_id', ${correlationId() ?? ''}, true))
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
-      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
+      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}, ${input.tab ?? null}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
   if (!input.after) return call(sql, Boolean(input.advance))
   return asTenant(sql, input.tenantId, async (tx) => {
     const saved = await call(tx, false)
@@ -62,6 +64,13 @@ function checked(saved: Saved): SaveResult {
   if (saved.stale) throw new StaleVersionError(saved.version)
   if (saved.closed) throw new PageClosedError(saved.phase)
   return saved.replay ? { ...WizardState.parse(saved), replay: true } : WizardState.parse(saved)
+}
+
+/** Whether every version after `from` up to `to` is a save of this very tab (ob_own_saves): behind its own saves, not stale. */
+export async function ownSaves(sql: Db, tenantId: string, from: number, to: number, tab: string | null): Promise<boolean> {
+  if (!tab) return false
+  const [r] = await sql`select ob_own_saves(${tenantId}, ${from}, ${to}, ${tab}) as own`
+  return r.own as boolean
 }
 
 /** Whether this exact form (its digest) was already saved from `version` (ob_replayed): a repeat, not a conflict. */

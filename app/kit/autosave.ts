@@ -5,6 +5,26 @@ import type { ActionReply } from '~/wizard'
 type Status = { message: string; tone: 'ok' | 'error'; conflict?: boolean } | null
 
 /**
+ * This browser tab's name, kept in its sessionStorage (so a reload keeps it): every post names it,
+ * and a page reloaded while its own autosave was still on its way is not "changed in another tab"
+ * (ob_own_saves). Empty until hydrated, and without JavaScript, where nothing is ever in flight.
+ */
+export function useTab(): string {
+  const [tab, setTab] = useState('')
+  useEffect(() => {
+    try {
+      const id = sessionStorage.getItem('ob:tab') ?? crypto.randomUUID()
+      sessionStorage.setItem('ob:tab', id)
+      setTab(id)
+    } catch {
+      // Storage refused (a private window's policy): a name for this page's life only.
+      setTab(crypto.randomUUID())
+    }
+  }, [])
+  return tab
+}
+
+/**
  * Saves fields on blur (or change, for selects) through the page's own action, one request at a
  * time: edits made while a save is in flight wait and go out with the version that save returned,
  * so rapid blurs never conflict with each other. After a 409 it stops saving until reload.
@@ -18,6 +38,7 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
   const stopped = useRef(false)
   const afterIdle = useRef<(() => void)[]>([])
   const [status, setStatus] = useState<Status>(null)
+  const tab = useTab()
 
   // A newer version from a loader revalidation is the one to send next.
   useEffect(() => {
@@ -45,13 +66,14 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     if (!validate(body)) return pump()
     body.set('intent', 'autosave')
     body.set('version', String(latest.current))
+    if (tab) body.set('tab', tab)
     busy.current = true
     setStatus({ message: 'Saving…', tone: 'ok' })
     // Only a chosen file needs multipart; a few changed fields read faster on the server urlencoded.
     const file = [...body.values()].some((v) => v instanceof File)
     fetcher.submit(body, { method: 'post', encType: file ? 'multipart/form-data' : 'application/x-www-form-urlencoded' })
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.submit, validate])
+  }, [fetcher.submit, validate, tab])
 
   useEffect(() => {
     if (fetcher.state !== 'idle' || !busy.current) return
@@ -78,6 +100,7 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
 
   return {
     version: formVersion,
+    tab,
     status,
     /** Saves the named field now (e.g. a hidden value the page filled in). */
     queue(name: string) {

@@ -6,6 +6,7 @@ import { StaleVersionError } from '../../db/save.server'
 import type { WizardState } from '../../db/flow.server'
 import { redirectWithToast } from '../auth/session.server'
 import { BodyTooLarge, PartTooLarge, readFormData } from '../lib/body.server'
+import { log } from '../lib/log.server'
 import { pagePath, type ActionReply, type PageId } from '../wizard'
 
 // The form side of every page action: reading the body, and the replies (400, 409, 413, OB4xx).
@@ -48,7 +49,9 @@ export async function readForm<I extends string>(request: Request, intents: read
   if (!formData || !intent.success || !version.success) {
     return { refused: json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 }) }
   }
-  return { formData, intent: intent.data as I, version: version.data, digest: await digestOf(formData) }
+  // The tab's own name (autosave.ts), or none (without JavaScript, or anything that is not a UUID).
+  const tab = String(formData.get('tab') ?? '')
+  return { formData, intent: intent.data as I, version: version.data, tab: /^[0-9a-f-]{36}$/.test(tab) ? tab : null, digest: await digestOf(formData) }
 }
 
 /**
@@ -92,7 +95,7 @@ export async function replyToSaveError(error: unknown, state: () => Promise<Wiza
     const message = 'That value cannot be saved; check the field and try again.'
     const field = fieldOf(e.column_name ?? e.constraint_name ?? '')
     // A value the schema let through and SQL refused: the two disagree, which is ours to fix.
-    console.warn(`save refused by the database: ${e.code} ${e.constraint_name ?? e.column_name ?? ''} ${e.message ?? ''}`)
+    log().warn(`save refused by the database: ${e.code} ${e.constraint_name ?? e.column_name ?? ''} ${e.message ?? ''}`)
     const result = field ? { status: 'error' as const, error: { [field]: [message] } } : undefined
     return json<ActionReply>({ ...(await state()), message, result }, { status: 400 })
   }

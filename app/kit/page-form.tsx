@@ -88,6 +88,7 @@ export function PageForm({ page, title, intro, blockers, button = 'Continue', fo
       </div>
       <PendingBlockers lines={blockers} />
       <input type="hidden" name="version" value={autosave.version} />
+      <input type="hidden" name="tab" value={autosave.tab} />
       {children}
       <Blockers lines={blockers} />
       <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">

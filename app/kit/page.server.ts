@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import type { Db } from '../../db/client.server'
 import { NoFlow, wizardState, type WizardState } from '../../db/flow.server'
 import type { Job } from '../../db/jobs.server'
-import { PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
+import { ownSaves, PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
 import { db, dbPool, forTenant } from '../lib/db.server'
@@ -139,7 +139,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const current = () => read(() => wizardState(db(), tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
-    const { formData, intent, version, digest } = form
+    const { formData, intent, version, tab, digest } = form
     // A save's answer: Continue moves on once the phase has (the page's own `done`), anything else
     // stays on the page (post/redirect/get without JavaScript).
     const answer = (state: WizardState, reply: ActionReply = {}) =>
@@ -158,7 +158,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       before = now
       if (version !== now.version) {
         if (await read(() => replayed(db(), tenantId, digest, version))) return answer(now)
-        return replyToSaveError(new StaleVersionError(now.version), current)
+        if (!(await read(() => ownSaves(db(), tenantId, version, now.version, tab)))) return replyToSaveError(new StaleVersionError(now.version), current)
       }
     }
     const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
@@ -170,7 +170,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
     try {
       const saved = await saveSection(dbPool(), def.section, {
-        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt, submission: digest,
+        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt, submission: digest, tab,
       })
       // A repeat wrote nothing: what the first did after its commit is done.
       if (!saved.replay) await plan.afterCommit?.()

@@ -76,4 +76,29 @@ describe.runIf(hasBuild())('a button pressed twice without JavaScript', () => {
     await sql`update ob_event set ts = ts - interval '3 minutes' where tenant_id = ${t}`
     expect((await b.post('/onboarding/account', tabA, { js: false })).status).toBe(409)
   })
+
+  it('a tab reloaded while its own autosave was on its way is not "another tab"; another tab, or no tab named, still is', async () => {
+    const owner = `r-${crypto.randomUUID().slice(0, 8)}`
+    const b = await web!.browser().signIn('verified', owner)
+    const t = await tenantOf(owner)
+    await until('the prefill', async () => !(await html(b, '/onboarding/account')).includes('Fetching your business details'))
+    const form = await pressed(b, 'account', 'autosave')
+    const version = form.get('version')!
+    const [tab, other] = [crypto.randomUUID(), crypto.randomUUID()]
+    const autosave = (fields: Record<string, string>, o: { tab?: string; from?: string } = {}) =>
+      b.post('/onboarding/account', { intent: 'autosave', version: o.from ?? version, ...(o.tab && { tab: o.tab }), ...fields })
+    // The save in flight when the page reloaded, then the reloaded page's first save from the version it read before.
+    expect((await autosave({ displayName: 'Rivera Plumbing One' }, { tab })).status).toBe(200)
+    expect((await autosave({ brandColor: '#1d4ed8' }, { tab })).status).toBe(200)
+    expect((await sql`select display_name, brand_color from ob_account where tenant_id = ${t}`)[0]).toEqual({ displayName: 'Rivera Plumbing One', brandColor: '#1d4ed8' })
+    // Another tab, or a post naming none, from that old version: the other tab's change stays.
+    expect((await autosave({ displayName: 'Other Tab Plumbing' }, { tab: other })).status).toBe(409)
+    expect((await autosave({ displayName: 'No Tab Plumbing' })).status).toBe(409)
+    expect((await autosave({ displayName: 'Not A Uuid Plumbing' }, { tab: 'x'.repeat(36) })).status).toBe(409)
+    // Once another tab has saved in between, this tab's old version is stale too.
+    const now = String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
+    expect((await autosave({ displayName: 'Other Tab Plumbing' }, { tab: other, from: now })).status).toBe(200)
+    expect((await autosave({ brandColor: '#aa0000' }, { tab, from: now })).status).toBe(409)
+    expect((await sql`select display_name, brand_color from ob_account where tenant_id = ${t}`)[0]).toEqual({ displayName: 'Other Tab Plumbing', brandColor: '#1d4ed8' })
+  })
 })
