@@ -16,7 +16,7 @@ import { loginFor } from './stack'
 // order on SIGTERM.
 // PostgreSQL and the provider fakes come from the full install: they are not part of the image.
 const dir = path.resolve(process.argv[2] ?? '')
-const PORTS = { pg: 5458, fakes: 4310, web: 3300 }
+const PORTS = { pg: 5458, fakes: 4310, web: 3300, webMetrics: 3301, workerMetrics: 3302 }
 const step = (line: string) => console.log(`production: ${line}`)
 const secret = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`
 
@@ -61,8 +61,8 @@ try {
   const migrate = run('db/migrate.ts', { DATABASE_URL: owner })
   if ((await migrate.exited) !== 'code 0') throw new Error(`migrations failed:\n${migrate.output()}`)
   step('migrations applied from the production install')
-  const web = run('server/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_app') })
-  const worker = run('tasks/worker.ts', { DATABASE_URL: owner })
+  const web = run('server/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_app'), METRICS_PORT: String(PORTS.webMetrics) })
+  const worker = run('tasks/worker.ts', { DATABASE_URL: owner, WORKER_METRICS_PORT: String(PORTS.workerMetrics) })
   const copier = run('copier/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_copier') }, ['--target', pg.url('ob_production_main')])
   const all = { web, worker, copier }
   children.push(web.child, worker.child, copier.child)
@@ -125,6 +125,14 @@ try {
   if (phase !== 'COMPLETE') throw new Error(`the tenant is ${phase}, not COMPLETE`)
   if (!(await page('finalize')).includes('Onboarding is complete')) throw new Error('the summary does not say onboarding is complete')
   step('carriers approved; onboarding finished by itself; the copier moved the business into the main database')
+
+  // What an operator reads: metrics on their own ports, JSON log lines, one correlation id per registration.
+  const metrics = async (port: number) => (await fetch(`http://localhost:${port}/metrics`)).text()
+  if (!/^ob_saves_total\{page="account",outcome="saved"\} [1-9]/m.test(await metrics(PORTS.webMetrics))) throw new Error('the web server\'s metrics do not count the saves')
+  if (!/^ob_jobs_total\{task="a2p_step",outcome="success"\} [1-9]/m.test(await metrics(PORTS.workerMetrics))) throw new Error('the worker\'s metrics do not count its jobs')
+  const ids = await sql`select distinct correlation_id from ob_event where event_type like 'registration.%' and event_type <> 'registration.website_checked' and ts >= ${submittedAt}`
+  if (ids.length !== 1 || !web.output().includes(`"reqId":"${ids[0].correlation_id}"`)) throw new Error(`the registration's events carry ${ids.length} correlation ids, not its Submit's one`)
+  step('metrics served on their own ports; the registration\'s events and the Submit\'s log line carry one correlation id')
 
   for (const [name, p] of Object.entries(all)) {
     p.child.kill('SIGTERM')
