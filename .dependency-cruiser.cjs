@@ -81,6 +81,13 @@ module.exports = {
       to: { path: '^copier/' },
     },
     {
+      name: 'server-shares-only-its-logger-and-metrics',
+      comment: 'The web server is an entry point; its logger and metrics (server/log.ts, server/metrics.ts) are the one configuration the app and the worker use too.',
+      severity: 'error',
+      from: { pathNot: '^server/' },
+      to: { path: '^server/', pathNot: '^server/(log|metrics)\\.ts$' },
+    },
+    {
       name: 'tooling-not-in-the-product',
       comment: 'The dev/test launcher and the fakes are tooling: the product never imports them.',
       severity: 'error',
