@@ -21,13 +21,17 @@ const duration = () =>
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   }))
 
+// The app's routes (app/routes): anything else, a scanner's probes say, is one series, "other".
+const KNOWN = /^\/(onboarding(\/(account|number|calmsg|a2p|finalize)(\/(callback|connect))?)?|dev\/[a-z-]{1,20}|webhooks\/(a2p|stripe)|mail\/[a-z-]{1,20}|healthz|readyz|sign-out)?$/
+
 // A route, not a URL: ids and file names are one label value each, not one per tenant.
 export function routeOf(path: string): string {
   const p = path.split('?')[0]
   if (p.startsWith('/build/') || p.startsWith('/assets/')) return '/build/*'
   if (/^\/p\/[^/]+\/(privacy|terms)$/.test(p)) return p.replace(/^\/p\/[^/]+/, '/p/:tenant')
   if (p.startsWith('/uploads/')) return '/uploads/:name'
-  return /^\/[a-z0-9._/-]{0,60}$/.test(p) ? p.replace(/\/$/, '') || '/' : 'other'
+  const route = p.replace(/(.)\/$/, '$1')
+  return KNOWN.test(route) ? route : 'other'
 }
 
 /** Times every request by route, method and status. */
