@@ -47,8 +47,8 @@ describe('saveSection', () => {
     await saveSection(sql, accountSection, { tenantId, version: 1, fields: { displayName: 'B', vertical: 'roofing' } })
     const rows = await events(tenantId)
     expect(rows.map((r) => r.data)).toEqual([
-      { fields: ['displayName'], version: 1, from: 0, submission: null, job: null },
-      { fields: ['displayName', 'vertical'], version: 2, from: 1, submission: null, job: null },
+      { fields: ['displayName'], version: 1, from: 0, submission: null, job: null, tab: null },
+      { fields: ['displayName', 'vertical'], version: 2, from: 1, submission: null, job: null, tab: null },
     ])
     expect(JSON.stringify(rows)).not.toContain('Secret Name Co')
     expect((await wizardState(sql, tenantId)).version).toBe(2)
