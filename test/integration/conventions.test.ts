@@ -100,4 +100,23 @@ describe('comments', () => {
       order by 1`
     expect(missing.map((m) => m.object)).toEqual([])
   })
+
+  it('every trigger says its order in its name (_100 refuses first, _500 stamps the time, _800 on act after) and why it exists', async () => {
+    const triggers = await sql`
+      select c.relname as tbl, t.tgname as name, obj_description(t.oid, 'pg_trigger') as comment,
+        case when t.tgtype & 2 = 2 then 'before' else 'after' end as timing
+      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and not t.tgisinternal order by 1, 2`
+    expect(triggers.length).toBeGreaterThan(20)
+    for (const t of triggers) {
+      expect(t.name, `${t.tbl}.${t.name}`).toMatch(/^_\d{3}_[a-z_]+$/)
+      expect(t.comment, `${t.tbl}.${t.name}`).toBeTruthy()
+      expect(Number(t.name.slice(1, 4)) < 800, `${t.tbl}.${t.name} is ${t.timing}`).toBe(t.timing === 'before')
+    }
+    // Every table that refuses a COMPLETE tenant's writes does so before anything else runs.
+    for (const tbl of new Set(triggers.map((t) => t.tbl))) {
+      const before = triggers.filter((t) => t.tbl === tbl && t.timing === 'before').map((t) => t.name)
+      if (before.includes('_100_frozen')) expect(before[0], tbl).toBe('_100_frozen')
+    }
+  })
 })
