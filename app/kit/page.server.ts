@@ -99,13 +99,6 @@ export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign
 /** Where an owner signs in: Clerk's page when Clerk is configured, the dev sign-in otherwise. */
 export const signInUrl = () => env().clerk?.signInUrl ?? '/dev/sign-in'
 
-/** Loader of a page whose own issue has not landed: its blockers, without in-page Fix links. */
-export async function comingSoonLoader(request: Request, page: PageId) {
-  const { state } = await requirePage(request, page)
-  const lines = blockerLines(state.blockers, page, fixLinks())
-  return json({ blockers: lines.map((b) => (b.fixHref?.startsWith('#') ? { ...b, fixHref: null } : b)) })
-}
-
 export function definePage<S extends z.ZodObject, I extends string, L extends object>(def: PageDef<S, I, L>) {
   const intents = ['autosave', 'continue', ...(def.intents ?? [])] as [I | 'autosave' | 'continue', ...(I | 'autosave' | 'continue')[]]
   const basic = Object.keys(def.basic.shape)

