@@ -1,4 +1,4 @@
-import postgres from 'postgres'
+import type postgres from 'postgres'
 
 // The reference copier's work: take each tenant waiting in FINALIZE from the onboarding database's
 // ob_snapshot view, write its document into the main database in one transaction (an upsert, so a

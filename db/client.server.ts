@@ -8,6 +8,7 @@ export type Tx = postgres.TransactionSql
 export type Db = Sql | Tx
 
 // snake_case in SQL, camelCase in TypeScript: postgres.camel maps both ways at the edge.
+// biome-ignore lint/complexity/noBannedTypes: postgres.js's own parameter for "no custom types"
 export function connect(url: string, options: postgres.Options<{}> = {}): Sql {
   return postgres(url, { transform: postgres.camel, onnotice: () => {}, ...options })
 }

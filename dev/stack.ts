@@ -111,7 +111,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       start(i, quick)
     })
   }
-  specs.forEach((_, i) => start(i))
+  for (let i = 0; i < specs.length; i++) start(i)
   return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop, kill }
 }
 

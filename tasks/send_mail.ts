@@ -18,7 +18,7 @@ export const send_mail: Task = async (payload, helpers) => {
   const p = readPayload('send_mail', payload)
   const sql = db()
   const mail = await readMail(sql, p.tenantId, p.key)
-  if (!mail || mail.state !== 'queued') return
+  if (mail?.state !== 'queued') return
   const [account, a2p, flow, owner] = await Promise.all([readAccount(sql, p.tenantId), readA2p(sql, p.tenantId), mailFacts(sql, p.tenantId), ownerName(sql, p.tenantId)])
   // A reminder that is no longer due (the owner submitted, finished or turned reminders off since).
   if (mail.kind === 'reminder' && (flow.remindersOffAt || a2p.submissionCount > 0 || ['FINALIZE', 'COMPLETE'].includes(flow.phase))) return

@@ -31,6 +31,7 @@ export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
         <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
           <legend className="font-medium">Sample messages (2 to 5; [brackets] for what changes)</legend>
           {Array.from({ length: samples }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
             <textarea key={`${i}:${lists.sampleMessages[i] ?? ''}`} name={fields.sampleMessages.name} defaultValue={lists.sampleMessages[i] ?? ''} rows={3} aria-label={`Sample message ${i + 1}`} className={input} />
           ))}
           <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.sampleMessages)}</p>
@@ -39,6 +40,7 @@ export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
           <legend className="font-medium">Link domains (your website's, and any your texts link to)</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {Array.from({ length: domains }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
               <input key={`${i}:${lists.linkDomains[i] ?? ''}`} name={fields.linkDomains.name} defaultValue={lists.linkDomains[i] ?? ''} aria-label={`Link domain ${i + 1}`} className={input} />
             ))}
           </div>

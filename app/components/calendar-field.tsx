@@ -10,7 +10,7 @@ const PROBLEMS = {
 
 // The calendar choice, and the Google connection as links and one button (no JavaScript needed):
 // Connect is a link to our /connect route, which sends the owner to Google and back.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's metadata of the page's input type
+// biome-ignore lint/suspicious/noExplicitAny: Conform's metadata of the page's input type
 export function CalendarField({ meta, calendar }: { meta: FieldMetadata<any>; calendar: CalendarState }) {
   return (
     <div id="calendar" className="space-y-2">
@@ -28,7 +28,7 @@ export function CalendarField({ meta, calendar }: { meta: FieldMetadata<any>; ca
           {calendar.connected ? (
             <p className="flex flex-wrap items-center gap-3 text-sm">
               <span className="rounded-full bg-emerald-100 px-3 py-1 text-emerald-900" data-testid="calendar-connected">Connected as {calendar.email}</span>
-              <button name="intent" value="disconnect" className="text-blue-700 underline">Disconnect</button>
+              <button type="submit" name="intent" value="disconnect" className="text-blue-700 underline">Disconnect</button>
             </p>
           ) : (
             <p className="flex flex-wrap items-center gap-3 text-sm">

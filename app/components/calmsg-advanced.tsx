@@ -48,7 +48,7 @@ export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields:
         <ListField label="Alert text numbers (up to 5)" name={fields.opsSms.name} values={lists.opsSms} type="tel" meta={fields.opsSms} />
         <div>
           <TextField label="Slack incoming-webhook link (optional)" meta={fields.slackWebhookUrl} />
-          <button name="intent" value="slackTest" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Send a test message</button>
+          <button type="submit" name="intent" value="slackTest" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Send a test message</button>
           <PendingLine pending={slack.result === 'pending'} text="Sending a test to Slack…" slowText="Slack has not answered yet." href={href} />
           {slack.result && slack.result !== 'pending' ? <p role="status" className="mt-1 text-sm" data-testid="slack-result">{SLACK_LINES[slack.result]}</p> : null}
         </div>
@@ -58,7 +58,7 @@ export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields:
 }
 
 /** Up to five inputs of one name, with one empty slot to add another; an emptied slot is removed on save. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list field of the page
+// biome-ignore lint/suspicious/noExplicitAny: a list field of the page
 function ListField({ label, name, values, type, meta }: { label: string; name: string; values: string[]; type: string; meta: FieldMetadata<any> }) {
   const slots = Math.min(5, values.length + 1)
   const error = Object.values(meta.allErrors ?? {}).flat()[0]
@@ -67,6 +67,7 @@ function ListField({ label, name, values, type, meta }: { label: string; name: s
       <legend className="text-sm font-medium">{label}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {Array.from({ length: slots }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place in a fixed list of inputs
           <input key={i} name={name} type={type} defaultValue={values[i] ?? ''} aria-label={`${label}: ${i + 1}`} aria-invalid={error ? true : undefined} className={input} />
         ))}
       </div>

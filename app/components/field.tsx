@@ -14,7 +14,7 @@ export function Errors({ id, errors, className = '' }: { id: string; errors?: st
   )
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field whose form value is text
+// biome-ignore lint/suspicious/noExplicitAny: any field whose form value is text
 type FieldProps = { label: string; meta: FieldMetadata<any>; defaulted?: boolean; className?: string }
 
 /** A label, the control, and the field's error line. */

@@ -81,7 +81,7 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
         {change.e164 ? (
           <div id="change-number" className="space-y-2">
             <p className="text-sm font-medium">Change number</p>
-            <button name="intent" value="availability" className="rounded-md border border-slate-300 px-3 py-1 text-sm">
+            <button type="submit" name="intent" value="availability" className="rounded-md border border-slate-300 px-3 py-1 text-sm">
               {change.availability ? 'Refresh list' : 'Show available area codes'}
             </button>
             {change.availability ? (
@@ -93,7 +93,7 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
                     {a.areaCode} {a.available === 0 ? '(none left)' : `(${a.available} available)`}
                   </label>
                 ))}
-                <button name="intent" value="change" className="rounded-md border border-slate-300 px-3 py-1">Get a new number</button>
+                <button type="submit" name="intent" value="change" className="rounded-md border border-slate-300 px-3 py-1">Get a new number</button>
               </fieldset>
             ) : null}
           </div>

@@ -24,8 +24,8 @@ export function OtpPanel({ phone, sentAt, error, checking }: { phone: string; se
           <span className="block">Code</span>
           <input name="otp" inputMode="numeric" autoComplete="one-time-code" maxLength={12} className="mt-1 w-32 rounded-md border border-slate-300 px-3 py-2" />
         </label>
-        <button name="intent" value="verifyOtp" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white">Confirm code</button>
-        <button name="intent" value="resendOtp" className="rounded-md border border-slate-300 px-3 py-2">Send a new code</button>
+        <button type="submit" name="intent" value="verifyOtp" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white">Confirm code</button>
+        <button type="submit" name="intent" value="resendOtp" className="rounded-md border border-slate-300 px-3 py-2">Send a new code</button>
       </div>
       <PendingLine pending={checking} text="Checking your code…" slowText="The registry has not answered yet." href={href} />
       {error && !checking ? <p role="alert" data-testid="otp-error" className="text-red-700">{PROBLEMS[error]}</p> : null}

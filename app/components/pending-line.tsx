@@ -21,6 +21,7 @@ export function PendingLine({ pending, text, slowText, href, everyMs = 1000, slo
   const revalidator = useRef(live)
   revalidator.current = live
   const [slow, setSlow] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the timer starts and stops with `pending`; the rest are read live or fixed
   useEffect(() => {
     if (!pending) return
     const started = Date.now()
@@ -34,7 +35,6 @@ export function PendingLine({ pending, text, slowText, href, everyMs = 1000, slo
       revalidator.current.revalidate()
     }, everyMs)
     return () => clearInterval(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pending])
   if (!pending) return null
   return (

@@ -50,11 +50,12 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
 
   const form = () => document.getElementById(formId) as HTMLFormElement | null
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: form() finds the form by its fixed id; the rest are refs read live
   const pump = useCallback(() => {
     const el = form()
     if (busy.current || stopped.current || !el) return
     if (dirty.current.size === 0) {
-      afterIdle.current.splice(0).forEach((run) => run())
+      for (const run of afterIdle.current.splice(0)) run()
       return
     }
     const all = new FormData(el)
@@ -72,7 +73,6 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     // Only a chosen file needs multipart; a few changed fields read faster on the server urlencoded.
     const file = [...body.values()].some((v) => v instanceof File)
     fetcher.submit(body, { method: 'post', encType: file ? 'multipart/form-data' : 'application/x-www-form-urlencoded' })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.submit, validate, tab])
 
   useEffect(() => {

@@ -66,6 +66,7 @@ export function PageForm({ page, title, intro, blockers, button = 'Continue', fo
   intro: string
   blockers: BlockerLine[]
   button?: string
+  // biome-ignore lint/suspicious/noExplicitAny: any page's form (each page's schema types its own fields)
   form: FormMetadata<any, string[]>
   autosave: ReturnType<typeof useAutosave>
   reply: ActionReply | undefined
@@ -91,7 +92,7 @@ export function PageForm({ page, title, intro, blockers, button = 'Continue', fo
       <input type="hidden" name="tab" value={autosave.tab} />
       {children}
       <Blockers lines={blockers} />
-      <button name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
+      <button type="submit" name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
         {button}
       </button>
       <SaveFeedback page={page} reply={reply} autosave={autosave.status} />

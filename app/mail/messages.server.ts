@@ -80,13 +80,13 @@ function compose(subject: string, hello: string, lines: string[], link: { label:
   const text = [hello, '', ...lines.flatMap((l) => [l, '']), `${link.label}: ${link.href}`, ...(footer ? ['', footer] : [])].join('\n')
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">',
-    `<p>${escape(hello)}</p>`,
-    ...lines.map((l) => `<p>${escape(l)}</p>`),
-    `<p><a href="${escape(link.href)}" style="background:#1d4ed8;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escape(link.label)}</a></p>`,
-    ...(footer ? [`<p style="font-size:12px;color:#475569">${escape(footer)}</p>`] : []),
+    `<p>${escapeHtml(hello)}</p>`,
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(link.href)}" style="background:#1d4ed8;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>`,
+    ...(footer ? [`<p style="font-size:12px;color:#475569">${escapeHtml(footer)}</p>`] : []),
     '</body></html>',
   ].join('\n')
   return { subject, text, html }
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

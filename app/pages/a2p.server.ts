@@ -2,7 +2,7 @@ import { getHostname } from 'tldts'
 import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, readTimeline, requestOtpResend, startSubmission, type A2pRow } from '../../db/a2p.server'
 import { readAccount, type AccountRow } from '../../db/account.server'
 import { readCalmsg } from '../../db/calmsg.server'
-import { enqueue, jobFor } from '../../db/jobs.server'
+import { enqueue, jobFor, type Job } from '../../db/jobs.server'
 import { readNumber } from '../../db/number.server'
 import { servicesFor } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
@@ -104,7 +104,7 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
   // A sole proprietor with an EIN typed (the field hidden, its value still sent) is refused on
   // Submit with the line, not accepted with the EIN silently dropped: having one means Standard.
   if (value.legalBusinessName) fields.legalMatchesTaxIdLike = namesMatch(value.legalBusinessName, o.a2p.stripeCompanyName ?? o.account.displayName ?? value.legalBusinessName)
-  let job
+  let job: Job | undefined
   if (value.websiteUrl && value.websiteUrl !== o.a2p.websiteUrl) {
     // A new website is checked again, and its domain replaces the old one among the link domains.
     job = jobFor('website_check', { tenantId: o.tenantId, url: value.websiteUrl })

@@ -50,7 +50,7 @@ export default function DevSignIn() {
       {data?.error ? <p role="alert" className="text-sm text-red-700">{data.error}</p> : null}
       <Form method="post" className="space-y-3">
         {PERSONA_IDS.map((id) => (
-          <button
+          <button type="submit"
             key={id}
             name="persona"
             value={id}

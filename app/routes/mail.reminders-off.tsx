@@ -19,7 +19,7 @@ export default function RemindersOff() {
       ) : (
         <Form method="post" action={`/mail/reminders-off${search}`} className="space-y-3">
           <p>Stop the emails that remind you to finish your setup? Mail about your texting registration still comes.</p>
-          <button className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white">Turn reminders off</button>
+          <button type="submit" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white">Turn reminders off</button>
         </Form>
       )}
     </main>

@@ -62,7 +62,7 @@ function A2pPage() {
       {policyMissing ? (
         <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made from your details.
-          <button name="intent" value="useHostedPolicy" className="rounded-md border border-amber-800 px-3 py-1 font-medium">Use hosted pages</button>
+          <button type="submit" name="intent" value="useHostedPolicy" className="rounded-md border border-amber-800 px-3 py-1 font-medium">Use hosted pages</button>
         </p>
       ) : null}
       <fieldset id="brandType" className="[&:has(input[value=STANDARD]:checked)~.ein]:block">

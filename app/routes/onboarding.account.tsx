@@ -34,12 +34,14 @@ function AccountPage() {
     },
   })
   // New values from the prefill job replace what the form shows, as long as the owner has not typed.
-  useEffect(() => form.reset(), [account.prefilledAt]) // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new prefill resets the form, not a new form object
+  useEffect(() => form.reset(), [account.prefilledAt])
   // The browser's zone stands in for the timezone until an address gives a better one.
   const guessFromBrowser = account.defaulted.includes('timezone') && !account.address
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per guess, not again for each new autosave object
   useEffect(() => {
     if (guessFromBrowser) autosave.queue('browserTimezone')
-  }, [guessFromBrowser]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [guessFromBrowser])
   const defaulted = account.defaulted
   return (
     <PageForm

@@ -65,13 +65,13 @@ export default function FinalizePage() {
         </p>
       ) : null}
       <input type="hidden" name="version" value={state.version} />
-      <button name="intent" value="finish" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">Finish</button>
+      <button type="submit" name="intent" value="finish" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">Finish</button>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="reviewFirst" defaultChecked={reviewFirst} />
           Let me check everything before setup finishes
         </label>
-        <button name="intent" value="reviewFirst" className="rounded-md border border-slate-300 px-3 py-1">Save this choice</button>
+        <button type="submit" name="intent" value="reviewFirst" className="rounded-md border border-slate-300 px-3 py-1">Save this choice</button>
       </fieldset>
       {reply?.message ? <p role="alert" className="text-sm text-red-700">{reply.message}</p> : null}
     </Form>

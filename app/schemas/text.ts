@@ -3,6 +3,7 @@ import { z } from 'zod'
 // Every text an owner types is built from `text()`: it refuses control characters (PostgreSQL
 // cannot store NUL, and none belongs in a business's details) with a field error. Tabs and line
 // breaks stay allowed for text areas. test/unit/text-fields.test.ts checks every page schema.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern finds control characters to refuse them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const CONTROL_MESSAGE = 'Remove the unusual characters (invisible control characters) from this field'
 

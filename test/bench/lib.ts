@@ -17,7 +17,7 @@ export function print(head: string[], rows: string[][]) {
 }
 
 /** Reads a page's data until `done` says it is there. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page's loader data, whatever its page
+// biome-ignore lint/suspicious/noExplicitAny: a page's loader data, whatever its page
 export async function until(url: string, cookie: string, done: (data: any) => boolean, everyMs = 50) {
   for (let i = 0; i < 2000; i++) {
     const data = await fetch(url, { headers: { cookie } }).then((r) => r.json())

@@ -47,7 +47,7 @@ export function startA2PFake(port: number, token = A2P_TOKEN) {
   const reset = () => (brands.clear(), campaigns.clear(), bindings.clear(), keys.clear())
   const id = (prefix: string) => `${prefix}${randomBytes(8).toString('hex').toUpperCase()}`
   let counters = new Map<string, number>()
-  let held: (() => Promise<void>)[] = []
+  const held: (() => Promise<void>)[] = []
 
   /** A status event to the configured callback URL (none without the switch). */
   async function emit(switches: Record<string, unknown>, type: string, objectId: string, status: unknown) {

@@ -1,6 +1,6 @@
 import { startA2PFake } from './a2p'
 import { startClerkFake } from './clerk'
-import { type Fake } from './http'
+import type { Fake } from './http'
 import { startMailFake } from './mail'
 import { startOAuthFake } from './oauth'
 import { startProvisioningFake } from './provisioning'

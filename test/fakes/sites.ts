@@ -10,7 +10,7 @@ type Site = { privacy?: boolean; terms?: boolean; status?: number; redirect?: st
 const html = (body: string): FakeResponse => ({ status: 200, raw: Buffer.from(`<!doctype html><meta charset="utf-8">${body}`), headers: { 'content-type': 'text/html; charset=utf-8' } })
 
 export function startSitesFake(port: number) {
-  const site = (req: FakeRequest): Site => ((req.switches.sites as Record<string, Site> | undefined) ?? {})[req.params.host] ?? {}
+  const site = (req: FakeRequest): Site => (req.switches.sites as Record<string, Site> | undefined)?.[req.params.host] ?? {}
   const page = (req: FakeRequest, path: string): FakeResponse => {
     const s = site(req)
     req.count(`get:${req.params.host}`)

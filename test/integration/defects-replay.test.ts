@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { connect } from '../../db/client.server'
-import { fakesFor, hasBuild, startWeb, startWorker, type Browser } from '../setup/app'
+import { fakesFor, hasBuild, startWeb, startWorker, } from '../setup/app'
 import { freshDatabase } from '../setup/db'
 import { until } from '../setup/wait'
 import { html, pressed, tenantOf as tenantOfOwner, where } from '../setup/walk'

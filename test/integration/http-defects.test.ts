@@ -5,7 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
-import { fakesFor, hasBuild, startWeb, startWorker, type Browser } from '../setup/app'
+import { fakesFor, hasBuild, startWeb, startWorker, } from '../setup/app'
 import { connect } from '../../db/client.server'
 import { freshDatabase } from '../setup/db'
 

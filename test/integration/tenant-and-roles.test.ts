@@ -1,4 +1,4 @@
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
 import { ensureTenant, identityFlags } from '../../db/flow.server'
 import { migrateDatabase } from '../../db/migrate'
