@@ -11,12 +11,19 @@ module.exports = {
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'db-stands-alone',
-      comment: 'db/ holds SQL and takes its connection as an argument: it imports nothing of app/, tasks/ or the tooling.',
+      comment:
+        'db/ holds SQL and takes its connection as an argument: it imports nothing of app/, tasks/ or the tooling.',
       severity: 'error',
       from: { path: '^db/' },
       to: { path: '^(app|tasks|server|dev|test|e2e)/' },
     },
-    { name: 'app-not-tasks', comment: 'The web app enqueues jobs through db/jobs.server.ts; it never imports a task.', severity: 'error', from: { path: '^app/' }, to: { path: '^tasks/' } },
+    {
+      name: 'app-not-tasks',
+      comment: 'The web app enqueues jobs through db/jobs.server.ts; it never imports a task.',
+      severity: 'error',
+      from: { path: '^app/' },
+      to: { path: '^tasks/' },
+    },
     {
       name: 'nothing-imports-routes',
       comment: 'Routes are entry points: their logic lives in page modules that others may import.',
@@ -33,7 +40,8 @@ module.exports = {
     },
     {
       name: 'tasks-below-the-pages',
-      comment: 'A task uses db/, configuration, helpers and provider clients: never a page, the kit, a component or the session.',
+      comment:
+        'A task uses db/, configuration, helpers and provider clients: never a page, the kit, a component or the session.',
       severity: 'error',
       from: { path: '^tasks/' },
       to: { path: `${app(['routes', 'pages', 'kit', 'components', 'auth'])}|^app/(root|entry)` },
@@ -82,7 +90,8 @@ module.exports = {
     },
     {
       name: 'server-shares-only-its-logger-and-metrics',
-      comment: 'The web server is an entry point; its logger and metrics (server/log.ts, server/metrics.ts) are the one configuration the app and the worker use too.',
+      comment:
+        'The web server is an entry point; its logger and metrics (server/log.ts, server/metrics.ts) are the one configuration the app and the worker use too.',
       severity: 'error',
       from: { pathNot: '^server/' },
       to: { path: '^server/', pathNot: '^server/(log|metrics)\\.ts$' },
@@ -100,6 +109,10 @@ module.exports = {
     exclude: { path: '^(build|public/build|node_modules)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+    },
   },
 }

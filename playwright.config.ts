@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs'
 const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const executablePath = existsSync(debian) ? debian : undefined
 if (!executablePath && !existsSync(chromium.executablePath())) {
-  console.error('No Chromium found: install one with `apt-get install -y chromium` (or `npx playwright install chromium`), or set CHROMIUM_PATH.')
+  console.error(
+    'No Chromium found: install one with `apt-get install -y chromium` (or `npx playwright install chromium`), or set CHROMIUM_PATH.',
+  )
   process.exit(1)
 }
 
@@ -26,7 +28,13 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [

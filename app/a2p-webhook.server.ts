@@ -23,7 +23,8 @@ const Event = z.object({
 })
 
 /** The signature a body carries when it comes from the provider (the fake signs the same way). */
-export const a2pSignature = (secret: string, timestamp: string, body: string) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
+export const a2pSignature = (secret: string, timestamp: string, body: string) =>
+  `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`
 
 export async function handleA2pWebhook(request: Request) {
   if (request.method !== 'POST') return json({ error: 'Use POST' }, { status: 405 })
@@ -37,7 +38,8 @@ export async function handleA2pWebhook(request: Request) {
   const timestamp = request.headers.get('x-a2p-timestamp') ?? ''
   const given = Buffer.from(request.headers.get('x-a2p-signature') ?? '')
   const expected = Buffer.from(a2pSignature(env().A2P_WEBHOOK_SECRET, timestamp, body))
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return json({ error: 'Missing or invalid signature' }, { status: 400 })
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return json({ error: 'Missing or invalid signature' }, { status: 400 })
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > TOLERANCE_S) {
     return json({ error: 'Timestamp outside the 5 minutes allowed' }, { status: 400 })
   }
@@ -49,7 +51,13 @@ export async function handleA2pWebhook(request: Request) {
     log().warn('A2P webhook: a signed body that is not a status event; ignored')
     return json({ received: true, ignored: 'not a status event' })
   }
-  const outcome = await a2pCallback(db(), { id: parsed.id, type: parsed.type, objectId: parsed.data.objectId, occurredAt: new Date(parsed.occurredAt) })
-  if (outcome === 'unknown') log().warn(`A2P webhook ${parsed.id}: no registration has ${parsed.data.objectId}; recorded, nothing refreshed`)
+  const outcome = await a2pCallback(db(), {
+    id: parsed.id,
+    type: parsed.type,
+    objectId: parsed.data.objectId,
+    occurredAt: new Date(parsed.occurredAt),
+  })
+  if (outcome === 'unknown')
+    log().warn(`A2P webhook ${parsed.id}: no registration has ${parsed.data.objectId}; recorded, nothing refreshed`)
   return json({ received: true, outcome })
 }

@@ -37,12 +37,19 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const title = status === 404 ? 'We could not find that page.' : status === 503 ? "We're having trouble; try again in a minute." : 'Something went wrong on our side.'
+  const title =
+    status === 404
+      ? 'We could not find that page.'
+      : status === 503
+        ? "We're having trouble; try again in a minute."
+        : 'Something went wrong on our side.'
   return (
     <main className="mx-auto max-w-xl p-8">
       <h1 className="text-xl font-semibold">{title}</h1>
       <p className="mt-2 text-slate-600">Everything you saved is still there.</p>
-      <a className="mt-4 inline-block text-blue-700 underline" href="/onboarding">Back to your setup</a>
+      <a className="mt-4 inline-block text-blue-700 underline" href="/onboarding">
+        Back to your setup
+      </a>
     </main>
   )
 }

@@ -7,7 +7,11 @@ import { env } from './lib/env.server'
 import { stripe, SubscriptionObject, subscriptionFlags } from './providers/stripe.server'
 import { log } from './lib/log.server'
 
-const SUBSCRIPTION_EVENTS = new Set(['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted'])
+const SUBSCRIPTION_EVENTS = new Set([
+  'customer.subscription.created',
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+])
 // Stripe's events are a few kB; a subscription with many items stays far below this.
 const MAX_EVENT_BYTES = 512 * 1024
 
@@ -25,7 +29,11 @@ export async function handleStripeWebhook(request: Request) {
   }
   let event: Stripe.Event
   try {
-    event = stripe().webhooks.constructEvent(body, request.headers.get('stripe-signature') ?? '', env().STRIPE_WEBHOOK_SECRET)
+    event = stripe().webhooks.constructEvent(
+      body,
+      request.headers.get('stripe-signature') ?? '',
+      env().STRIPE_WEBHOOK_SECRET,
+    )
   } catch {
     return json({ error: 'Missing or invalid Stripe signature' }, { status: 400 })
   }

@@ -60,6 +60,7 @@ export async function copyTenant(source: Sql, target: Sql, tenantId: string, hoo
 /** Copies every waiting tenant, one after another; returns those marked COMPLETE. */
 export async function copyWaiting(source: Sql, target: Sql, hooks: CopyHooks = {}): Promise<string[]> {
   const copied: string[] = []
-  for (const tenantId of await waiting(source)) if (await copyTenant(source, target, tenantId, hooks)) copied.push(tenantId)
+  for (const tenantId of await waiting(source))
+    if (await copyTenant(source, target, tenantId, hooks)) copied.push(tenantId)
   return copied
 }

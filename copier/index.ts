@@ -11,7 +11,8 @@ const CHANNEL = 'ob_finalize'
 const args = process.argv.slice(2)
 const targetUrl = args[args.indexOf('--target') + 1] ?? process.env.COPIER_TARGET_URL
 const sourceUrl = process.env.DATABASE_URL
-if (!args.includes('--target') && !process.env.COPIER_TARGET_URL) fail('--target <url> (or COPIER_TARGET_URL) is required: the main database to copy into')
+if (!args.includes('--target') && !process.env.COPIER_TARGET_URL)
+  fail('--target <url> (or COPIER_TARGET_URL) is required: the main database to copy into')
 if (!sourceUrl) fail('DATABASE_URL is required: the onboarding database, as a login in the ob_copier role')
 
 function fail(message: string): never {
@@ -30,28 +31,34 @@ const RETRY_MS = 30_000
 let work = Promise.resolve()
 let retry: NodeJS.Timeout | undefined
 const queue = (what: string, job: () => Promise<unknown>) => {
-  work = work.then(job).then(() => {}, (error) => {
-    console.error(`Copier: ${what} failed (${error.message}); retrying in ${RETRY_MS / 1000} s`)
-    retry ??= setTimeout(() => ((retry = undefined), sweep()), RETRY_MS)
-  })
+  work = work.then(job).then(
+    () => {},
+    (error) => {
+      console.error(`Copier: ${what} failed (${error.message}); retrying in ${RETRY_MS / 1000} s`)
+      retry ??= setTimeout(() => ((retry = undefined), sweep()), RETRY_MS)
+    },
+  )
 }
-const sweep = () => queue('the sweep', async () => {
-  const copied = await copyWaiting(source, target)
-  if (copied.length) console.log(`Copier: copied ${copied.length} waiting tenant(s)`)
-})
+const sweep = () =>
+  queue('the sweep', async () => {
+    const copied = await copyWaiting(source, target)
+    if (copied.length) console.log(`Copier: copied ${copied.length} waiting tenant(s)`)
+  })
 
 await source.listen(
   CHANNEL,
-  (tenantId) => queue(`tenant ${tenantId}`, async () => {
-    if (await copyTenant(source, target, tenantId)) console.log(`Copier: copied ${tenantId}; COMPLETE`)
-  }),
+  (tenantId) =>
+    queue(`tenant ${tenantId}`, async () => {
+      if (await copyTenant(source, target, tenantId)) console.log(`Copier: copied ${tenantId}; COMPLETE`)
+    }),
   sweep, // on the first LISTEN and on every reconnect
 )
 console.log(`Copier listening on ${CHANNEL}`)
 
 // This process's heartbeat (ob_heartbeat), every 10 s: a DBA sees a copier that went silent.
 const me = `${os.hostname()}:${process.pid}`
-const beat = () => source`select ob_beat('copier', ${me})`.catch((error) => console.error(`Copier: heartbeat failed (${error.message})`))
+const beat = () =>
+  source`select ob_beat('copier', ${me})`.catch((error) => console.error(`Copier: heartbeat failed (${error.message})`))
 await beat()
 const beating = setInterval(beat, 10_000)
 

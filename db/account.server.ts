@@ -3,7 +3,13 @@ import { transaction, type Db } from './client.server'
 import { logEvent } from './jobs.server'
 import { defineSection } from './section.server'
 
-const ADDRESS = z.object({ line1: z.string(), line2: z.string().optional(), city: z.string(), state: z.string(), zip: z.string() })
+const ADDRESS = z.object({
+  line1: z.string(),
+  line2: z.string().optional(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+})
 export type Address = z.output<typeof ADDRESS>
 const text = z.string().nullable()
 
@@ -30,7 +36,6 @@ export type DefaultColumn = 'display_name' | 'vertical' | 'logo_url' | 'brand_co
 export type Defaults = Partial<Record<DefaultColumn, unknown>>
 
 export type Prefill = { stripeActive: boolean; planCode: string | null; values: Defaults }
-
 
 /** What the Stripe prefill job found, in one transaction with the subscription flags. */
 export async function applyPrefill(sql: Db, tenantId: string, prefill: Prefill): Promise<string[]> {

@@ -3,7 +3,11 @@ import { transaction, type Db } from './client.server'
 import { logEvent } from './jobs.server'
 import { defineSection } from './section.server'
 
-const PRICE = z.object({ min: z.number().int().nullable(), max: z.number().int().nullable(), currency: z.literal('USD') })
+const PRICE = z.object({
+  min: z.number().int().nullable(),
+  max: z.number().int().nullable(),
+  currency: z.literal('USD'),
+})
 const TEMPLATE = z.object({ title: z.string(), description: z.string() })
 const time = z.date().nullable()
 
@@ -35,7 +39,13 @@ export type CalmsgRow = z.output<typeof calmsgSection.row>
 
 export const readCalmsg = (sql: Db, tenantId: string) => calmsgSection.read(sql, tenantId)
 
-export type CalmsgDefaults = { topServices: string[]; priceRanges: Record<string, unknown>; templates: object; opsEmails: string[]; opsSms: string[] }
+export type CalmsgDefaults = {
+  topServices: string[]
+  priceRanges: Record<string, unknown>
+  templates: object
+  opsEmails: string[]
+  opsSms: string[]
+}
 
 /**
  * The trade's defaults, stored when the page is first shown so the guard and the snapshot see what
@@ -79,7 +89,11 @@ export async function takeCalendarAttempt(sql: Db, tenantId: string, stateHash: 
   }) as Promise<Attempt>
 }
 
-export async function recordCalendarError(sql: Db, tenantId: string, error: 'denied' | 'state' | 'expired' | 'provider') {
+export async function recordCalendarError(
+  sql: Db,
+  tenantId: string,
+  error: 'denied' | 'state' | 'expired' | 'provider',
+) {
   await transaction(sql, async (tx) => {
     await tx`update ob_calmsg set calendar_error = ${error} where tenant_id = ${tenantId}`
     await logEvent(tx, tenantId, 'calendar.failed', { error })

@@ -20,15 +20,23 @@ export function connect(url: string, options: postgres.Options<{}> = {}): Sql {
  * the correlation id of the work running (ob_event rows written in it carry it) and, with `tenantId`,
  * its tenant, in one statement.
  */
-export function transaction<T>(sql: Db, fn: (tx: Tx) => Promise<T>, o: { snapshot?: boolean; tenantId?: string } = {}): Promise<T> {
-  if ('savepoint' in sql) return (sql as Tx).savepoint(async (tx) => (o.tenantId && (await scopeTo(tx, o.tenantId)), fn(tx))) as Promise<T>
+export function transaction<T>(
+  sql: Db,
+  fn: (tx: Tx) => Promise<T>,
+  o: { snapshot?: boolean; tenantId?: string } = {},
+): Promise<T> {
+  if ('savepoint' in sql)
+    return (sql as Tx).savepoint(async (tx) => (o.tenantId && (await scopeTo(tx, o.tenantId)), fn(tx))) as Promise<T>
   const body = async (tx: Tx) => (await name(tx, o.tenantId), fn(tx))
-  return (o.snapshot ? (sql as Sql).begin('isolation level repeatable read', body) : (sql as Sql).begin(body)) as Promise<T>
+  return (
+    o.snapshot ? (sql as Sql).begin('isolation level repeatable read', body) : (sql as Sql).begin(body)
+  ) as Promise<T>
 }
 
 async function name(tx: Tx, tenantId: string | undefined) {
   const id = correlationId()
-  if (tenantId) await tx`select set_config('ob.tenant_id', ${tenantId}, true), set_config('ob.correlation_id', ${id ?? ''}, true)`
+  if (tenantId)
+    await tx`select set_config('ob.tenant_id', ${tenantId}, true), set_config('ob.correlation_id', ${id ?? ''}, true)`
   else if (id) await tx`select set_config('ob.correlation_id', ${id}, true)`
 }
 
@@ -45,6 +53,11 @@ async function scopeTo(tx: Tx, tenantId: string): Promise<void> {
  * `snapshot`, every statement of it sees the database as at its first (repeatable read): a page
  * reads its state and its rows as of one moment, never half before and half after a job's commit.
  */
-export function asTenant<T>(sql: Db, tenantId: string, fn: (tx: Tx) => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
+export function asTenant<T>(
+  sql: Db,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+  o: { snapshot?: boolean } = {},
+): Promise<T> {
   return transaction(sql, fn, { ...o, tenantId })
 }

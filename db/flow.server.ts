@@ -67,7 +67,11 @@ export async function ensureTenant(sql: Db, owner: Owner): Promise<string> {
 }
 
 /** Stores the flags last read from the identity provider (used when it does not answer); a COMPLETE flow is frozen. */
-export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { emailVerified: boolean; mobileVerified: boolean }) {
+export async function recordIdentityFlags(
+  sql: Db,
+  tenantId: string,
+  flags: { emailVerified: boolean; mobileVerified: boolean },
+) {
   await sql`
     update ob_flow set email_verified = ${flags.emailVerified}, mobile_verified = ${flags.mobileVerified},
       identity_checked_at = now()
@@ -81,7 +85,10 @@ export async function recordIdentityFlags(sql: Db, tenantId: string, flags: { em
  * current state anyway). A tenant whose onboarding is COMPLETE is frozen (the main database has it
  * now): nothing changes, null.
  */
-export async function applySubscription(sql: Db, s: { customerId: string; stripeActive: boolean; planCode: string | null; eventAt: Date }) {
+export async function applySubscription(
+  sql: Db,
+  s: { customerId: string; stripeActive: boolean; planCode: string | null; eventAt: Date },
+) {
   const [found] = await sql`select ob_tenant_of_customer(${s.customerId}) as tenant_id`
   if (!found?.tenantId) return null
   return asTenant(sql, found.tenantId as string, async (tx) => {
@@ -104,6 +111,11 @@ export async function applySubscription(sql: Db, s: { customerId: string; stripe
  * and whether only the carriers' answer is left (ob_only_carriers_left, Finish's own rule).
  */
 export async function finishChoice(sql: Db, tenantId: string) {
-  const [f] = await sql`select review_first, finish_requested_at, ob_only_carriers_left(f) as waiting from ob_flow f where tenant_id = ${tenantId}`
-  return { reviewFirst: Boolean(f?.reviewFirst), finishRequested: Boolean(f?.finishRequestedAt), waitingForCarriers: Boolean(f?.waiting) }
+  const [f] =
+    await sql`select review_first, finish_requested_at, ob_only_carriers_left(f) as waiting from ob_flow f where tenant_id = ${tenantId}`
+  return {
+    reviewFirst: Boolean(f?.reviewFirst),
+    finishRequested: Boolean(f?.finishRequestedAt),
+    waitingForCarriers: Boolean(f?.waiting),
+  }
 }

@@ -24,7 +24,11 @@ export const JOBS = {
   }),
   /** One step of the A2P registration chain (tasks/a2p_step.ts); its key is the step's Idempotency-Key. */
   a2p_step: contract({
-    payload: tenant.extend({ step: z.enum(['brand', 'campaign', 'binding']), submission: z.number().int().min(1), correlationId: id }),
+    payload: tenant.extend({
+      step: z.enum(['brand', 'campaign', 'binding']),
+      submission: z.number().int().min(1),
+      correlationId: id,
+    }),
     key: (p) => a2pKeys(p.tenantId, p.submission - 1)[p.step],
     queue: (p) => `ob:a2p:${p.tenantId}`,
   }),
@@ -48,29 +52,41 @@ export const JOBS = {
   /** "Send a test message" to the saved Slack link (tasks/slack_test.ts); a second press replaces a waiting one. */
   slack_test: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),
   /** One mail to the owner, an ob_mail row (tasks/send_mail.ts); SQL queues it (ob_mail_queue) with this key. */
-  send_mail: contract({ payload: tenant.extend({ key: z.string().regex(/^[a-z_]{1,20}(:[0-9]{1,6})?$/) }), key: (p) => `ob:mail:${p.tenantId}:${p.key}` }),
+  send_mail: contract({
+    payload: tenant.extend({ key: z.string().regex(/^[a-z_]{1,20}(:[0-9]{1,6})?$/) }),
+    key: (p) => `ob:mail:${p.tenantId}:${p.key}`,
+  }),
 }
 export type TaskName = keyof typeof JOBS
 export type Payload<T extends TaskName> = z.output<(typeof JOBS)[T]['payload']>
 export type Job = { task: TaskName; payload: Record<string, unknown>; key: string; queue?: string }
 
 /** A job to enqueue, its payload checked against the task's contract; its correlation id, unless given, the work's running now. */
-export function jobFor<T extends TaskName>(task: T, payload: Omit<Payload<T>, 'correlationId'> & { correlationId?: string }): Job {
+export function jobFor<T extends TaskName>(
+  task: T,
+  payload: Omit<Payload<T>, 'correlationId'> & { correlationId?: string },
+): Job {
   const c = JOBS[task] as unknown as Contract<z.ZodType<Payload<T>>>
   const p = c.payload.parse({ correlationId: correlationId() ?? randomUUID(), ...payload })
   return { task, payload: p as Record<string, unknown>, key: c.key(p), queue: c.queue?.(p) }
 }
 
 /** A task's own payload, checked: a job enqueued by an older release fails loudly, not halfway. */
-export const readPayload = <T extends TaskName>(task: T, raw: unknown): Payload<T> => JOBS[task].payload.parse(raw) as Payload<T>
+export const readPayload = <T extends TaskName>(task: T, raw: unknown): Payload<T> =>
+  JOBS[task].payload.parse(raw) as Payload<T>
 
 /** The Idempotency-Key of a number purchase: ob:prov:<tenantId>, then :<n> for each new one. */
-export const purchaseKey = (tenantId: string, generation: number) => `ob:prov:${tenantId}${generation ? `:${generation}` : ''}`
+export const purchaseKey = (tenantId: string, generation: number) =>
+  `ob:prov:${tenantId}${generation ? `:${generation}` : ''}`
 
 /** The A2P registration chain's keys (DESIGN.md), resubmissions with the submission count. */
 export const a2pKeys = (tenantId: string, resubmission = 0) =>
   resubmission > 0
-    ? { brand: `ob:a2p:resubmit:${tenantId}:${resubmission}:brand`, campaign: `ob:a2p:resubmit:${tenantId}:${resubmission}:camp`, binding: `ob:a2p:resubmit:${tenantId}:${resubmission}:bind` }
+    ? {
+        brand: `ob:a2p:resubmit:${tenantId}:${resubmission}:brand`,
+        campaign: `ob:a2p:resubmit:${tenantId}:${resubmission}:camp`,
+        binding: `ob:a2p:resubmit:${tenantId}:${resubmission}:bind`,
+      }
     : { brand: `ob:a2p:brand:${tenantId}`, campaign: `ob:a2p:camp:${tenantId}`, binding: `ob:a2p:bind:${tenantId}` }
 
 // graphile_worker.add_job (through ob_enqueue) on the caller's transaction: the job exists if and

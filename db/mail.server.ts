@@ -19,7 +19,12 @@ export async function mailFacts(sql: Db, tenantId: string) {
   return f as { phase: string; remindersOffAt: Date | null }
 }
 
-export async function recordMail(sql: Db, tenantId: string, key: string, o: { state: 'sent' | 'refused'; to: string; messageId?: string; error?: string }) {
+export async function recordMail(
+  sql: Db,
+  tenantId: string,
+  key: string,
+  o: { state: 'sent' | 'refused'; to: string; messageId?: string; error?: string },
+) {
   await sql`select ob_mail_done(${tenantId}, ${key}, ${o.state}, ${o.to}, ${o.messageId ?? null}, ${o.error ?? null})`
 }
 
@@ -31,7 +36,8 @@ export async function sweepMail(sql: Db): Promise<number> {
 
 /** A mail the address refused for good: one line on the pages (null when none). */
 export async function refusedMail(sql: Db, tenantId: string): Promise<string | null> {
-  const [r] = await sql`select to_email from ob_mail where tenant_id = ${tenantId} and state = 'refused' order by queued_at desc limit 1`
+  const [r] =
+    await sql`select to_email from ob_mail where tenant_id = ${tenantId} and state = 'refused' order by queued_at desc limit 1`
   return (r?.toEmail as string | undefined) ?? null
 }
 

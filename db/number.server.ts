@@ -19,14 +19,26 @@ export const numberSection = defineSection('ob_number', {
   ringWindowSec: { type: z.number().int(), write: true },
   ownerWindowSec: { type: z.number().int(), write: true },
   afterHoursMode: { type: z.enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg']), write: true },
-  holidays: { type: z.array(z.string()), write: true, select: "array(select to_char(d, 'YYYY-MM-DD') from unnest(holidays) d order by d)" },
+  holidays: {
+    type: z.array(z.string()),
+    write: true,
+    select: "array(select to_char(d, 'YYYY-MM-DD') from unnest(holidays) d order by d)",
+  },
   stopHelpText: { type: z.string(), write: true },
   startPortIn: { type: z.boolean(), write: true },
-  portIn: { type: z.object({ phoneNumber: z.string().optional(), accountNumber: z.string().optional(), pin: z.string().optional() }).nullable(), write: true },
+  portIn: {
+    type: z
+      .object({ phoneNumber: z.string().optional(), accountNumber: z.string().optional(), pin: z.string().optional() })
+      .nullable(),
+    write: true,
+  },
   state: { type: z.enum(['Configured', 'PendingActivation', 'Porting', 'Active']).nullable(), write: true },
   provisionRequestedAt: { type: time, write: true },
   provisionError: { type: z.enum(['busy', 'unavailable']).nullable(), write: true },
-  availability: { type: z.array(z.object({ areaCode: z.string(), available: z.number().int() })).nullable(), write: true },
+  availability: {
+    type: z.array(z.object({ areaCode: z.string(), available: z.number().int() })).nullable(),
+    write: true,
+  },
   availabilityCheckedAt: { type: time, write: true },
   e164: { type: text },
   providerSid: { type: text },
@@ -38,7 +50,6 @@ export const numberSection = defineSection('ob_number', {
 export type NumberRow = z.output<typeof numberSection.row>
 
 export const readNumber = (sql: Db, tenantId: string) => numberSection.read(sql, tenantId)
-
 
 export type PurchaseClaim = { key: string; areaCode: string; generation: number; replay: boolean }
 
@@ -56,9 +67,16 @@ export async function claimPurchase(sql: Db, tenantId: string): Promise<Purchase
       from ob_number where tenant_id = ${tenantId} for update`
     if (!n || (n.startPortIn && !n.e164)) return null
     if (n.e164 && n.e164Generation === n.numberGeneration) return null
-    if (n.purchaseOpen) return { key: purchaseKey(tenantId, n.numberGeneration), areaCode: n.purchaseAreaCode, generation: n.numberGeneration, replay: true }
+    if (n.purchaseOpen)
+      return {
+        key: purchaseKey(tenantId, n.numberGeneration),
+        areaCode: n.purchaseAreaCode,
+        generation: n.numberGeneration,
+        replay: true,
+      }
     if (!n.areaCode) return null
-    const spent = n.purchaseAreaCode !== null && (n.purchaseAreaCode !== n.areaCode || n.provisionError === 'unavailable')
+    const spent =
+      n.purchaseAreaCode !== null && (n.purchaseAreaCode !== n.areaCode || n.provisionError === 'unavailable')
     const generation = n.numberGeneration + (spent ? 1 : 0)
     await tx`
       update ob_number set number_generation = ${generation}, purchase_area_code = ${n.areaCode}, purchase_open = true, provision_error = null
@@ -67,7 +85,14 @@ export async function claimPurchase(sql: Db, tenantId: string): Promise<Purchase
   }) as Promise<PurchaseClaim | null>
 }
 
-export type Provisioned = { e164: string; sid: string; capabilities: object; state: 'Configured'; correlationId: string; generation: number }
+export type Provisioned = {
+  e164: string
+  sid: string
+  capabilities: object
+  state: 'Configured'
+  correlationId: string
+  generation: number
+}
 
 /**
  * The provider's answer, in one transaction: the number on ob_number (which re-derives
@@ -82,13 +107,19 @@ export async function recordProvisioned(sql: Db, tenantId: string, p: Provisione
       await tx`update ob_number set purchase_open = false where tenant_id = ${tenantId}`
       return 'same'
     }
-    if (row?.e164) await event('number.release', { e164: row.e164, providerSid: row.providerSid, reason: 'owner changed number' })
+    if (row?.e164)
+      await event('number.release', { e164: row.e164, providerSid: row.providerSid, reason: 'owner changed number' })
     await tx`
       update ob_number set e164 = ${p.e164}, provider_sid = ${p.sid}, capabilities = ${tx.json(p.capabilities as never)},
         state = ${p.state}, correlation_id = ${p.correlationId}, e164_generation = ${p.generation},
         purchase_open = false, provision_error = null
       where tenant_id = ${tenantId}`
-    await event('number.provisioned', { e164: p.e164, providerSid: p.sid, correlationId: p.correlationId, generation: p.generation })
+    await event('number.provisioned', {
+      e164: p.e164,
+      providerSid: p.sid,
+      correlationId: p.correlationId,
+      generation: p.generation,
+    })
     return 'recorded'
   }) as Promise<'recorded' | 'same'>
 }
@@ -97,7 +128,13 @@ export async function recordProvisioned(sql: Db, tenantId: string, p: Provisione
  * A refusal the owner sees as one line: busy (5xx, retried) or unavailable (409). `open` keeps the
  * purchase open when its outcome is unknown (no answer): the retry must replay it.
  */
-export async function recordProvisionProblem(sql: Db, tenantId: string, problem: 'busy' | 'unavailable', correlationId: string, o: { availability?: unknown; open?: boolean } = {}) {
+export async function recordProvisionProblem(
+  sql: Db,
+  tenantId: string,
+  problem: 'busy' | 'unavailable',
+  correlationId: string,
+  o: { availability?: unknown; open?: boolean } = {},
+) {
   await transaction(sql, async (tx) => {
     await tx`
       update ob_number set provision_error = ${problem}, correlation_id = ${correlationId}, purchase_open = ${o.open ?? false}

@@ -43,13 +43,23 @@ export type SaveResult = WizardState & { replay?: true }
 
 export async function saveSection(sql: Db, section: Section, input: SaveInput): Promise<SaveResult> {
   const { row, names } = section.columnsOf(input.fields)
-  const job = input.job ? sql.json({ task: input.job.task, payload: input.job.payload, key: input.job.key, queue: input.job.queue ?? null } as never) : null
+  const job = input.job
+    ? sql.json({
+        task: input.job.task,
+        payload: input.job.payload,
+        key: input.job.key,
+        queue: input.job.queue ?? null,
+      } as never)
+    : null
   // Still one statement: it names its tenant and correlation id first (ob_save refuses a login in
   // ob_app acting for another), and the materialized CTE makes that happen before ob_save runs.
-  const call = (tx: Db, advance: boolean) => tx`
+  const call = (tx: Db, advance: boolean) =>
+    tx`
     with tenant as materialized (select set_config('ob.tenant_id', ${input.tenantId}, true), set_config('ob.correlation_id', ${correlationId() ?? ''}, true))
     select ob_save(${input.tenantId}, ${input.version}, ${section.table}, ${tx.json(row as never)}, ${names}::text[],
-      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}, ${input.tab ?? null}) as saved from tenant`.then(([r]) => checked(r.saved as Saved))
+      ${job}, ${advance}, ${input.opensAt ?? 'ACCOUNT'}, ${input.submission ?? null}, ${input.tab ?? null}) as saved from tenant`.then(
+      ([r]) => checked(r.saved as Saved),
+    )
   if (!input.after) return call(sql, Boolean(input.advance))
   return asTenant(sql, input.tenantId, async (tx) => {
     const saved = await call(tx, false)
@@ -67,7 +77,13 @@ function checked(saved: Saved): SaveResult {
 }
 
 /** Whether every version after `from` up to `to` is a save of this very tab (ob_own_saves): behind its own saves, not stale. */
-export async function ownSaves(sql: Db, tenantId: string, from: number, to: number, tab: string | null): Promise<boolean> {
+export async function ownSaves(
+  sql: Db,
+  tenantId: string,
+  from: number,
+  to: number,
+  tab: string | null,
+): Promise<boolean> {
   if (!tab) return false
   const [r] = await sql`select ob_own_saves(${tenantId}, ${from}, ${to}, ${tab}) as own`
   return r.own as boolean
@@ -84,7 +100,8 @@ export async function replayed(sql: Db, tenantId: string, submission: string, ve
  * so a concurrent Finish or save with the same version then matches no row.
  */
 async function bumpVersion(tx: Db, tenantId: string, expected: number): Promise<number> {
-  const [bumped] = await tx`update ob_flow set version = version + 1 where tenant_id = ${tenantId} and version = ${expected} returning version`
+  const [bumped] =
+    await tx`update ob_flow set version = version + 1 where tenant_id = ${tenantId} and version = ${expected} returning version`
   if (bumped) return bumped.version as number
   const [flow] = await tx`select version from ob_flow where tenant_id = ${tenantId}`
   if (!flow) throw new Error(`no onboarding flow for tenant ${tenantId}`)
@@ -104,7 +121,11 @@ export class NotFinished extends Error {
  * is left, records the request so that it finishes on approval. Refused, it rolls back (the
  * version too): nothing changes.
  */
-export async function finishOnboarding(sql: Db, tenantId: string, version: number): Promise<{ state: WizardState; requested: boolean }> {
+export async function finishOnboarding(
+  sql: Db,
+  tenantId: string,
+  version: number,
+): Promise<{ state: WizardState; requested: boolean }> {
   return asTenant(sql, tenantId, async (tx) => {
     await bumpVersion(tx, tenantId, version)
     const [{ outcome }] = await tx`select ob_finish(${tenantId}) as outcome`

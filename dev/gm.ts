@@ -9,7 +9,12 @@ let status = 1
 try {
   await ensureDatabase(pg.url('postgres'), 'gm')
   await ensureDatabase(pg.url('postgres'), 'gm_shadow')
-  const env = { ...process.env, DATABASE_URL: pg.url('gm'), SHADOW_DATABASE_URL: pg.url('gm_shadow'), ROOT_DATABASE_URL: pg.url('postgres') }
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url('gm'),
+    SHADOW_DATABASE_URL: pg.url('gm_shadow'),
+    ROOT_DATABASE_URL: pg.url('postgres'),
+  }
   // The scratch database follows the committed migrations from scratch each time.
   spawnSync('npx', ['graphile-migrate', 'reset', '--erase'], { env, stdio: 'ignore' })
   status = spawnSync('npx', ['graphile-migrate', ...process.argv.slice(2)], { env, stdio: 'inherit' }).status ?? 1

@@ -35,42 +35,87 @@ try {
   const webhookSecret = secret('whk-')
   const base = `http://localhost:${PORTS.web}`
   const env: Record<string, string> = {
-    PATH: process.env.PATH!, NODE_ENV: 'production', PORT: String(PORTS.web), WEB_CONCURRENCY: '2', WORKER_CONCURRENCY: '2',
+    PATH: process.env.PATH!,
+    NODE_ENV: 'production',
+    PORT: String(PORTS.web),
+    WEB_CONCURRENCY: '2',
+    WORKER_CONCURRENCY: '2',
     SESSION_SECRET: secret(''),
-    CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.wizard.example$').toString('base64')}`, CLERK_SECRET_KEY: secret('sk_live_'),
-    CLERK_JWT_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(), CLERK_API_URL: fake.FAKE_CLERK_URL,
-    STRIPE_SECRET_KEY: secret('sk_live_'), STRIPE_WEBHOOK_SECRET: secret('whsec_'), STRIPE_API_URL: fake.FAKE_STRIPE_URL,
-    BILLING_URL: 'https://billing.wizard.example', DASHBOARD_URL: 'https://app.wizard.example/dashboard', APP_URL: 'https://app.wizard.example',
-    PROVISIONING_API_URL: fake.FAKE_PROVISIONING_URL, PROVISIONING_TOKEN: tokens.provisioning,
-    A2P_API_URL: fake.FAKE_A2P_URL, A2P_TOKEN: tokens.a2p, A2P_WEBHOOK_SECRET: webhookSecret,
+    CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.wizard.example$').toString('base64')}`,
+    CLERK_SECRET_KEY: secret('sk_live_'),
+    CLERK_JWT_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    CLERK_API_URL: fake.FAKE_CLERK_URL,
+    STRIPE_SECRET_KEY: secret('sk_live_'),
+    STRIPE_WEBHOOK_SECRET: secret('whsec_'),
+    STRIPE_API_URL: fake.FAKE_STRIPE_URL,
+    BILLING_URL: 'https://billing.wizard.example',
+    DASHBOARD_URL: 'https://app.wizard.example/dashboard',
+    APP_URL: 'https://app.wizard.example',
+    PROVISIONING_API_URL: fake.FAKE_PROVISIONING_URL,
+    PROVISIONING_TOKEN: tokens.provisioning,
+    A2P_API_URL: fake.FAKE_A2P_URL,
+    A2P_TOKEN: tokens.a2p,
+    A2P_WEBHOOK_SECRET: webhookSecret,
     PORT_IN_KEY: randomBytes(32).toString('base64'),
-    SMS_WEBHOOK_URL: 'https://hooks.wizard.example/sms', VOICE_URL: 'https://hooks.wizard.example/voice', STATUS_CALLBACK_URL: 'https://hooks.wizard.example/status',
-    GOOGLE_CLIENT_ID: 'wizard.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: secret(''),
-    SMTP_URL: fake.FAKE_SMTP_URL, MAIL_FROM: 'Business setup <setup@wizard.example>',
+    SMS_WEBHOOK_URL: 'https://hooks.wizard.example/sms',
+    VOICE_URL: 'https://hooks.wizard.example/voice',
+    STATUS_CALLBACK_URL: 'https://hooks.wizard.example/status',
+    GOOGLE_CLIENT_ID: 'wizard.apps.googleusercontent.com',
+    GOOGLE_CLIENT_SECRET: secret(''),
+    SMTP_URL: fake.FAKE_SMTP_URL,
+    MAIL_FROM: 'Business setup <setup@wizard.example>',
     SHUTDOWN_DELAY_MS: '200',
   }
   const run = (script: string, extra: Record<string, string>, args: string[] = []) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: dir, env: { ...env, ...extra } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: dir,
+      env: { ...env, ...extra } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout!.on('data', (c) => (output += c))
     child.stderr!.on('data', (c) => (output += c))
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)))
+    const exited = new Promise<string>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? `code ${code}`)),
+    )
     return { child, exited, output: () => output }
   }
 
   const migrate = run('db/migrate.ts', { DATABASE_URL: owner })
   if ((await migrate.exited) !== 'code 0') throw new Error(`migrations failed:\n${migrate.output()}`)
   step('migrations applied from the production install')
-  const web = run('server/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_app'), METRICS_PORT: String(PORTS.webMetrics) })
+  const web = run('server/index.ts', {
+    DATABASE_URL: await loginFor(owner, 'ob_app'),
+    METRICS_PORT: String(PORTS.webMetrics),
+  })
   const worker = run('tasks/worker.ts', { DATABASE_URL: owner, WORKER_METRICS_PORT: String(PORTS.workerMetrics) })
-  const copier = run('copier/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_copier') }, ['--target', pg.url('ob_production_main')])
+  const copier = run('copier/index.ts', { DATABASE_URL: await loginFor(owner, 'ob_copier') }, [
+    '--target',
+    pg.url('ob_production_main'),
+  ])
   const all = { web, worker, copier }
   children.push(web.child, worker.child, copier.child)
-  await until('the web server ready', async () => (await fetch(`${base}/readyz`).then((r) => r.status, () => 0)) === 200, () => web.output())
+  await until(
+    'the web server ready',
+    async () =>
+      (await fetch(`${base}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200,
+    () => web.output(),
+  )
   step('web server ready (/readyz), worker and copier running')
 
   // The carriers approve at once and say so by signed status events to our webhook.
-  await fetch(`${fake.FAKE_A2P_URL}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approveInstantly: true, callbackUrl: `${base}/webhooks/a2p`, callbackSecret: webhookSecret }) })
+  await fetch(`${fake.FAKE_A2P_URL}/__fake/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      approveInstantly: true,
+      callbackUrl: `${base}/webhooks/a2p`,
+      callbackSecret: webhookSecret,
+    }),
+  })
 
   // The owner: Clerk's user_verified (Rivera Plumbing, its Stripe ids in Clerk's metadata).
   const jar = new Map<string, string>()
@@ -82,13 +127,21 @@ try {
   }
   const send = async (pathname: string, form?: URLSearchParams) => {
     const cookie = [session(), ...[...jar].map(([k, v]) => `${k}=${v}`)].join('; ')
-    const res = await fetch(`${base}${pathname}`, { method: form ? 'POST' : 'GET', body: form, redirect: 'manual', headers: { cookie, ...(form && { origin: base }) } })
+    const res = await fetch(`${base}${pathname}`, {
+      method: form ? 'POST' : 'GET',
+      body: form,
+      redirect: 'manual',
+      headers: { cookie, ...(form && { origin: base }) },
+    })
     for (const c of res.headers.getSetCookie()) jar.set(c.split('=')[0], c.split(';')[0].slice(c.indexOf('=') + 1))
     return res
   }
   const page = async (id: string) => (await (await send(`/onboarding/${id}`)).text()).replaceAll('<!-- -->', '')
   const press = async (id: string, intent = 'continue') => {
-    const res = await send(`/onboarding/${id}`, new URLSearchParams(formFields(await page(id), id, { name: 'intent', value: intent }) as never))
+    const res = await send(
+      `/onboarding/${id}`,
+      new URLSearchParams(formFields(await page(id), id, { name: 'intent', value: intent }) as never),
+    )
     return `${res.status} ${res.headers.get('location') ?? ''}`
   }
   const expectMove = async (id: string, to: string) => {
@@ -99,15 +152,27 @@ try {
   // The page's own script and styles are served from the production install too.
   const asset = /\/build\/entry\.client-[A-Z0-9]+\.js/.exec(await page('account'))?.[0]
   if (!asset || (await send(asset)).status !== 200) throw new Error(`the page's script ${asset} is not served`)
-  await until('the prefill', async () => !(await page('account')).includes('Fetching your business details'), () => web.output() + worker.output())
+  await until(
+    'the prefill',
+    async () => !(await page('account')).includes('Fetching your business details'),
+    () => web.output() + worker.output(),
+  )
   await expectMove('account', 'number')
   await press('number')
-  await until('the number', async () => (await page('number')).includes('data-testid="number-banner"'), () => worker.output())
+  await until(
+    'the number',
+    async () => (await page('number')).includes('data-testid="number-banner"'),
+    () => worker.output(),
+  )
   await expectMove('number', 'calmsg')
   await expectMove('calmsg', 'a2p')
   // No public website can be reached from here: the owner takes the hosted privacy and terms
   // pages, and the website check's answer is recorded as a reachable https site's would be.
-  await until('the website check', async () => !(await page('a2p')).includes('data-blocker="WEBSITE_CHECKING"'), () => worker.output())
+  await until(
+    'the website check',
+    async () => !(await page('a2p')).includes('data-blocker="WEBSITE_CHECKING"'),
+    () => worker.output(),
+  )
   const sql = postgres(owner, { max: 1, onnotice: () => {} })
   await sql`update ob_a2p set https_ok = true, website_check_error = null`
   // Fetch sends Sec-Fetch-Mode "cors" (it cannot be set), so a press that stays on its page is
@@ -117,22 +182,36 @@ try {
     if (!/^(200|302) /.test(got)) throw new Error(`a2p ${intent} answered ${got}`)
   }
   const [{ submitted_at: submittedAt }] = await sql`select submitted_at from ob_a2p`
-  if (!submittedAt) throw new Error(`Submit did not submit; the page's lines: ${[...(await page('a2p')).matchAll(/data-blocker="([A-Z_]+)"/g)].map((m) => m[1]).join(', ')}`)
+  if (!submittedAt)
+    throw new Error(
+      `Submit did not submit; the page's lines: ${[...(await page('a2p')).matchAll(/data-blocker="([A-Z_]+)"/g)].map((m) => m[1]).join(', ')}`,
+    )
   step('walked Account, Number & hours, Services & prices and the registration; submitted')
   const main = postgres(pg.url('ob_production_main'), { max: 1, onnotice: () => {} })
-  await until('the business in the main database', async () => (await main`select 1 from onboarded_business`.catch(() => [])).length === 1, () => worker.output() + copier.output())
+  await until(
+    'the business in the main database',
+    async () => (await main`select 1 from onboarded_business`.catch(() => [])).length === 1,
+    () => worker.output() + copier.output(),
+  )
   const [{ phase }] = await sql`select phase from ob_flow`
   if (phase !== 'COMPLETE') throw new Error(`the tenant is ${phase}, not COMPLETE`)
-  if (!(await page('finalize')).includes('Onboarding is complete')) throw new Error('the summary does not say onboarding is complete')
+  if (!(await page('finalize')).includes('Onboarding is complete'))
+    throw new Error('the summary does not say onboarding is complete')
   step('carriers approved; onboarding finished by itself; the copier moved the business into the main database')
 
   // What an operator reads: metrics on their own ports, JSON log lines, one correlation id per registration.
   const metrics = async (port: number) => (await fetch(`http://localhost:${port}/metrics`)).text()
-  if (!/^ob_saves_total\{page="account",outcome="saved"\} [1-9]/m.test(await metrics(PORTS.webMetrics))) throw new Error('the web server\'s metrics do not count the saves')
-  if (!/^ob_jobs_total\{task="a2p_step",outcome="success"\} [1-9]/m.test(await metrics(PORTS.workerMetrics))) throw new Error('the worker\'s metrics do not count its jobs')
-  const ids = await sql`select distinct correlation_id from ob_event where event_type like 'registration.%' and event_type <> 'registration.website_checked' and ts >= ${submittedAt}`
-  if (ids.length !== 1 || !web.output().includes(`"reqId":"${ids[0].correlation_id}"`)) throw new Error(`the registration's events carry ${ids.length} correlation ids, not its Submit's one`)
-  step('metrics served on their own ports; the registration\'s events and the Submit\'s log line carry one correlation id')
+  if (!/^ob_saves_total\{page="account",outcome="saved"\} [1-9]/m.test(await metrics(PORTS.webMetrics)))
+    throw new Error("the web server's metrics do not count the saves")
+  if (!/^ob_jobs_total\{task="a2p_step",outcome="success"\} [1-9]/m.test(await metrics(PORTS.workerMetrics)))
+    throw new Error("the worker's metrics do not count its jobs")
+  const ids =
+    await sql`select distinct correlation_id from ob_event where event_type like 'registration.%' and event_type <> 'registration.website_checked' and ts >= ${submittedAt}`
+  if (ids.length !== 1 || !web.output().includes(`"reqId":"${ids[0].correlation_id}"`))
+    throw new Error(`the registration's events carry ${ids.length} correlation ids, not its Submit's one`)
+  step(
+    "metrics served on their own ports; the registration's events and the Submit's log line carry one correlation id",
+  )
 
   for (const [name, p] of Object.entries(all)) {
     p.child.kill('SIGTERM')
@@ -150,6 +229,7 @@ try {
 }
 
 async function until(what: string, probe: () => Promise<boolean>, output: () => string, ms = 60_000) {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await probe()) return
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+    if (await probe()) return
   throw new Error(`production: ${what} did not happen within ${ms / 1000} s\n${output().slice(-3000)}`)
 }

@@ -31,7 +31,6 @@ export type Stack = {
   kill: () => void
 }
 
-
 export async function startStack(o: StackOptions): Promise<Stack> {
   let pg: Embedded | undefined
   let databaseUrl = o.databaseUrl
@@ -70,7 +69,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   // Each in a process group of its own, so the launcher can stop them in order (PostgreSQL last);
   // each through dev/guard.mjs, so they also stop when the launcher dies without stopping them.
   const run = (command: string[], extra: Record<string, string | undefined> = {}) =>
-    spawn(process.execPath, [GUARD, '--', ...command], { env: { ...env, ...extra }, stdio: ['pipe', out, out], detached: true })
+    spawn(process.execPath, [GUARD, '--', ...command], {
+      env: { ...env, ...extra },
+      stdio: ['pipe', out, out],
+      detached: true,
+    })
   // The web server, the worker and the copier run until we stop them. One that dies is started
   // again with one line, and the rest keep running (as a crashed worker is replaced in production);
   // one that dies within 10 s of its start three times running stops the stack instead.
@@ -78,7 +81,15 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     // The web app as a login in ob_app (row-level security applies); the worker as the tables' owner.
     { name: 'web server', command: o.web.command, extra: { DATABASE_URL: appUrl } },
     { name: 'worker', command: [process.execPath, '--import', 'tsx', 'tasks/worker.ts'] },
-    ...(copier ? [{ name: 'copier', command: [process.execPath, '--import', 'tsx', 'copier/index.ts', '--target', copier.target], extra: { DATABASE_URL: copier.source } }] : []),
+    ...(copier
+      ? [
+          {
+            name: 'copier',
+            command: [process.execPath, '--import', 'tsx', 'copier/index.ts', '--target', copier.target],
+            extra: { DATABASE_URL: copier.source },
+          },
+        ]
+      : []),
   ]
   const children: ChildProcess[] = []
   let stopping = false
@@ -104,7 +115,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       if (stopping) return
       const quick = Date.now() - startedAt < 10_000 ? quickDeaths + 1 : 0
       if (quick >= 3) {
-        console.error(`The ${spec.name} exited (${signal ?? `code ${code}`}) three times within seconds of starting; stopping.`)
+        console.error(
+          `The ${spec.name} exited (${signal ?? `code ${code}`}) three times within seconds of starting; stopping.`,
+        )
         return void stop()
       }
       console.error(`The ${spec.name} exited (${signal ?? `code ${code}`}); starting it again.`)
@@ -112,7 +125,15 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     })
   }
   for (let i = 0; i < specs.length; i++) start(i)
-  return { databaseUrl, embedded: Boolean(pg), webUrl: `http://localhost:${o.web.port}`, copierTargetUrl: copier?.target ?? null, webGroup: children[0].pid!, stop, kill }
+  return {
+    databaseUrl,
+    embedded: Boolean(pg),
+    webUrl: `http://localhost:${o.web.port}`,
+    copierTargetUrl: copier?.target ?? null,
+    webGroup: children[0].pid!,
+    stop,
+    kill,
+  }
 }
 
 /**

@@ -8,8 +8,14 @@ import { approved, reloadUntil, toA2pPage } from './helpers'
 const A2P_FAKE = `http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}`
 const pill = (page: Page) => page.getByTestId('a2p-status')
 const submit = (page: Page, name = 'Submit') => page.getByRole('button', { name, exact: true })
-const tenantOf = async (page: Page) => (await page.locator('a[href$="/privacy"]').first().getAttribute('href'))!.split('/')[2]
-const switches = (body: object) => fetch(`${A2P_FAKE}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const tenantOf = async (page: Page) =>
+  (await page.locator('a[href$="/privacy"]').first().getAttribute('href'))!.split('/')[2]
+const switches = (body: object) =>
+  fetch(`${A2P_FAKE}/__fake/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 /** The code the A2P fake "texted" to the tenant's brand (its brand id from the fake's store). */
 async function codeFor(tenant: string): Promise<{ code: string }> {
   const brands = (await (await fetch(`${A2P_FAKE}/__fake/brands/${tenant}`)).json()) as { brandIds: string[] }
@@ -18,21 +24,27 @@ async function codeFor(tenant: string): Promise<{ code: string }> {
 
 /** Ticks "Use our hosted pages"; with JavaScript, until its autosave has answered (without, it travels with the next button). */
 async function tickHostedPages(page: Page, js: boolean) {
-  const saved = js ? page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/onboarding/a2p')) : null
+  const saved = js
+    ? page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/onboarding/a2p'))
+    : null
   await page.getByLabel('Use our hosted privacy policy and SMS terms pages').check()
   await saved
 }
 
 /** The website check runs as the page first shows; its line goes once it is in. */
 const checked = async (page: Page) => {
-  for (let i = 0; i < 20 && (await page.locator('[data-blocker="WEBSITE_CHECKING"]').count()) > 0; i++) await page.waitForTimeout(300).then(() => page.reload())
+  for (let i = 0; i < 20 && (await page.locator('[data-blocker="WEBSITE_CHECKING"]').count()) > 0; i++)
+    await page.waitForTimeout(300).then(() => page.reload())
   await expect(page.locator('[data-blocker="WEBSITE_CHECKING"]')).toHaveCount(0)
 }
 
 // Four pages and a registration: longer than one page's test.
 test.describe.configure({ timeout: 90_000 })
 
-test('prefilled from Stripe; one click on Submit -> pending -> approved, and setup finishes by itself', async ({ page, javaScriptEnabled }, info) => {
+test('prefilled from Stripe; one click on Submit -> pending -> approved, and setup finishes by itself', async ({
+  page,
+  javaScriptEnabled,
+}, info) => {
   await toA2pPage(page)
   await checked(page)
   await expect(page.getByRole('radio', { name: 'Business with an EIN (LLC, corporation)' })).toBeChecked()
@@ -51,7 +63,10 @@ test('prefilled from Stripe; one click on Submit -> pending -> approved, and set
   await expect(page).toHaveURL(/\/onboarding\/finalize|\/dev\/dashboard/)
 })
 
-test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets approved', async ({ page, javaScriptEnabled }) => {
+test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets approved', async ({
+  page,
+  javaScriptEnabled,
+}) => {
   await toA2pPage(page)
   await checked(page)
   const tenant = await tenantOf(page)
@@ -67,7 +82,11 @@ test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets app
   await reloadUntil(page, javaScriptEnabled, () => approved(page))
 })
 
-test('the hosted privacy policy and SMS terms are made from the owner\'s details: the owner previews them, strangers see them only once chosen', async ({ page, browser, javaScriptEnabled }) => {
+test("the hosted privacy policy and SMS terms are made from the owner's details: the owner previews them, strangers see them only once chosen", async ({
+  page,
+  browser,
+  javaScriptEnabled,
+}) => {
   await toA2pPage(page)
   const tenant = await tenantOf(page)
   const stranger = await (await browser.newContext()).newPage()
@@ -84,7 +103,11 @@ test('the hosted privacy policy and SMS terms are made from the owner\'s details
   await reloadUntil(page, javaScriptEnabled, () => pill(page).getByText(/Submitted|Texting enabled/))
   await stranger.goto(`/p/${tenant}/privacy`)
   await expect(stranger.getByRole('heading', { name: 'Rivera Plumbing & Heating: Privacy Policy' })).toBeVisible()
-  await expect(stranger.getByText('No mobile information will be shared with third parties or affiliates for marketing or promotional purposes.')).toBeVisible()
+  await expect(
+    stranger.getByText(
+      'No mobile information will be shared with third parties or affiliates for marketing or promotional purposes.',
+    ),
+  ).toBeVisible()
   await stranger.goto(`/p/${tenant}/terms`)
   await expect(stranger.getByRole('heading', { name: 'Rivera Plumbing & Heating: SMS Terms' })).toBeVisible()
   await expect(stranger.getByText('Msg & data rates may apply.', { exact: true })).toBeVisible()
@@ -99,11 +122,17 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   const suffix = `__${owner.replace(/-/g, '_')}`
   const seed = STRIPE_SEED as Record<string, { company?: object; tax_ids?: object }>
   await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 2}/__fake/switches`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ [`objects:${owner}`]: {
-      [`acct_verified${suffix}`]: { ...seed.acct_verified, company: { ...seed.acct_verified.company, name: 'Maria Rivera', tax_id_provided: false } },
-      [`cus_verified${suffix}`]: { ...seed.cus_verified, tax_ids: { object: 'list', has_more: false, data: [] } },
-    } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      [`objects:${owner}`]: {
+        [`acct_verified${suffix}`]: {
+          ...seed.acct_verified,
+          company: { ...seed.acct_verified.company, name: 'Maria Rivera', tax_id_provided: false },
+        },
+        [`cus_verified${suffix}`]: { ...seed.cus_verified, tax_ids: { object: 'list', has_more: false, data: [] } },
+      },
+    }),
   })
   await toA2pPage(page, owner)
   await checked(page)
@@ -118,7 +147,9 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   await reloadUntil(page, javaScriptEnabled, () => page.getByTestId('otp-error'))
   await expect(page.getByTestId('otp-error')).toHaveText('That code is not right. Check the text and try again.')
   const tenant = await tenantOf(page)
-  const brand = await (await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}/__fake`)).json() as { counters: Record<string, number> }
+  const brand = (await (
+    await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}/__fake`)
+  ).json()) as { counters: Record<string, number> }
   expect(brand.counters[`brands:${tenant}`]).toBe(1)
   const { code } = await codeFor(tenant)
   await page.getByRole('textbox', { name: 'Code' }).fill(code)
@@ -126,10 +157,15 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   await reloadUntil(page, javaScriptEnabled, () => approved(page))
 })
 
-test('a website without privacy and terms pages: one line, one click on "Use hosted pages", then Submit gets approved', async ({ page, javaScriptEnabled }) => {
+test('a website without privacy and terms pages: one line, one click on "Use hosted pages", then Submit gets approved', async ({
+  page,
+  javaScriptEnabled,
+}) => {
   const host = `nopolicy-${randomBytes(4).toString('hex')}.example`
   await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 6}/__fake/switches`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sites: { [host]: { privacy: false, terms: false } } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sites: { [host]: { privacy: false, terms: false } } }),
   })
   await toA2pPage(page)
   await checked(page)
@@ -145,7 +181,11 @@ test('a website without privacy and terms pages: one line, one click on "Use hos
   await reloadUntil(page, javaScriptEnabled, () => approved(page))
 })
 
-test('Submit, then close the page: carriers approve, the mail arrives, and its link shows setup complete', async ({ page, context, javaScriptEnabled }) => {
+test('Submit, then close the page: carriers approve, the mail arrives, and its link shows setup complete', async ({
+  page,
+  context,
+  javaScriptEnabled,
+}) => {
   await toA2pPage(page)
   await checked(page)
   const tenant = await tenantOf(page)
@@ -156,12 +196,19 @@ test('Submit, then close the page: carriers approve, the mail arrives, and its l
   const MAIL_FAKE = `http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 7}`
   type Sent = { subject: string; links: string[]; messageId: string }
   let mail: Sent | undefined
-  await expect.poll(async () => {
-    const { messages } = (await (await fetch(`${MAIL_FAKE}/__fake/messages`)).json()) as { messages: Sent[] }
-    mail = messages.find((m) => m.messageId.includes(tenant) && m.subject.includes('texting is on'))
-    return mail?.subject
-  }, { timeout: 60_000 }).toContain('your setup is complete')
+  await expect
+    .poll(
+      async () => {
+        const { messages } = (await (await fetch(`${MAIL_FAKE}/__fake/messages`)).json()) as { messages: Sent[] }
+        mail = messages.find((m) => m.messageId.includes(tenant) && m.subject.includes('texting is on'))
+        return mail?.subject
+      },
+      { timeout: 60_000 },
+    )
+    .toContain('your setup is complete')
   const next = await context.newPage()
   await next.goto(mail!.links[0])
-  await reloadUntil(next, javaScriptEnabled, () => next.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ }))
+  await reloadUntil(next, javaScriptEnabled, () =>
+    next.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ }),
+  )
 })

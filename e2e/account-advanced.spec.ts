@@ -11,7 +11,10 @@ const saveChange = async (page: Page, javaScriptEnabled: boolean) => {
 const advanced = (page: Page) => page.locator('details', { hasText: 'Advanced (optional)' })
 const timezone = (page: Page) => page.getByRole('combobox', { name: /Time zone/ })
 
-test('Advanced is collapsed; a timezone change saves and survives a reload, and its chip goes', async ({ page, javaScriptEnabled }) => {
+test('Advanced is collapsed; a timezone change saves and survives a reload, and its chip goes', async ({
+  page,
+  javaScriptEnabled,
+}) => {
   await signIn(page, 'unverified-mobile')
   await expect(advanced(page)).not.toHaveAttribute('open')
   await expect(timezone(page)).toBeHidden()
@@ -31,7 +34,9 @@ test('a logo upload is re-encoded, shown, and gives the brand colour', async ({ 
   await signIn(page, 'unverified-mobile')
   await page.getByText('Advanced (optional)').click()
   const file = info.outputPath('logo.webp')
-  await sharp({ create: { width: 200, height: 120, channels: 3, background: '#2a9d8f' } }).webp().toFile(file)
+  await sharp({ create: { width: 200, height: 120, channels: 3, background: '#2a9d8f' } })
+    .webp()
+    .toFile(file)
   await page.getByLabel(/^Logo/).setInputFiles(file)
   await saveChange(page, javaScriptEnabled)
   await page.goto('/onboarding/account')
@@ -43,11 +48,18 @@ test('a logo upload is re-encoded, shown, and gives the brand colour', async ({ 
   await expect(page.getByLabel(/Brand colour/)).toHaveValue(/^#2[0-9a-f]9[0-9a-f]8[0-9a-f]$/)
 })
 
-test('an oversized or non-picture upload is refused with a clear message and nothing is stored', async ({ page, javaScriptEnabled }, info) => {
+test('an oversized or non-picture upload is refused with a clear message and nothing is stored', async ({
+  page,
+  javaScriptEnabled,
+}, info) => {
   await signIn(page, 'unverified-mobile')
   const cases = [
     { name: 'huge.png', buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 1), message: 'The logo must be 2 MB or smaller.' },
-    { name: 'notes.png', buffer: Buffer.from('just some text, not a picture'), message: 'Use a PNG, JPEG or WebP picture for the logo.' },
+    {
+      name: 'notes.png',
+      buffer: Buffer.from('just some text, not a picture'),
+      message: 'Use a PNG, JPEG or WebP picture for the logo.',
+    },
   ]
   for (const c of cases) {
     await page.goto('/onboarding/account')

@@ -7,7 +7,11 @@ test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP-level checks run 
 test('malformed requests get a 400 and change nothing', async ({ page }) => {
   await signIn(page, 'unverified-mobile')
   const post = (data: Record<string, string> | string, headers?: Record<string, string>) =>
-    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', { form: typeof data === 'string' ? undefined : data, data: typeof data === 'string' ? data : undefined, headers })
+    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', {
+      form: typeof data === 'string' ? undefined : data,
+      data: typeof data === 'string' ? data : undefined,
+      headers,
+    })
   const cases = [
     await post('{"displayName":"json"}', { 'content-type': 'application/json' }),
     await post({ intent: 'autosave', displayName: 'No version' }),
@@ -27,13 +31,24 @@ test('malformed requests get a 400 and change nothing', async ({ page }) => {
 test('a stale version gets a 409 with one line and the standard shape', async ({ page }) => {
   await signIn(page, 'unverified-mobile')
   const post = (version: string, displayName: string) =>
-    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', { form: { intent: 'autosave', version, displayName } })
+    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', {
+      form: { intent: 'autosave', version, displayName },
+    })
   const first = await post('0', 'First')
   expect(first.status()).toBe(200)
-  expect(await first.json()).toMatchObject({ phase: 'ACCOUNT', version: 1, saved: true, textingEligible: false, completion: { account: 100 } })
+  expect(await first.json()).toMatchObject({
+    phase: 'ACCOUNT',
+    version: 1,
+    saved: true,
+    textingEligible: false,
+    completion: { account: 100 },
+  })
   const stale = await post('0', 'Second')
   expect(stale.status()).toBe(409)
-  expect(await stale.json()).toMatchObject({ conflict: true, message: 'This page changed in another tab; reload to see the latest' })
+  expect(await stale.json()).toMatchObject({
+    conflict: true,
+    message: 'This page changed in another tab; reload to see the latest',
+  })
 })
 
 test('the dev sign-in refuses an unknown persona with a clear message', async ({ request }) => {

@@ -6,9 +6,12 @@ import { continueButton, toast, toCalmsgPage } from './helpers'
 const chip = (page: Page, name: string) => page.getByRole('checkbox', { name })
 const preview = (page: Page) => page.getByTestId('preview-en')
 
-test('defaults: three services preselected with typical prices, the preview beside them; Continue without edits moves to Page 4', async ({ page }, info) => {
+test('defaults: three services preselected with typical prices, the preview beside them; Continue without edits moves to Page 4', async ({
+  page,
+}, info) => {
   await toCalmsgPage(page)
-  for (const name of ['Drain cleaning', 'Water heater repair', 'Leak repair']) await expect(chip(page, name)).toBeChecked()
+  for (const name of ['Drain cleaning', 'Water heater repair', 'Leak repair'])
+    await expect(chip(page, name)).toBeChecked()
   await expect(chip(page, 'Toilet repair')).not.toBeChecked()
   await expect(page.getByLabel('Drain cleaning: from')).toHaveValue('150')
   await expect(page.getByLabel('Drain cleaning: up to')).toHaveValue('450')
@@ -48,7 +51,10 @@ test('a 4th service gives an inline error and Continue stays on the page', async
   await expect(page).toHaveURL(javaScriptEnabled ? /\/onboarding\/a2p$/ : /\/onboarding\/calmsg$/)
 })
 
-test('swapping a service shows its typical price; the preview follows the services, the template and Spanish', async ({ page, javaScriptEnabled }) => {
+test('swapping a service shows its typical price; the preview follows the services, the template and Spanish', async ({
+  page,
+  javaScriptEnabled,
+}) => {
   await toCalmsgPage(page)
   await chip(page, 'Drain cleaning').uncheck()
   await chip(page, 'Toilet repair').check()

@@ -8,7 +8,11 @@ export async function signIn(page: Page, persona: Persona, owner = `e2e-${random
   await page.goto('/dev/sign-in')
   await page.getByText('Sign in as a separate owner').click()
   await page.getByLabel('Owner name').fill(owner)
-  const labels = { verified: 'Verified owner', 'unverified-mobile': 'Mobile not verified', 'inactive-subscription': 'Subscription inactive' }
+  const labels = {
+    verified: 'Verified owner',
+    'unverified-mobile': 'Mobile not verified',
+    'inactive-subscription': 'Subscription inactive',
+  }
   await page.getByRole('button', { name: labels[persona] }).click()
   await expect(page).toHaveURL(/\/onboarding\/account$/)
   await waitForPrefill(page)
@@ -22,7 +26,10 @@ export async function waitForPrefill(page: Page) {
     // With JavaScript the line may go by itself between the check and the click. The new page must
     // have loaded before the line is looked for again: a click on the old page posts old values.
     const refresh = page.getByRole('link', { name: 'Refresh' })
-    if (await refresh.count()) await Promise.all([page.waitForEvent('load', { timeout: 5000 }), refresh.click({ timeout: 1000 })]).catch(() => {})
+    if (await refresh.count())
+      await Promise.all([page.waitForEvent('load', { timeout: 5000 }), refresh.click({ timeout: 1000 })]).catch(
+        () => {},
+      )
   }
   await expect(fetching).toHaveCount(0)
 }
@@ -37,7 +44,10 @@ export const banner = (page: Page) => page.getByTestId('number-banner')
 /** Without JavaScript the owner follows the refresh link; with it the banner arrives by itself. */
 export async function waitForBanner(page: Page) {
   for (let i = 0; i < 40 && (await banner(page).count()) === 0; i++) {
-    await page.getByRole('link', { name: 'Refresh' }).click({ timeout: 500 }).catch(() => {})
+    await page
+      .getByRole('link', { name: 'Refresh' })
+      .click({ timeout: 500 })
+      .catch(() => {})
     await page.waitForLoadState('load')
     await page.waitForTimeout(250)
   }
@@ -83,4 +93,7 @@ export async function reloadUntil(page: Page, js: boolean, locator: () => Return
  * summary saying so, or on the dashboard; an owner who chose to check first stays on the page.
  */
 export const approved = (page: Page) =>
-  page.getByText('Texting enabled', { exact: true }).or(page.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ })).first()
+  page
+    .getByText('Texting enabled', { exact: true })
+    .or(page.getByRole('heading', { name: /^(You are all set|Onboarding is complete|Your dashboard)$/ }))
+    .first()

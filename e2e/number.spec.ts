@@ -11,7 +11,9 @@ async function toNumberPage(page: Page) {
   await expect(page).toHaveURL(/\/onboarding\/number$/)
 }
 
-test('suggestions shown, defaults accepted, one click: the banner shows the number, and a reload keeps it', async ({ page }) => {
+test('suggestions shown, defaults accepted, one click: the banner shows the number, and a reload keeps it', async ({
+  page,
+}) => {
   await toNumberPage(page)
   const areaCode = page.getByRole('combobox', { name: 'Area code' })
   // The Stripe address is in San Francisco and the owner's mobile is a 415 number.
@@ -56,7 +58,9 @@ test('hours and radius save; bad hours get a clear message and change nothing', 
   await expect(page.getByLabel('Open weekends too')).toBeChecked()
 })
 
-test('port-in: fields appear with the toggle, are required, and the secrets never come back to the page', async ({ page }) => {
+test('port-in: fields appear with the toggle, are required, and the secrets never come back to the page', async ({
+  page,
+}) => {
   await toNumberPage(page)
   await page.getByText('Advanced (optional)').click()
   await expect(page.getByLabel('Port-out PIN')).toBeHidden()
@@ -65,7 +69,9 @@ test('port-in: fields appear with the toggle, are required, and the secrets neve
   await page.getByLabel('Number to move').fill('(415) 555-0199')
   await looksGood(page).click()
   // Beside the field (with JavaScript an autosave toast may say it too).
-  await expect(page.locator('#portIn').getByText('Enter the account number from your current phone company')).toBeVisible()
+  await expect(
+    page.locator('#portIn').getByText('Enter the account number from your current phone company'),
+  ).toBeVisible()
   await page.goto('/onboarding/number')
   await page.getByText('Advanced (optional)').click()
   await page.getByLabel('Move (port) a number I already have instead').check()

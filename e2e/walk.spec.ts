@@ -10,8 +10,16 @@ import { reloadUntil, signIn } from './helpers'
 const fakes = Number(process.env.E2E_FAKES_PORT ?? 4110)
 test.describe.configure({ timeout: 120_000 })
 
-test('a new owner reaches the dashboard with defaults only, each page in three presses or fewer', async ({ page, browser, javaScriptEnabled }, info) => {
-  await fetch(`http://127.0.0.1:${fakes + 1}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approveInstantly: true }) })
+test('a new owner reaches the dashboard with defaults only, each page in three presses or fewer', async ({
+  page,
+  browser,
+  javaScriptEnabled,
+}, info) => {
+  await fetch(`http://127.0.0.1:${fakes + 1}/__fake/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ approveInstantly: true }),
+  })
   const presses: Record<string, number> = {}
   /** The owner presses a button of the page (a click the count is about). */
   const press = async (pageId: string, name: string) => {
@@ -32,7 +40,10 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
    */
   const scan = async () => {
     if (javaScriptEnabled) return new AxeBuilder({ page }).analyze()
-    const context = await browser.newContext({ storageState: await page.context().storageState(), javaScriptEnabled: true })
+    const context = await browser.newContext({
+      storageState: await page.context().storageState(),
+      javaScriptEnabled: true,
+    })
     const copy = await context.newPage()
     await copy.route('**/build/**/*.js', (route) => route.abort())
     await copy.goto(page.url())
@@ -43,7 +54,10 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   const look = async (name: string) => {
     const axe = await scan()
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${name}`).toEqual([])
+    expect(
+      serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      `axe on ${name}`,
+    ).toEqual([])
     await page.screenshot({ path: `test-results/walk/${name}-1280-${info.project.name}.png`, fullPage: true })
     await page.setViewportSize({ width: 360, height: 800 })
     await page.screenshot({ path: `test-results/walk/${name}-360-${info.project.name}.png`, fullPage: true })
@@ -82,7 +96,9 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   await press('a2p', 'Submit')
   // Nothing more to press: the approval finishes setup by itself (Finish's own guard, in SQL), and
   // the copier (run by the e2e stack) marks it COMPLETE. The page follows, or is reloaded without JavaScript.
-  await reloadUntil(page, javaScriptEnabled, () => page.getByRole('heading', { name: /^(Your dashboard|Onboarding is complete)$/ }))
+  await reloadUntil(page, javaScriptEnabled, () =>
+    page.getByRole('heading', { name: /^(Your dashboard|Onboarding is complete)$/ }),
+  )
 
   // Afterwards every page of the wizard says it is complete, with the way to the dashboard.
   await page.goto('/onboarding/account')

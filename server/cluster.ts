@@ -41,9 +41,12 @@ export function runPrimary(count: number) {
       cluster.on('exit', done)
       done()
       // What has not finished its requests within 10 s (after the shutdown delay) is stopped.
-      setTimeout(() => {
-        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')
-      }, 10_000 + Number(process.env.SHUTDOWN_DELAY_MS ?? 2000)).unref()
+      setTimeout(
+        () => {
+          for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL')
+        },
+        10_000 + Number(process.env.SHUTDOWN_DELAY_MS ?? 2000),
+      ).unref()
     })
   }
 }

@@ -53,7 +53,12 @@ async function serve() {
   // Nothing here reads req.query (Remix reads the URL itself): Express need not parse it with qs.
   app.set('query parser', false)
   app.use(cspNonce)
-  app.use(securityHeaders({ production: mode === 'production', devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined }))
+  app.use(
+    securityHeaders({
+      production: mode === 'production',
+      devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined,
+    }),
+  )
   // Pages and their data are compressed; an action's reply (an autosave's, a few hundred bytes,
   // streamed without a length) is not worth a compression stream each: gzip was a fifth of the
   // server's CPU under an autosave load.
@@ -66,7 +71,10 @@ async function serve() {
   app.use(requestLog())
   app.use(sameOriginOnly)
   app.use(bodyLimit)
-  app.all('*', createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }))
+  app.all(
+    '*',
+    createRequestHandler({ build, mode, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
+  )
 
   const port = Number(process.env.PORT ?? 3000)
   const server = app.listen(port, () => {
@@ -119,7 +127,8 @@ function requestLog(): express.RequestHandler {
     customProps: (_req, res) => ({ tenant: (res as express.Response).locals?.work?.tenantId }),
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: (req, res, ms) => `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${ms} ms`,
-    customErrorMessage: (req, res, error) => `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode}: ${error.message}`,
+    customErrorMessage: (req, res, error) =>
+      `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode}: ${error.message}`,
   })
   return (req, res, next) =>
     http(req, res, () => {

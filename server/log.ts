@@ -11,7 +11,21 @@ declare global {
 
 // What a log line never carries: the owner's session, the providers' secrets, the port-in
 // fields, OAuth codes and one-time codes (anything logged under these names, one level deep).
-const SECRETS = ['cookie', 'authorization', 'password', 'token', 'accessToken', 'refreshToken', 'code', 'otp', 'pin', 'accountNumber', 'portIn', 'taxId', 'secret']
+const SECRETS = [
+  'cookie',
+  'authorization',
+  'password',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'code',
+  'otp',
+  'pin',
+  'accountNumber',
+  'portIn',
+  'taxId',
+  'secret',
+]
 
 export function logger(): Logger {
   if (globalThis.__obLog) return globalThis.__obLog
@@ -21,7 +35,12 @@ export function logger(): Logger {
     base: { pid: process.pid },
     redact: { paths: SECRETS.flatMap((s) => [s, `*.${s}`, `req.headers.${s}`]), censor: '[Redacted]' },
     // pino-pretty is a dev dependency: only `npm run dev` (development) asks for it.
-    ...(mode === 'development' && { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,req,res,responseTime', singleLine: true, translateTime: 'HH:MM:ss' } } }),
+    ...(mode === 'development' && {
+      transport: {
+        target: 'pino-pretty',
+        options: { ignore: 'pid,hostname,req,res,responseTime', singleLine: true, translateTime: 'HH:MM:ss' },
+      },
+    }),
   })
   return globalThis.__obLog
 }

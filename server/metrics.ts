@@ -14,15 +14,20 @@ export function metric<M extends client.Metric>(name: string, make: () => M): M 
 }
 
 const duration = () =>
-  metric('ob_http_request_duration_seconds', () => new client.Histogram({
-    name: 'ob_http_request_duration_seconds',
-    help: 'Web requests by route, method and status, and how long they took.',
-    labelNames: ['route', 'method', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  }))
+  metric(
+    'ob_http_request_duration_seconds',
+    () =>
+      new client.Histogram({
+        name: 'ob_http_request_duration_seconds',
+        help: 'Web requests by route, method and status, and how long they took.',
+        labelNames: ['route', 'method', 'status'],
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      }),
+  )
 
 // The app's routes (app/routes): anything else, a scanner's probes say, is one series, "other".
-const KNOWN = /^\/(onboarding(\/(account|number|calmsg|a2p|finalize)(\/(callback|connect))?)?|dev\/[a-z-]{1,20}|webhooks\/(a2p|stripe)|mail\/[a-z-]{1,20}|healthz|readyz|sign-out)?$/
+const KNOWN =
+  /^\/(onboarding(\/(account|number|calmsg|a2p|finalize)(\/(callback|connect))?)?|dev\/[a-z-]{1,20}|webhooks\/(a2p|stripe)|mail\/[a-z-]{1,20}|healthz|readyz|sign-out)?$/
 
 // A route, not a URL: ids and file names are one label value each, not one per tenant.
 export function routeOf(path: string): string {

@@ -15,8 +15,18 @@ export async function refuseUnsafeLogin(databaseUrl: string | undefined): Promis
         pg_has_role(current_user, c.relowner, 'USAGE') as owner, pg_has_role(current_user, 'ob_app', 'MEMBER') as app
       from pg_roles r, pg_class c where r.rolname = current_user and c.oid = to_regclass('public.ob_flow')`
     if (!row) return 'the database has no onboarding tables yet: run npm run db:migrate first'
-    const why = row.superuser ? 'is a superuser' : row.bypass ? 'bypasses row-level security' : row.owner ? 'owns the onboarding tables' : !row.app ? 'is not a member of ob_app' : null
-    return why ? `the database login ${row.login} ${why}; the web app must connect as a login in ob_app (README, For DBAs)` : null
+    const why = row.superuser
+      ? 'is a superuser'
+      : row.bypass
+        ? 'bypasses row-level security'
+        : row.owner
+          ? 'owns the onboarding tables'
+          : !row.app
+            ? 'is not a member of ob_app'
+            : null
+    return why
+      ? `the database login ${row.login} ${why}; the web app must connect as a login in ob_app (README, For DBAs)`
+      : null
   } catch (error) {
     return `the database could not be reached (${(error as Error).message})`
   } finally {

@@ -77,7 +77,11 @@ export function sameOriginOnly(req: Request, res: Response, next: NextFunction) 
 export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.get('content-length') ?? 0)
   if (length > MAX_BODY_BYTES) {
-    res.status(413).set('connection', 'close').type('text/plain').send('That is more than we can take in one go; send less (a logo must be 2 MB or smaller).')
+    res
+      .status(413)
+      .set('connection', 'close')
+      .type('text/plain')
+      .send('That is more than we can take in one go; send less (a logo must be 2 MB or smaller).')
     return
   }
   next()

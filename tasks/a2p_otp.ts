@@ -30,7 +30,12 @@ export const a2p_otp: Task = async (payload, helpers) => {
   }
   const verified = await a2p.verifyOtp(r.brandId, code, call)
   if (a2p.isRefused(verified)) {
-    await recordOtp(db(), p.tenantId, verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider', sealed)
+    await recordOtp(
+      db(),
+      p.tenantId,
+      verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider',
+      sealed,
+    )
     return
   }
   await recordOtp(db(), p.tenantId, 'verified', sealed)

@@ -24,7 +24,8 @@ export const a2p_refresh: Task = async (payload, helpers) => {
     const job = jobFor('a2p_step', { tenantId: p.tenantId, step, submission: r.submissionCount, correlationId })
     return helpers.addJob('a2p_step', job.payload, { jobKey: job.key, queueName: job.queue })
   }
-  const got = <T>(reply: T | a2p.Refused): T | null => (a2p.isRefused(reply) ? (helpers.logger.warn(`a2p_refresh ${p.tenantId}: ${reply.refused}`), null) : reply)
+  const got = <T>(reply: T | a2p.Refused): T | null =>
+    a2p.isRefused(reply) ? (helpers.logger.warn(`a2p_refresh ${p.tenantId}: ${reply.refused}`), null) : reply
 
   let brand = { phase: r.brandPhase, identity: r.identityStatus }
   if (r.brandId && brand.phase !== 'FAILED' && !(brand.phase === 'VETTED' && brand.identity === 'VERIFIED')) {
@@ -32,7 +33,13 @@ export const a2p_refresh: Task = async (payload, helpers) => {
     if (b) {
       brand = { phase: b.status.phase, identity: b.identityStatus }
       if (b.status.phase !== r.brandPhase || b.identityStatus !== r.identityStatus) {
-        await recordStep(sql, p.tenantId, { step: 'brand', phase: b.status.phase, reason: b.status.reason, identityStatus: b.identityStatus, correlationId })
+        await recordStep(sql, p.tenantId, {
+          step: 'brand',
+          phase: b.status.phase,
+          reason: b.status.reason,
+          identityStatus: b.identityStatus,
+          correlationId,
+        })
       }
     }
   }
@@ -40,20 +47,39 @@ export const a2p_refresh: Task = async (payload, helpers) => {
   if (brand.phase === 'VETTED' && brand.identity === 'VERIFIED' && !r.campaignId) await next('campaign')
   if (r.campaignId && campaign !== 'ACTIVE' && campaign !== 'REJECTED') {
     const c = got(await a2p.getCampaign(r.campaignId))
-    if (c && c.status.phase !== campaign) await recordStep(sql, p.tenantId, { step: 'campaign', phase: c.status.phase, reason: c.status.reason, correlationId })
+    if (c && c.status.phase !== campaign)
+      await recordStep(sql, p.tenantId, {
+        step: 'campaign',
+        phase: c.status.phase,
+        reason: c.status.reason,
+        correlationId,
+      })
     campaign = c?.status.phase ?? campaign
   }
   let binding = r.bindingPhase
   if (r.campaignId && campaign !== 'REJECTED' && binding === null && number.e164) await next('binding')
   if (binding === 'PENDING' && number.e164) {
     const n = got(await a2p.getBinding(number.e164))
-    if (n && n.status.phase !== binding) await recordStep(sql, p.tenantId, { step: 'binding', phase: n.status.phase, reason: n.status.reason, correlationId })
+    if (n && n.status.phase !== binding)
+      await recordStep(sql, p.tenantId, {
+        step: 'binding',
+        phase: n.status.phase,
+        reason: n.status.reason,
+        correlationId,
+      })
     binding = n?.status.phase ?? binding
   }
-  const final = brand.phase === 'FAILED' || campaign === 'REJECTED' || binding === 'FAILED' || (brand.phase === 'VETTED' && campaign === 'ACTIVE' && binding === 'VERIFIED')
+  const final =
+    brand.phase === 'FAILED' ||
+    campaign === 'REJECTED' ||
+    binding === 'FAILED' ||
+    (brand.phase === 'VETTED' && campaign === 'ACTIVE' && binding === 'VERIFIED')
   if (final) return
   const seconds = nextRefreshSeconds(Date.now() - r.submittedAt.getTime(), p.attempt, env().A2P_REFRESH_SECONDS)
-  if (seconds === null) return helpers.logger.info(`a2p_refresh ${p.tenantId}: 30 days in review; polling stops (status events still refresh)`)
+  if (seconds === null)
+    return helpers.logger.info(
+      `a2p_refresh ${p.tenantId}: 30 days in review; polling stops (status events still refresh)`,
+    )
   // Never later than a refresh a provider event asked for meanwhile.
   await refreshBy(sql, p.tenantId, new Date(Date.now() + seconds * 1000), p.attempt + 1)
 }

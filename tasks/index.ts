@@ -14,21 +14,34 @@ import { website_check } from './website_check'
 
 // One file per job, each registered here.
 // uploads_gc and mail_sweep run on the worker's crontab, not for a tenant: no jobs of db/jobs.server.ts.
-const tasks: Record<string, Task> = { a2p_otp, a2p_refresh, a2p_step, mail_sweep, provision_number, send_mail, slack_test, stripe_prefill, uploads_gc, website_check }
+const tasks: Record<string, Task> = {
+  a2p_otp,
+  a2p_refresh,
+  a2p_step,
+  mail_sweep,
+  provision_number,
+  send_mail,
+  slack_test,
+  stripe_prefill,
+  uploads_gc,
+  website_check,
+}
 
 /**
  * A job whose tenant finished onboarding while it waited is no longer wanted: the tenant's rows are
  * frozen (OB423) and the main database has them. It ends as done, with a line in the log, instead of
  * failing and being retried for days.
  */
-const untilComplete = (name: string, task: Task): Task => async (payload, helpers) => {
-  try {
-    return await task(payload, helpers)
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'OB423') throw error
-    helpers.logger.info(`${name}: the tenant's onboarding is complete; nothing more to do`)
+const untilComplete =
+  (name: string, task: Task): Task =>
+  async (payload, helpers) => {
+    try {
+      return await task(payload, helpers)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'OB423') throw error
+      helpers.logger.info(`${name}: the tenant's onboarding is complete; nothing more to do`)
+    }
   }
-}
 
 /**
  * Each job runs as work of its own: the correlation id its payload carries (the click's that queued
@@ -36,11 +49,16 @@ const untilComplete = (name: string, task: Task): Task => async (payload, helper
  * the ob_event rows it writes carry that id.
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const asWork = (name: string, task: Task): Task => (payload, helpers) => {
-  const p = (payload ?? {}) as { correlationId?: unknown; tenantId?: unknown }
-  const correlationId = typeof p.correlationId === 'string' && UUID.test(p.correlationId) ? p.correlationId : randomUUID()
-  const tenantId = typeof p.tenantId === 'string' && UUID.test(p.tenantId) ? p.tenantId : undefined
-  return work.run({ correlationId, jobId: helpers.job.id, task: name, tenantId }, () => task(payload, helpers))
-}
+const asWork =
+  (name: string, task: Task): Task =>
+  (payload, helpers) => {
+    const p = (payload ?? {}) as { correlationId?: unknown; tenantId?: unknown }
+    const correlationId =
+      typeof p.correlationId === 'string' && UUID.test(p.correlationId) ? p.correlationId : randomUUID()
+    const tenantId = typeof p.tenantId === 'string' && UUID.test(p.tenantId) ? p.tenantId : undefined
+    return work.run({ correlationId, jobId: helpers.job.id, task: name, tenantId }, () => task(payload, helpers))
+  }
 
-export const taskList: TaskList = Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, asWork(name, untilComplete(name, task))]))
+export const taskList: TaskList = Object.fromEntries(
+  Object.entries(tasks).map(([name, task]) => [name, asWork(name, untilComplete(name, task))]),
+)

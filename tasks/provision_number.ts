@@ -14,7 +14,11 @@ export const provision_number: Task = async (raw, helpers) => {
   const p = readPayload('provision_number', raw)
   const claim = await claimPurchase(db(), p.tenantId)
   if (!claim) return helpers.logger.info(`provision_number ${p.tenantId}: nothing to buy`)
-  const body = { areaCode: claim.areaCode, capabilities: ['sms', 'voice'] as ['sms', 'voice'], webhooks: env().webhooks }
+  const body = {
+    areaCode: claim.areaCode,
+    capabilities: ['sms', 'voice'] as ['sms', 'voice'],
+    webhooks: env().webhooks,
+  }
   const result = await purchaseNumber(body, claim.key, p.correlationId).catch(async (error) => {
     // No answer: the provider may have sold the number. The purchase stays open for the retry.
     await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId, { open: true })
@@ -23,13 +27,19 @@ export const provision_number: Task = async (raw, helpers) => {
   if (result.kind === 'purchased') {
     const { number } = result
     const outcome = await recordProvisioned(db(), p.tenantId, {
-      e164: number.e164, sid: number.sid, capabilities: number.capabilities, state: 'Configured',
-      correlationId: p.correlationId, generation: claim.generation,
+      e164: number.e164,
+      sid: number.sid,
+      capabilities: number.capabilities,
+      state: 'Configured',
+      correlationId: p.correlationId,
+      generation: claim.generation,
     })
     helpers.logger.info(`provision_number ${claim.key}: HTTP ${result.httpStatus} ${number.status}, ${outcome}`)
   } else if (result.kind === 'conflict') {
     // No retry: the owner picks again, helped by one fresh availability list.
-    const availability = await fetchAvailability([...new Set([claim.areaCode, ...overlaysOf(claim.areaCode)])].slice(0, 5))
+    const availability = await fetchAvailability(
+      [...new Set([claim.areaCode, ...overlaysOf(claim.areaCode)])].slice(0, 5),
+    )
     await recordProvisionProblem(db(), p.tenantId, 'unavailable', p.correlationId, { availability })
   } else if (result.kind === 'busy') {
     await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId)
@@ -44,6 +54,8 @@ export const provision_number: Task = async (raw, helpers) => {
   } else {
     // Our request is wrong (4xx): the same request would be refused again, so it is not retried.
     await recordProvisionProblem(db(), p.tenantId, 'busy', p.correlationId)
-    helpers.logger.error(`provision_number ${claim.key}: refused with HTTP ${result.httpStatus} (${result.error}), correlation ${p.correlationId}; not retried`)
+    helpers.logger.error(
+      `provision_number ${claim.key}: refused with HTTP ${result.httpStatus} (${result.error}), correlation ${p.correlationId}; not retried`,
+    )
   }
 }

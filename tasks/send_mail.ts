@@ -19,9 +19,18 @@ export const send_mail: Task = async (payload, helpers) => {
   const sql = db()
   const mail = await readMail(sql, p.tenantId, p.key)
   if (mail?.state !== 'queued') return
-  const [account, a2p, flow, owner] = await Promise.all([readAccount(sql, p.tenantId), readA2p(sql, p.tenantId), mailFacts(sql, p.tenantId), ownerName(sql, p.tenantId)])
+  const [account, a2p, flow, owner] = await Promise.all([
+    readAccount(sql, p.tenantId),
+    readA2p(sql, p.tenantId),
+    mailFacts(sql, p.tenantId),
+    ownerName(sql, p.tenantId),
+  ])
   // A reminder that is no longer due (the owner submitted, finished or turned reminders off since).
-  if (mail.kind === 'reminder' && (flow.remindersOffAt || a2p.submissionCount > 0 || ['FINALIZE', 'COMPLETE'].includes(flow.phase))) return
+  if (
+    mail.kind === 'reminder' &&
+    (flow.remindersOffAt || a2p.submissionCount > 0 || ['FINALIZE', 'COMPLETE'].includes(flow.phase))
+  )
+    return
   const to = account.ownerEmail
   if (!to) return recordMail(sql, p.tenantId, p.key, { state: 'refused', to: '', error: 'no owner email' })
   const base = env().appBase
@@ -40,7 +49,10 @@ export const send_mail: Task = async (payload, helpers) => {
   })
   const domain = new URL(base).hostname
   // Reminders carry the one-click unsubscribe of RFC 8058 (a POST to the same link).
-  const headers: Record<string, string> = mail.kind === 'reminder' ? { 'List-Unsubscribe': `<${offUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}
+  const headers: Record<string, string> =
+    mail.kind === 'reminder'
+      ? { 'List-Unsubscribe': `<${offUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : {}
   const sent = await sendMail({ to, ...m, messageId: `<${p.key.replace(':', '.')}.${p.tenantId}@${domain}>`, headers })
   if ('refused' in sent) {
     helpers.logger.warn(`send_mail ${p.tenantId} ${p.key}: ${to} refused for good: ${sent.refused}`)

@@ -41,6 +41,11 @@ export const stripe_prefill: Task = async (payload, helpers) => {
     },
   })
   // What Page 4 prefills and compares with: the legal name, the website and the EIN.
-  await recordStripeFacts(db(), tenantId, { companyName: profile.companyName, websiteUrl: profile.websiteUrl, ein: profile.ein, taxIdProvided: profile.taxIdProvided })
+  await recordStripeFacts(db(), tenantId, {
+    companyName: profile.companyName,
+    websiteUrl: profile.websiteUrl,
+    ein: profile.ein,
+    taxIdProvided: profile.taxIdProvided,
+  })
   helpers.logger.info(`stripe_prefill ${tenantId}: filled ${filled.join(', ') || 'nothing new'}`)
 }

@@ -13,5 +13,7 @@ export const website_check: Task = async (payload, helpers) => {
   const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
   const result = await checkSite(url, [a2p.legalBusinessName, account.displayName])
   await recordWebsiteCheck(db(), tenantId, url, result)
-  helpers.logger.info(`website_check ${tenantId}: https ${result.httpsOk}, privacy ${result.privacyFound}, terms ${result.termsFound}, no sharing ${result.privacyNoSharing}, terms frequency/rates/contact ${result.termsFrequency}/${result.termsRates}/${result.termsContact}${result.error ? `, ${result.error}` : ''}`)
+  helpers.logger.info(
+    `website_check ${tenantId}: https ${result.httpsOk}, privacy ${result.privacyFound}, terms ${result.termsFound}, no sharing ${result.privacyNoSharing}, terms frequency/rates/contact ${result.termsFrequency}/${result.termsRates}/${result.termsContact}${result.error ? `, ${result.error}` : ''}`,
+  )
 }

@@ -20,7 +20,11 @@ const GC_QUEUES_MS = 60 * 60 * 1000
 const events: WorkerEvents = new EventEmitter()
 let liveness: postgres.Sql | undefined
 events.on('pool:create', ({ workerPool }) => {
-  liveness = postgres(config.DATABASE_URL, { max: 1, onnotice: () => {}, connection: { application_name: `ob-worker:${workerPool.id}` } })
+  liveness = postgres(config.DATABASE_URL, {
+    max: 1,
+    onnotice: () => {},
+    connection: { application_name: `ob-worker:${workerPool.id}` },
+  })
 })
 
 // Metrics on a port of their own: this worker's jobs by task and outcome, and what the database
@@ -32,12 +36,17 @@ if (metrics) {
   events.on('job:start', ({ job }) => started.set(job.id, performance.now()))
   // error: this attempt failed, to be retried; failed: its last attempt failed.
   type Ran = { job: { id: string; task_identifier: string; attempts: number; max_attempts: number } }
-  const ended = (outcome: string) => ({ job }: Ran) => {
-    jobs.inc({ task: job.task_identifier, outcome: outcome === 'error' && job.attempts >= job.max_attempts ? 'failed' : outcome })
-    const at = started.get(job.id)
-    if (at !== undefined) seconds.observe({ task: job.task_identifier }, (performance.now() - at) / 1000)
-    started.delete(job.id)
-  }
+  const ended =
+    (outcome: string) =>
+    ({ job }: Ran) => {
+      jobs.inc({
+        task: job.task_identifier,
+        outcome: outcome === 'error' && job.attempts >= job.max_attempts ? 'failed' : outcome,
+      })
+      const at = started.get(job.id)
+      if (at !== undefined) seconds.observe({ task: job.task_identifier }, (performance.now() - at) / 1000)
+      started.delete(job.id)
+    }
   events.on('job:success', ended('success'))
   events.on('job:error', ended('error'))
   databaseMetrics(dbPool())

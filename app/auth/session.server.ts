@@ -66,7 +66,8 @@ async function identify(request: Request): Promise<Identity> {
  */
 export async function signOut(request: Request): Promise<Response> {
   const clerk = env().clerk
-  if (!clerk) return redirect('/dev/sign-in', { headers: { 'Set-Cookie': await destroySession(await getSession(request)) } })
+  if (!clerk)
+    return redirect('/dev/sign-in', { headers: { 'Set-Cookie': await destroySession(await getSession(request)) } })
   await revokeClerkSession(request)
   const headers = new Headers()
   const secure = env().NODE_ENV === 'production' ? '; Secure' : ''

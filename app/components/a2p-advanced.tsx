@@ -10,7 +10,13 @@ const firstError = (meta: FieldMetadata<unknown>) => Object.values(meta.allError
 // (editable, prefilled), and the hosted privacy and terms pages for owners without their own.
 // Samples and domains are plain inputs keyed by their stored value: the server changes the domains
 // when the website changes, and an input once written by script no longer follows its default.
-export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
+export function A2pAdvanced({
+  fields,
+  locked,
+  lists,
+  hostedBase,
+  open,
+}: {
   fields: Fields
   locked: { useCase: string; optInDescription: string; stopHelpText: string }
   lists: { sampleMessages: string[]; linkDomains: string[] }
@@ -24,33 +30,60 @@ export function A2pAdvanced({ fields, locked, lists, hostedBase, open }: {
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
       <div className="mt-4 space-y-5 text-sm">
         <dl className="grid gap-1 sm:grid-cols-[10rem_1fr]">
-          <dt className="font-medium">Use case</dt><dd>{locked.useCase}</dd>
-          <dt className="font-medium">How customers agree</dt><dd>{locked.optInDescription}</dd>
-          <dt className="font-medium">STOP/HELP</dt><dd>{locked.stopHelpText}</dd>
+          <dt className="font-medium">Use case</dt>
+          <dd>{locked.useCase}</dd>
+          <dt className="font-medium">How customers agree</dt>
+          <dd>{locked.optInDescription}</dd>
+          <dt className="font-medium">STOP/HELP</dt>
+          <dd>{locked.stopHelpText}</dd>
         </dl>
         <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
           <legend className="font-medium">Sample messages (2 to 5; [brackets] for what changes)</legend>
           {Array.from({ length: samples }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
-            <textarea key={`${i}:${lists.sampleMessages[i] ?? ''}`} name={fields.sampleMessages.name} defaultValue={lists.sampleMessages[i] ?? ''} rows={3} aria-label={`Sample message ${i + 1}`} className={input} />
+            <textarea
+              // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
+              key={`${i}:${lists.sampleMessages[i] ?? ''}`}
+              name={fields.sampleMessages.name}
+              defaultValue={lists.sampleMessages[i] ?? ''}
+              rows={3}
+              aria-label={`Sample message ${i + 1}`}
+              className={input}
+            />
           ))}
-          <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.sampleMessages)}</p>
+          <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">
+            {firstError(fields.sampleMessages)}
+          </p>
         </fieldset>
         <fieldset id="linkDomains" aria-describedby={fields.linkDomains.errorId}>
           <legend className="font-medium">Link domains (your website's, and any your texts link to)</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {Array.from({ length: domains }, (_, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
-              <input key={`${i}:${lists.linkDomains[i] ?? ''}`} name={fields.linkDomains.name} defaultValue={lists.linkDomains[i] ?? ''} aria-label={`Link domain ${i + 1}`} className={input} />
+              <input
+                // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
+                key={`${i}:${lists.linkDomains[i] ?? ''}`}
+                name={fields.linkDomains.name}
+                defaultValue={lists.linkDomains[i] ?? ''}
+                aria-label={`Link domain ${i + 1}`}
+                className={input}
+              />
             ))}
           </div>
-          <p id={fields.linkDomains.errorId} className="mt-1 min-h-5 text-red-700">{firstError(fields.linkDomains)}</p>
+          <p id={fields.linkDomains.errorId} className="mt-1 min-h-5 text-red-700">
+            {firstError(fields.linkDomains)}
+          </p>
         </fieldset>
         <div id="hostedPolicy" className="space-y-1">
           <Toggle label="Use our hosted privacy policy and SMS terms pages" meta={fields.hostedPolicy} />
           <p className="text-slate-600">
-            Made from your business details: <a className="text-blue-700 underline" href={`${hostedBase}/privacy`}>privacy policy</a>,{' '}
-            <a className="text-blue-700 underline" href={`${hostedBase}/terms`}>SMS terms</a>. Untick to use your own website's pages.
+            Made from your business details:{' '}
+            <a className="text-blue-700 underline" href={`${hostedBase}/privacy`}>
+              privacy policy
+            </a>
+            ,{' '}
+            <a className="text-blue-700 underline" href={`${hostedBase}/terms`}>
+              SMS terms
+            </a>
+            . Untick to use your own website's pages.
           </p>
         </div>
       </div>

@@ -2,7 +2,14 @@
 // and for a step under way the dates it usually takes (ob_a2p_timeline, from typical durations),
 // said as "usually", and "taking longer than usual" once they have gone by. Dates are shown in the
 // business's timezone on the server and in the browser alike.
-type Step = { step: string; status: string; at: string | null; usuallyFrom: string | null; usuallyBy: string | null; late: boolean }
+type Step = {
+  step: string
+  status: string
+  at: string | null
+  usuallyFrom: string | null
+  usuallyBy: string | null
+  late: boolean
+}
 
 const NAMES: Record<string, string> = {
   brand: 'Business registered',
@@ -13,25 +20,33 @@ const NAMES: Record<string, string> = {
 
 export function A2pTimeline({ steps, timezone }: { steps: Step[]; timezone: string }) {
   if (steps.length === 0) return null
-  const day = (iso: string) => new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: timezone })
+  const day = (iso: string) =>
+    new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: timezone })
   const when = (s: Step) => {
     if (s.status === 'done') return s.at ? day(s.at) : 'done'
     if (s.status === 'failed') return 'turned down'
     if (s.status === 'waiting') return 'waiting for you to type the code'
     if (s.status === 'notStarted') return 'after the step above'
     if (s.late) return 'taking longer than usual; carriers have not answered yet'
-    if (s.usuallyFrom && s.usuallyBy && day(s.usuallyFrom) !== day(s.usuallyBy)) return `usually ${day(s.usuallyFrom)} to ${day(s.usuallyBy)}`
+    if (s.usuallyFrom && s.usuallyBy && day(s.usuallyFrom) !== day(s.usuallyBy))
+      return `usually ${day(s.usuallyFrom)} to ${day(s.usuallyBy)}`
     return s.usuallyBy ? `usually by ${day(s.usuallyBy)}` : 'under way'
   }
   return (
     <ol data-testid="a2p-timeline" aria-label="Registration timeline" className="space-y-1 text-sm">
       {steps.map((s) => (
         <li key={s.step} data-status={s.status} className="flex gap-2">
-          <span aria-hidden className={s.status === 'done' ? 'text-emerald-700' : s.status === 'failed' ? 'text-red-700' : 'text-slate-400'}>
+          <span
+            aria-hidden
+            className={
+              s.status === 'done' ? 'text-emerald-700' : s.status === 'failed' ? 'text-red-700' : 'text-slate-400'
+            }
+          >
             {s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : '○'}
           </span>
           <span>
-            <span className="font-medium">{NAMES[s.step] ?? s.step}</span> · <span className="text-slate-600">{when(s)}</span>
+            <span className="font-medium">{NAMES[s.step] ?? s.step}</span> ·{' '}
+            <span className="text-slate-600">{when(s)}</span>
           </span>
         </li>
       ))}

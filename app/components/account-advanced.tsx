@@ -8,9 +8,24 @@ type Fields = { [K in keyof AccountInput]-?: FieldMetadata<AccountInput[K], Acco
 
 // Page 1's Advanced section: collapsed, optional, saved like the rest (on blur with JavaScript,
 // with Continue without). The logo goes up through the same multipart form.
-export function AccountAdvanced({ fields, logoUrl, brandColor, defaulted, timezone }: { fields: Fields; logoUrl: string | null; brandColor: string | null; defaulted: string[]; timezone: string | null }) {
+export function AccountAdvanced({
+  fields,
+  logoUrl,
+  brandColor,
+  defaulted,
+  timezone,
+}: {
+  fields: Fields
+  logoUrl: string | null
+  brandColor: string | null
+  defaulted: string[]
+  timezone: string | null
+}) {
   const address = fields.address.getFieldset()
-  const zones = US_TIMEZONES.some(([zone]) => zone === timezone) || !timezone ? US_TIMEZONES : [...US_TIMEZONES, [timezone, timezone] as const]
+  const zones =
+    US_TIMEZONES.some(([zone]) => zone === timezone) || !timezone
+      ? US_TIMEZONES
+      : [...US_TIMEZONES, [timezone, timezone] as const]
   return (
     <details className="rounded-md border border-slate-200 bg-white p-4">
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
@@ -31,13 +46,27 @@ export function AccountAdvanced({ fields, logoUrl, brandColor, defaulted, timezo
           {/* A colour input always submits some colour; until there is one to show, a text field
               leaves it empty, so a logo uploaded later can still choose it. */}
           {brandColor ? (
-            <input {...getInputProps(fields.brandColor, { type: 'color' })} key={fields.brandColor.key} className="mt-1 h-10 w-20 rounded border" />
+            <input
+              {...getInputProps(fields.brandColor, { type: 'color' })}
+              key={fields.brandColor.key}
+              className="mt-1 h-10 w-20 rounded border"
+            />
           ) : (
-            <input {...getInputProps(fields.brandColor, { type: 'text' })} key={fields.brandColor.key} placeholder="#1d4ed8, or we take it from your logo" className="mt-1 block w-72 rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              {...getInputProps(fields.brandColor, { type: 'text' })}
+              key={fields.brandColor.key}
+              placeholder="#1d4ed8, or we take it from your logo"
+              className="mt-1 block w-72 rounded-md border border-slate-300 px-3 py-2"
+            />
           )}
           <p className="mt-1 min-h-5 text-sm text-red-700">{fields.brandColor.errors?.[0]}</p>
         </div>
-        <SelectField label="Time zone" meta={fields.timezone as FieldMetadata<string>} options={zones} defaulted={defaulted.includes('timezone')} />
+        <SelectField
+          label="Time zone"
+          meta={fields.timezone as FieldMetadata<string>}
+          options={zones}
+          defaulted={defaulted.includes('timezone')}
+        />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">
             Business address
@@ -56,7 +85,12 @@ export function AccountAdvanced({ fields, logoUrl, brandColor, defaulted, timezo
           {/* English is always on; the hidden value keeps it when the Spanish box is unticked. */}
           <input type="hidden" name="languages" value="en" />
           <label className="mt-1 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="languages" value="es" defaultChecked={(fields.languages.initialValue as string[] | undefined)?.includes('es')} />
+            <input
+              type="checkbox"
+              name="languages"
+              value="es"
+              defaultChecked={(fields.languages.initialValue as string[] | undefined)?.includes('es')}
+            />
             Also text customers in Spanish
           </label>
         </fieldset>

@@ -13,5 +13,7 @@ export function VerifiedBadge({ label, verified, testId }: { label: string; veri
 /** Beside a value we filled in for the owner; it goes once they change the value. */
 export function DefaultChip({ show }: { show: boolean }) {
   if (!show) return null
-  return <span className="ml-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-normal text-sky-900">Accepted defaults</span>
+  return (
+    <span className="ml-2 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-normal text-sky-900">Accepted defaults</span>
+  )
 }

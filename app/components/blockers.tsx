@@ -21,7 +21,11 @@ export function Blockers({ lines }: { lines: BlockerLine[] }) {
   return (
     <ul aria-label="Before you continue" className="space-y-1">
       {open.map((line) => (
-        <li key={line.code} data-blocker={line.code} className="flex items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <li
+          key={line.code}
+          data-blocker={line.code}
+          className="flex items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <span>{line.text}</span>
           {line.fixHref ? (
             <a className="font-medium text-blue-700 underline" href={line.fixHref}>

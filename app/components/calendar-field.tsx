@@ -1,9 +1,14 @@
 import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
 
-export type CalendarState = { connected: boolean; email: string | null; error: 'denied' | 'state' | 'expired' | 'provider' | null }
+export type CalendarState = {
+  connected: boolean
+  email: string | null
+  error: 'denied' | 'state' | 'expired' | 'provider' | null
+}
 const PROBLEMS = {
   denied: 'You pressed Deny, so your calendar is not connected. Connect again, or continue and connect it later.',
-  state: 'That sign-in could not be matched to this page (it was used already or started elsewhere). Press Connect to try again.',
+  state:
+    'That sign-in could not be matched to this page (it was used already or started elsewhere). Press Connect to try again.',
   expired: 'That sign-in took too long and expired. Press Connect to try again.',
   provider: 'Google did not answer, so your calendar is not connected. Try again in a minute, or connect it later.',
 }
@@ -27,21 +32,34 @@ export function CalendarField({ meta, calendar }: { meta: FieldMetadata<any>; ca
         <div className="google-only mt-2">
           {calendar.connected ? (
             <p className="flex flex-wrap items-center gap-3 text-sm">
-              <span className="rounded-full bg-emerald-100 px-3 py-1 text-emerald-900" data-testid="calendar-connected">Connected as {calendar.email}</span>
-              <button type="submit" name="intent" value="disconnect" className="text-blue-700 underline">Disconnect</button>
+              <span className="rounded-full bg-emerald-100 px-3 py-1 text-emerald-900" data-testid="calendar-connected">
+                Connected as {calendar.email}
+              </span>
+              <button type="submit" name="intent" value="disconnect" className="text-blue-700 underline">
+                Disconnect
+              </button>
             </p>
           ) : (
             <p className="flex flex-wrap items-center gap-3 text-sm">
-              <a href="/onboarding/calmsg/connect" className="rounded-md border border-blue-700 px-3 py-1.5 font-medium text-blue-700 hover:bg-blue-50">
+              <a
+                href="/onboarding/calmsg/connect"
+                className="rounded-md border border-blue-700 px-3 py-1.5 font-medium text-blue-700 hover:bg-blue-50"
+              >
                 Connect Google Calendar
               </a>
               <span className="text-slate-600">or connect it later: just press Continue.</span>
             </p>
           )}
         </div>
-        <p id={meta.errorId} className="min-h-5 text-sm text-red-700">{meta.errors?.[0]}</p>
+        <p id={meta.errorId} className="min-h-5 text-sm text-red-700">
+          {meta.errors?.[0]}
+        </p>
       </fieldset>
-      {calendar.error && !calendar.connected ? <p role="alert" className="text-sm text-red-700" data-testid="calendar-error">{PROBLEMS[calendar.error]}</p> : null}
+      {calendar.error && !calendar.connected ? (
+        <p role="alert" className="text-sm text-red-700" data-testid="calendar-error">
+          {PROBLEMS[calendar.error]}
+        </p>
+      ) : null}
     </div>
   )
 }

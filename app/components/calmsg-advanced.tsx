@@ -16,7 +16,17 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
 
 // Page 3's Advanced section: collapsed, optional, each field saved as it is left. The Spanish
 // texts show only when "Also in Spanish" is on (CSS :has(), no JavaScript needed).
-export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields: Fields; lists: { opsEmails: string[]; opsSms: string[] }; slack: Slack; open?: boolean }) {
+export function CalmsgAdvanced({
+  fields,
+  lists,
+  slack,
+  open = false,
+}: {
+  fields: Fields
+  lists: { opsEmails: string[]; opsSms: string[] }
+  slack: Slack
+  open?: boolean
+}) {
   const buffers = fields.buffers.getFieldset()
   const templates = fields.templates.getFieldset()
   const es = templates.es.getFieldset()
@@ -26,12 +36,21 @@ export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields:
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
       <div className="mt-4 space-y-5">
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField label="Overlapping bookings" meta={fields.doubleBookPolicy} options={[['block', 'Never double-book'], ['allow', 'Allow overlaps']]} />
+          <SelectField
+            label="Overlapping bookings"
+            meta={fields.doubleBookPolicy}
+            options={[
+              ['block', 'Never double-book'],
+              ['allow', 'Allow overlaps'],
+            ]}
+          />
           <NumberField label="Minutes free before a job" meta={buffers.beforeMin} />
           <NumberField label="Minutes free after a job" meta={buffers.afterMin} />
         </div>
         <div className="space-y-2 [&:has(.es-toggle:checked)_.es-fields]:block">
-          <p className="text-sm text-slate-600">The text a missed caller gets. You can use {TOKENS.map((t) => `{${t}}`).join(', ')}.</p>
+          <p className="text-sm text-slate-600">
+            The text a missed caller gets. You can use {TOKENS.map((t) => `{${t}}`).join(', ')}.
+          </p>
           <TextField label="First line" meta={templates.title} />
           <TextareaField label="Message" meta={templates.description} />
           <Toggle label="Also text in Spanish" meta={fields.bilingual} className="es-toggle" />
@@ -44,13 +63,41 @@ export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields:
           <NumberField label="Ask how a job went after (minutes)" meta={fields.revenuePromptsMins} />
           <NumberField label="Count a booking as won by text within (days)" meta={fields.attributionDays} />
         </div>
-        <ListField label="Alert emails (up to 5)" name={fields.opsEmails.name} values={lists.opsEmails} type="email" meta={fields.opsEmails} />
-        <ListField label="Alert text numbers (up to 5)" name={fields.opsSms.name} values={lists.opsSms} type="tel" meta={fields.opsSms} />
+        <ListField
+          label="Alert emails (up to 5)"
+          name={fields.opsEmails.name}
+          values={lists.opsEmails}
+          type="email"
+          meta={fields.opsEmails}
+        />
+        <ListField
+          label="Alert text numbers (up to 5)"
+          name={fields.opsSms.name}
+          values={lists.opsSms}
+          type="tel"
+          meta={fields.opsSms}
+        />
         <div>
           <TextField label="Slack incoming-webhook link (optional)" meta={fields.slackWebhookUrl} />
-          <button type="submit" name="intent" value="slackTest" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">Send a test message</button>
-          <PendingLine pending={slack.result === 'pending'} text="Sending a test to Slack…" slowText="Slack has not answered yet." href={href} />
-          {slack.result && slack.result !== 'pending' ? <p role="status" className="mt-1 text-sm" data-testid="slack-result">{SLACK_LINES[slack.result]}</p> : null}
+          <button
+            type="submit"
+            name="intent"
+            value="slackTest"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          >
+            Send a test message
+          </button>
+          <PendingLine
+            pending={slack.result === 'pending'}
+            text="Sending a test to Slack…"
+            slowText="Slack has not answered yet."
+            href={href}
+          />
+          {slack.result && slack.result !== 'pending' ? (
+            <p role="status" className="mt-1 text-sm" data-testid="slack-result">
+              {SLACK_LINES[slack.result]}
+            </p>
+          ) : null}
         </div>
       </div>
     </details>
@@ -58,8 +105,20 @@ export function CalmsgAdvanced({ fields, lists, slack, open = false }: { fields:
 }
 
 /** Up to five inputs of one name, with one empty slot to add another; an emptied slot is removed on save. */
-// biome-ignore lint/suspicious/noExplicitAny: a list field of the page
-function ListField({ label, name, values, type, meta }: { label: string; name: string; values: string[]; type: string; meta: FieldMetadata<any> }) {
+function ListField({
+  label,
+  name,
+  values,
+  type,
+  meta,
+}: {
+  label: string
+  name: string
+  values: string[]
+  type: string
+  // biome-ignore lint/suspicious/noExplicitAny: a list field of the page
+  meta: FieldMetadata<any>
+}) {
   const slots = Math.min(5, values.length + 1)
   const error = Object.values(meta.allErrors ?? {}).flat()[0]
   return (
@@ -67,11 +126,21 @@ function ListField({ label, name, values, type, meta }: { label: string; name: s
       <legend className="text-sm font-medium">{label}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {Array.from({ length: slots }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place in a fixed list of inputs
-          <input key={i} name={name} type={type} defaultValue={values[i] ?? ''} aria-label={`${label}: ${i + 1}`} aria-invalid={error ? true : undefined} className={input} />
+          <input
+            // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place in a fixed list of inputs
+            key={i}
+            name={name}
+            type={type}
+            defaultValue={values[i] ?? ''}
+            aria-label={`${label}: ${i + 1}`}
+            aria-invalid={error ? true : undefined}
+            className={input}
+          />
         ))}
       </div>
-      <p id={meta.errorId} className="mt-1 min-h-5 text-sm text-red-700">{error}</p>
+      <p id={meta.errorId} className="mt-1 min-h-5 text-sm text-red-700">
+        {error}
+      </p>
     </fieldset>
   )
 }

@@ -65,7 +65,13 @@ export function SelectField({ options, ...props }: FieldProps & { options: reado
 export function TextareaField({ placeholder, ...props }: FieldProps & { placeholder?: string }) {
   return (
     <Field {...props}>
-      <textarea {...getTextareaProps(props.meta)} key={props.meta.key} rows={2} placeholder={placeholder} className={inputClass} />
+      <textarea
+        {...getTextareaProps(props.meta)}
+        key={props.meta.key}
+        rows={2}
+        placeholder={placeholder}
+        className={inputClass}
+      />
     </Field>
   )
 }

@@ -12,13 +12,26 @@ export function HoursField({ meta }: { meta: FieldMetadata<NumberInput['hours'],
   const hours = meta.getFieldset()
   const days = hours.days.getFieldset()
   return (
-    <fieldset id="hours" className="[&:has(.custom-days:checked)_.compact]:hidden [&:has(.custom-days:checked)_.per-day]:grid">
+    <fieldset
+      id="hours"
+      className="[&:has(.custom-days:checked)_.compact]:hidden [&:has(.custom-days:checked)_.per-day]:grid"
+    >
       <legend className="block text-sm font-medium">Opening hours</legend>
       <div className="compact mt-1 flex flex-wrap items-center gap-2 text-sm">
         <span>Mon–Fri</span>
-        <input {...getInputProps(hours.start, { type: 'time' })} key={hours.start.key} aria-label="Opening time" className={timeClass} />
+        <input
+          {...getInputProps(hours.start, { type: 'time' })}
+          key={hours.start.key}
+          aria-label="Opening time"
+          className={timeClass}
+        />
         <span>to</span>
-        <input {...getInputProps(hours.end, { type: 'time' })} key={hours.end.key} aria-label="Closing time" className={timeClass} />
+        <input
+          {...getInputProps(hours.end, { type: 'time' })}
+          key={hours.end.key}
+          aria-label="Closing time"
+          className={timeClass}
+        />
         <Toggle label="Open weekends too" meta={hours.weekends} />
       </div>
       {hours.start.errors ? <Errors id={hours.start.errorId} errors={hours.start.errors} /> : null}
@@ -32,8 +45,18 @@ export function HoursField({ meta }: { meta: FieldMetadata<NumberInput['hours'],
             return (
               <div key={d} className="contents">
                 <Toggle label={DAY_NAMES[d]} meta={day.open} />
-                <input {...getInputProps(day.start, { type: 'time' })} key={day.start.key} aria-label={`${DAY_NAMES[d]} opening`} className={timeClass} />
-                <input {...getInputProps(day.end, { type: 'time' })} key={day.end.key} aria-label={`${DAY_NAMES[d]} closing`} className={timeClass} />
+                <input
+                  {...getInputProps(day.start, { type: 'time' })}
+                  key={day.start.key}
+                  aria-label={`${DAY_NAMES[d]} opening`}
+                  className={timeClass}
+                />
+                <input
+                  {...getInputProps(day.end, { type: 'time' })}
+                  key={day.end.key}
+                  aria-label={`${DAY_NAMES[d]} closing`}
+                  className={timeClass}
+                />
                 <Errors id={day.end.errorId} errors={day.end.errors} />
               </div>
             )

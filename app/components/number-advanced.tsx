@@ -27,17 +27,37 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
       <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
       <div className="mt-4 space-y-5">
         <div id="portIn" className="[&:has(.port-toggle:checked)_.port-fields]:block">
-          <Toggle label="Move (port) a number I already have instead" meta={fields.startPortIn} className="port-toggle" />
+          <Toggle
+            label="Move (port) a number I already have instead"
+            meta={fields.startPortIn}
+            className="port-toggle"
+          />
           <div className="port-fields mt-2 hidden space-y-1 rounded-md bg-slate-50 p-3">
             <TextField label="Number to move" meta={portIn.phoneNumber} />
             <div>
-              <label htmlFor={portIn.accountNumber.id} className="block text-sm">Account number at your current phone company</label>
-              <input {...getInputProps(portIn.accountNumber, { type: 'text' })} key={portIn.accountNumber.key} autoComplete="off" placeholder={portInSaved ? 'Saved (hidden); type to replace' : ''} className={input} />
+              <label htmlFor={portIn.accountNumber.id} className="block text-sm">
+                Account number at your current phone company
+              </label>
+              <input
+                {...getInputProps(portIn.accountNumber, { type: 'text' })}
+                key={portIn.accountNumber.key}
+                autoComplete="off"
+                placeholder={portInSaved ? 'Saved (hidden); type to replace' : ''}
+                className={input}
+              />
               <Errors id={portIn.accountNumber.errorId} errors={portIn.accountNumber.errors} />
             </div>
             <div>
-              <label htmlFor={portIn.pin.id} className="block text-sm">Port-out PIN</label>
-              <input {...getInputProps(portIn.pin, { type: 'password' })} key={portIn.pin.key} autoComplete="off" placeholder={portInSaved ? 'Saved (hidden)' : ''} className={input} />
+              <label htmlFor={portIn.pin.id} className="block text-sm">
+                Port-out PIN
+              </label>
+              <input
+                {...getInputProps(portIn.pin, { type: 'password' })}
+                key={portIn.pin.key}
+                autoComplete="off"
+                placeholder={portInSaved ? 'Saved (hidden)' : ''}
+                className={input}
+              />
               <Errors id={portIn.pin.errorId} errors={portIn.pin.errors} />
             </div>
           </div>
@@ -47,9 +67,15 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           <NumberField label="Give yourself before we text back (seconds)" meta={fields.ownerWindowSec} />
         </div>
         <div>
-          <label htmlFor={fields.afterHoursMode.id} className="block text-sm">After hours</label>
+          <label htmlFor={fields.afterHoursMode.id} className="block text-sm">
+            After hours
+          </label>
           <select {...getSelectProps(fields.afterHoursMode)} key={fields.afterHoursMode.key} className={input}>
-            {AFTER_HOURS.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+            {AFTER_HOURS.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
           </select>
           <Errors id={fields.afterHoursMode.errorId} errors={fields.afterHoursMode.errors} />
         </div>
@@ -65,7 +91,8 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
               </label>
             ))}
           </div>
-          <label className="mt-2 block text-sm">Add another closed day
+          <label className="mt-2 block text-sm">
+            Add another closed day
             <input type="date" name={fields.holidays.name} className={input} />
           </label>
           <Errors id={fields.holidays.errorId} errors={fields.holidays.errors} />
@@ -75,13 +102,22 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           <p className="text-sm text-slate-600">{stopHelpText}</p>
           <details className="text-sm" open={Boolean(fields.stopHelpText.errors)}>
             <summary className="cursor-pointer text-slate-600">Write my own</summary>
-            <TextareaField label="Your opt-out line (must say STOP and HELP)" meta={fields.stopHelpText} placeholder={STOCK_STOP_HELP} />
+            <TextareaField
+              label="Your opt-out line (must say STOP and HELP)"
+              meta={fields.stopHelpText}
+              placeholder={STOCK_STOP_HELP}
+            />
           </details>
         </div>
         {change.e164 ? (
           <div id="change-number" className="space-y-2">
             <p className="text-sm font-medium">Change number</p>
-            <button type="submit" name="intent" value="availability" className="rounded-md border border-slate-300 px-3 py-1 text-sm">
+            <button
+              type="submit"
+              name="intent"
+              value="availability"
+              className="rounded-md border border-slate-300 px-3 py-1 text-sm"
+            >
               {change.availability ? 'Refresh list' : 'Show available area codes'}
             </button>
             {change.availability ? (
@@ -89,11 +125,24 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
                 <legend className="sr-only">Area code for the new number</legend>
                 {change.availability.map((a, i) => (
                   <label key={a.areaCode} className="flex items-center gap-2">
-                    <input type="radio" name="changeTo" value={a.areaCode} disabled={a.available === 0} defaultChecked={i === 0} />
+                    <input
+                      type="radio"
+                      name="changeTo"
+                      value={a.areaCode}
+                      disabled={a.available === 0}
+                      defaultChecked={i === 0}
+                    />
                     {a.areaCode} {a.available === 0 ? '(none left)' : `(${a.available} available)`}
                   </label>
                 ))}
-                <button type="submit" name="intent" value="change" className="rounded-md border border-slate-300 px-3 py-1">Get a new number</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="change"
+                  className="rounded-md border border-slate-300 px-3 py-1"
+                >
+                  Get a new number
+                </button>
               </fieldset>
             ) : null}
           </div>

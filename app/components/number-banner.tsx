@@ -13,24 +13,34 @@ type BannerNumber = {
 // blocker line the page shows above (NUMBER_PENDING and the like, said by SQL).
 export function NumberBanner({ number }: { number: BannerNumber }) {
   if (number.e164) {
-    const caps = (['sms', 'mms', 'voice'] as const).filter((c) => number.capabilities?.[c]).map((c) => ({ sms: 'SMS', mms: 'MMS', voice: 'voice' })[c])
+    const caps = (['sms', 'mms', 'voice'] as const)
+      .filter((c) => number.capabilities?.[c])
+      .map((c) => ({ sms: 'SMS', mms: 'MMS', voice: 'voice' })[c])
     return (
       <div data-testid="number-banner" className="rounded-md bg-emerald-50 p-4 text-emerald-950">
         <p className="text-sm">Your texting number is ready</p>
-        <p className="text-2xl font-semibold tracking-wide">{parsePhoneNumberFromString(number.e164)?.formatNational() ?? number.e164}</p>
+        <p className="text-2xl font-semibold tracking-wide">
+          {parsePhoneNumberFromString(number.e164)?.formatNational() ?? number.e164}
+        </p>
         <p className="text-sm">
           {number.state} · {caps.join(', ')}
         </p>
         {number.changing ? (
           <p role="status" className="mt-1 text-sm">
-            {number.provisionError === 'unavailable' ? 'That area code has no numbers left; choose another under Change number.' : 'Your new number is on its way; this one works until then.'}
+            {number.provisionError === 'unavailable'
+              ? 'That area code has no numbers left; choose another under Change number.'
+              : 'Your new number is on its way; this one works until then.'}
           </p>
         ) : null}
       </div>
     )
   }
   if (number.startPortIn && number.state === 'Porting') {
-    return <p data-testid="number-banner" className="rounded-md bg-sky-50 p-4 text-sm text-sky-950">We will move your existing number (state: Porting). That takes a few days; you can go on meanwhile.</p>
+    return (
+      <p data-testid="number-banner" className="rounded-md bg-sky-50 p-4 text-sm text-sky-950">
+        We will move your existing number (state: Porting). That takes a few days; you can go on meanwhile.
+      </p>
+    )
   }
   return null
 }

@@ -7,7 +7,15 @@ import { useEffect, useRef, useState } from 'react'
  * After `patienceMs` it says what is happening instead of spinning forever, and goes on reading
  * every `slowEveryMs`, so a page left open still shows the outcome when it lands.
  */
-export function PendingLine({ pending, text, slowText, href, everyMs = 1000, slowEveryMs = 15_000, patienceMs = 30_000 }: {
+export function PendingLine({
+  pending,
+  text,
+  slowText,
+  href,
+  everyMs = 1000,
+  slowEveryMs = 15_000,
+  patienceMs = 30_000,
+}: {
   pending: boolean
   text: string
   slowText: string

@@ -6,7 +6,13 @@ export type PreviewContext = { displayName: string; hours: StoredHours; stopHelp
 
 // The missed-call text as the customer's phone shows it, with what carriers count under it. The
 // page passes the form's live values with JavaScript (every keystroke) and the saved ones without.
-export function ReplyPreview({ templates, bilingual, services, spanishNames, context }: {
+export function ReplyPreview({
+  templates,
+  bilingual,
+  services,
+  spanishNames,
+  context,
+}: {
   templates: Template & { es?: Template }
   bilingual: boolean
   services: string[]
@@ -24,18 +30,28 @@ export function ReplyPreview({ templates, bilingual, services, spanishNames, con
           displayName: context.displayName,
           services: lang === 'es' ? services.map((s) => spanishNames[s] ?? s) : services,
           hours: context.hours,
-          stopHelpText: lang === 'es' && context.stopHelpText === STOCK_STOP_HELP ? STOCK_STOP_HELP_ES : context.stopHelpText,
+          stopHelpText:
+            lang === 'es' && context.stopHelpText === STOCK_STOP_HELP ? STOCK_STOP_HELP_ES : context.stopHelpText,
         })
         const m = measure(text)
         return (
           <figure key={lang} data-preview={lang}>
-            {bilingual ? <figcaption className="mb-1 text-xs text-slate-500">{lang === 'es' ? 'Spanish' : 'English'}</figcaption> : null}
-            <p className="whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm shadow-sm" data-testid={`preview-${lang}`}>{text}</p>
+            {bilingual ? (
+              <figcaption className="mb-1 text-xs text-slate-500">{lang === 'es' ? 'Spanish' : 'English'}</figcaption>
+            ) : null}
+            <p
+              className="whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm shadow-sm"
+              data-testid={`preview-${lang}`}
+            >
+              {text}
+            </p>
             <p className="mt-1 text-xs text-slate-600" data-testid={`measure-${lang}`}>
               {m.characters} characters · {m.encoding} · {m.segments} {m.segments === 1 ? 'SMS' : 'SMS segments'}
             </p>
             {m.segments > 2 ? (
-              <p className="text-xs text-amber-800">This text goes out as {m.segments} messages; a shorter one costs less and reads better.</p>
+              <p className="text-xs text-amber-800">
+                This text goes out as {m.segments} messages; a shorter one costs less and reads better.
+              </p>
             ) : null}
           </figure>
         )

@@ -5,7 +5,15 @@ type Status = { message: string; tone: 'ok' | 'error'; conflict?: boolean } | nu
 
 // What a page says about its saves: the server's reply first (it is all there is without
 // JavaScript), then what autosave reports; a stale save adds one line with a reload link.
-export function SaveFeedback({ page, reply, autosave }: { page: PageId; reply: ActionReply | undefined; autosave: Status }) {
+export function SaveFeedback({
+  page,
+  reply,
+  autosave,
+}: {
+  page: PageId
+  reply: ActionReply | undefined
+  autosave: Status
+}) {
   const status = reply?.message
     ? { message: reply.message, tone: 'error' as const }
     : reply?.saved
@@ -15,7 +23,10 @@ export function SaveFeedback({ page, reply, autosave }: { page: PageId; reply: A
     <>
       {reply?.conflict || autosave?.conflict ? (
         <p role="alert" className="text-sm text-red-700">
-          This page changed in another tab. <a className="underline" href={pagePath(page)}>Reload to see the latest</a>
+          This page changed in another tab.{' '}
+          <a className="underline" href={pagePath(page)}>
+            Reload to see the latest
+          </a>
         </p>
       ) : null}
       <Toast message={status?.message} tone={status?.tone} />

@@ -11,7 +11,9 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
           // A phone's width has room for the step's number only; its title stays for screen readers.
           const label = (
             <>
-              <span aria-hidden className="block font-medium sm:hidden">{i + 1}</span>
+              <span aria-hidden className="block font-medium sm:hidden">
+                {i + 1}
+              </span>
               <span className="sr-only font-medium sm:not-sr-only sm:block">{page.title}</span>
               <span className="block text-xs text-slate-500">
                 {pct}%<span className="hidden sm:inline"> done</span>

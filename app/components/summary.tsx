@@ -9,9 +9,30 @@ import { A2pTimeline } from './a2p-timeline'
 type Day = { open: boolean; start: string; end: string }
 type Snapshot = {
   account: { displayName: string | null; vertical: string | null; ownerEmail: string | null; timezone: string | null }
-  number: { e164: string | null; state: string | null; hours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Day>; holidays: string[]; portIn: { requested: boolean; phoneNumber: string | null } }
-  calmsg: { calendarProvider: string; calendarConnected: boolean; calendarAccountEmail: string | null; calendarLater: boolean; topServices: string[]; priceRanges: Record<string, { min: number | null; max: number | null }>; bilingual: boolean }
-  a2p: { legalBusinessName: string | null; brandPhase: string | null; campaignPhase: string | null; bindingPhase: string | null; submittedAt: string | null; timeline: ComponentProps<typeof A2pTimeline>['steps'] }
+  number: {
+    e164: string | null
+    state: string | null
+    hours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Day>
+    holidays: string[]
+    portIn: { requested: boolean; phoneNumber: string | null }
+  }
+  calmsg: {
+    calendarProvider: string
+    calendarConnected: boolean
+    calendarAccountEmail: string | null
+    calendarLater: boolean
+    topServices: string[]
+    priceRanges: Record<string, { min: number | null; max: number | null }>
+    bilingual: boolean
+  }
+  a2p: {
+    legalBusinessName: string | null
+    brandPhase: string | null
+    campaignPhase: string | null
+    bindingPhase: string | null
+    submittedAt: string | null
+    timeline: ComponentProps<typeof A2pTimeline>['steps']
+  }
   flow: { textingEligible: boolean }
 }
 
@@ -19,7 +40,11 @@ type Snapshot = {
 const zoneName = (zone: string | null) => {
   if (!zone) return null
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? zone
+    return (
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longGeneric' })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value ?? zone
+    )
   } catch {
     return zone
   }
@@ -33,7 +58,13 @@ const nextYear = (days: string[], now = new Date()) => {
 const phone = (e164: string | null) => (e164 ? (parsePhoneNumberFromString(e164)?.formatNational() ?? e164) : null)
 const dollars = (n: number | null) => (n === null ? null : `$${n.toLocaleString('en-US')}`)
 const range = (p: { min: number | null; max: number | null } | undefined) =>
-  !p || (p.min === null && p.max === null) ? 'price on request' : p.min === null ? `up to ${dollars(p.max)}` : p.max === null ? `from ${dollars(p.min)}` : `${dollars(p.min)}–${dollars(p.max)}`
+  !p || (p.min === null && p.max === null)
+    ? 'price on request'
+    : p.min === null
+      ? `up to ${dollars(p.max)}`
+      : p.max === null
+        ? `from ${dollars(p.min)}`
+        : `${dollars(p.min)}–${dollars(p.max)}`
 
 /** One part of the summary: what was set up on a page, and an Edit link to it. */
 function Part({ title, page, children }: { title: string; page: PageId; children: ReactNode }) {
@@ -41,7 +72,9 @@ function Part({ title, page, children }: { title: string; page: PageId; children
     <section aria-label={title} className="rounded-md border border-slate-200 p-4">
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="font-medium">{title}</h3>
-        <a className="text-sm text-blue-700 underline" href={pagePath(page)} aria-label={`Edit ${title.toLowerCase()}`}>Edit</a>
+        <a className="text-sm text-blue-700 underline" href={pagePath(page)} aria-label={`Edit ${title.toLowerCase()}`}>
+          Edit
+        </a>
       </div>
       <div className="mt-1 space-y-0.5 text-sm text-slate-700">{children}</div>
     </section>
@@ -53,7 +86,10 @@ function Part({ title, page, children }: { title: string; page: PageId; children
 export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
   const kind = VERTICALS.find(([value]) => value === s.account.vertical)?.[1]
   const holidays = nextYear(s.number.holidays).length
-  const registration = statusOf({ ...s.a2p, identityStatus: null, reason: null, reasonCode: null }, s.flow.textingEligible).label
+  const registration = statusOf(
+    { ...s.a2p, identityStatus: null, reason: null, reasonCode: null },
+    s.flow.textingEligible,
+  ).label
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <Part title="Your business" page="account">
@@ -61,12 +97,22 @@ export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
         <p>{[kind, zoneName(s.account.timezone)].filter(Boolean).join(' · ')}</p>
       </Part>
       <Part title="Number and hours" page="number">
-        <p className="font-medium text-slate-900">{phone(s.number.e164) ?? (s.number.portIn.requested ? `Moving ${phone(s.number.portIn.phoneNumber)}` : 'No number yet')}</p>
-        <p>{formatHours(s.number.hours, 'en')}{holidays ? ` · closed on ${holidays} holidays in the next 12 months` : ''}</p>
+        <p className="font-medium text-slate-900">
+          {phone(s.number.e164) ??
+            (s.number.portIn.requested ? `Moving ${phone(s.number.portIn.phoneNumber)}` : 'No number yet')}
+        </p>
+        <p>
+          {formatHours(s.number.hours, 'en')}
+          {holidays ? ` · closed on ${holidays} holidays in the next 12 months` : ''}
+        </p>
       </Part>
       <Part title="Services and prices" page="calmsg">
         <ul>
-          {s.calmsg.topServices.map((name) => <li key={name}>{name}: {range(s.calmsg.priceRanges[name])}</li>)}
+          {s.calmsg.topServices.map((name) => (
+            <li key={name}>
+              {name}: {range(s.calmsg.priceRanges[name])}
+            </li>
+          ))}
         </ul>
         <p>{s.calmsg.bilingual ? 'Texts in English and Spanish' : 'Texts in English'}</p>
       </Part>
@@ -74,7 +120,9 @@ export function Summary({ snapshot: s }: { snapshot: Snapshot }) {
         <p>
           {s.calmsg.calendarConnected
             ? `Google Calendar, connected as ${s.calmsg.calendarAccountEmail ?? 'your account'}`
-            : s.calmsg.calendarProvider === 'none' ? 'No calendar' : 'Not connected yet (you can connect it later)'}
+            : s.calmsg.calendarProvider === 'none'
+              ? 'No calendar'
+              : 'Not connected yet (you can connect it later)'}
         </p>
       </Part>
       <Part title="Texting registration" page="a2p">

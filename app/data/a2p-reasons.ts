@@ -6,25 +6,40 @@ const f = (line: string, field: string | null, final = false): ReasonFix => ({ l
 export const REASONS: Record<string, ReasonFix> = {
   // Ours, not a carrier's: the registration changed after Submit and would be rejected as it is now.
   // Ours: a step could not reach the registry through all its retries (about a day and a half).
-  PAUSED: f('We could not reach the registry for a long time, so your registration is paused. Press Resubmit to try again; nothing was charged twice.', null),
-  CHECKS: f('You changed your registration after submitting it, and carriers would turn it down as it is now: fix the lines above, then press Resubmit.', null),
+  PAUSED: f(
+    'We could not reach the registry for a long time, so your registration is paused. Press Resubmit to try again; nothing was charged twice.',
+    null,
+  ),
+  CHECKS: f(
+    'You changed your registration after submitting it, and carriers would turn it down as it is now: fix the lines above, then press Resubmit.',
+    null,
+  ),
   '30880': f('Vetting was turned down without a reason: contact support for details, then resubmit.', null),
   '30881': f('Use a contact email on your business domain, not Gmail or Yahoo.', 'authorizedContact'),
   '30882': f('Affiliate or lead-sharing programs are not allowed.', null, true),
   '30883': f('This kind of business (SHAFT or cannabis) cannot register for texting.', null, true),
   '30884': f('Carriers flagged this as known spam: contact support.', null, true),
   '30885': f('Carriers flagged this as high risk: contact support.', null, true),
-  '30886': f('The description was too vague: we describe your missed-call texts; resubmit as is or contact support.', null),
+  '30886': f(
+    'The description was too vague: we describe your missed-call texts; resubmit as is or contact support.',
+    null,
+  ),
   '30887': f('Opt-out handling was unclear: keep "Reply STOP to opt out" in your samples.', 'sampleMessages'),
   '30888': f('An age gate was declared by mistake: resubmit (trades need none).', null),
-  '30889': f('A phone number was declared but is not in the samples: add it to a sample or remove it.', 'sampleMessages'),
+  '30889': f(
+    'A phone number was declared but is not in the samples: add it to a sample or remove it.',
+    'sampleMessages',
+  ),
   '30890': f('The HELP reply must name your business and give a phone or email.', 'sampleMessages'),
   '30891': f('Your website could not be opened or shows no opt-in: give a working public https address.', 'websiteUrl'),
   '30892': f('Use full https links on your own domain in the samples, not link shorteners.', 'sampleMessages'),
   '30893': f('Write 2 to 5 realistic samples with [brackets], your business name and "Reply STOP".', 'sampleMessages'),
   '30894': f('The business registered is not the one texting: check the legal name and website.', 'legalBusinessName'),
   '30895': f('The samples looked like lending: remove any loan or financing wording.', 'sampleMessages'),
-  '30896': f('Your website needs a privacy policy and SMS terms: use our hosted pages or add your own.', 'hostedPolicy'),
+  '30896': f(
+    'Your website needs a privacy policy and SMS terms: use our hosted pages or add your own.',
+    'hostedPolicy',
+  ),
   '30897': f('This kind of content (loans, debt relief, gambling, crypto) cannot register.', null, true),
   '30898': f('Your EIN is used by too many brands: reuse your existing registration or contact support.', 'taxId'),
   '30899': f('A carrier turned it down: contact support with your campaign ID.', null),
@@ -33,21 +48,39 @@ export const REASONS: Record<string, ReasonFix> = {
   '30902': f('A carrier turned it down: contact support with your campaign ID.', null),
   '30903': f('You have an EIN: register as a business (Standard) with it.', 'brandType'),
   '30907': f('Your website does not match your business: use the site with your business name.', 'websiteUrl'),
-  '30908': f('Your privacy policy must say mobile numbers are never shared for marketing: use our hosted pages.', 'hostedPolicy'),
-  '30909': f('How customers agree to texts could not be checked: your site needs its privacy and terms pages.', 'hostedPolicy'),
-  '30924': f('The opt-in text must state message type, frequency, "Msg & data rates may apply" and "Reply STOP".', 'hostedPolicy'),
+  '30908': f(
+    'Your privacy policy must say mobile numbers are never shared for marketing: use our hosted pages.',
+    'hostedPolicy',
+  ),
+  '30909': f(
+    'How customers agree to texts could not be checked: your site needs its privacy and terms pages.',
+    'hostedPolicy',
+  ),
+  '30924': f(
+    'The opt-in text must state message type, frequency, "Msg & data rates may apply" and "Reply STOP".',
+    'hostedPolicy',
+  ),
   // 2025-2026 codes (a2p-10dlc.md section 9; Twilio's error pages 305xx and 309xx).
   '30545': f('Say how often you text: our hosted SMS terms say "Message frequency varies".', 'hostedPolicy'),
   '30551': f('How customers agree must say "text messages" or "SMS": contact support.', null),
   '30558': f('Your SMS terms must state how often you text: use our hosted pages or add it to yours.', 'hostedPolicy'),
-  '30562': f('Your SMS terms must say "Message and data rates may apply": use our hosted pages or add it to yours.', 'hostedPolicy'),
+  '30562': f(
+    'Your SMS terms must say "Message and data rates may apply": use our hosted pages or add it to yours.',
+    'hostedPolicy',
+  ),
   '30569': f('Add "Message and data rates may apply" where customers agree: our hosted pages say it.', 'hostedPolicy'),
-  '30919': f('Your website must show your business, how to reach you and that mobile numbers are never shared or sold: use our hosted pages.', 'hostedPolicy'),
+  '30919': f(
+    'Your website must show your business, how to reach you and that mobile numbers are never shared or sold: use our hosted pages.',
+    'hostedPolicy',
+  ),
   '30929': f('Remove "emergency alert" wording from your samples and names, then resubmit.', 'sampleMessages'),
   '30990': f('Your campaign was suspended: contact support.', null, true),
   '30991': f('Finish your brand verification first (the code we texted, or the email from the registry).', null),
   '30994': f('Finish your brand verification first (the code we texted, or the email from the registry).', null),
-  '30795': f('Enter the legal name exactly as on your IRS letter (CP 575 or 147C), with "LLC" or "Inc", and check the EIN.', 'legalBusinessName'),
+  '30795': f(
+    'Enter the legal name exactly as on your IRS letter (CP 575 or 147C), with "LLC" or "Inc", and check the EIN.',
+    'legalBusinessName',
+  ),
   '30701': f('A field was in the wrong format: check the phone, state and ZIP.', 'authorizedContact'),
   '30703': f('This business is registered already: contact support to reuse it.', null),
   '30754': f('Your address is not a valid USPS address: fix it on the first page.', null),
@@ -62,5 +95,8 @@ export const REASONS: Record<string, ReasonFix> = {
 /** The line and field for a carrier's code; an unknown code says so, with the code. */
 export function reasonFix(code: string | null, message: string | null): ReasonFix {
   if (code && REASONS[code]) return REASONS[code]
-  return f(`Carriers turned this down${code && code !== 'REQUEST' ? ` (code ${code})` : ''}${message ? `: ${message}` : ''}. Check your details and resubmit, or contact support.`, null)
+  return f(
+    `Carriers turned this down${code && code !== 'REQUEST' ? ` (code ${code})` : ''}${message ? `: ${message}` : ''}. Check your details and resubmit, or contact support.`,
+    null,
+  )
 }

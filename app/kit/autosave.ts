@@ -29,7 +29,15 @@ export function useTab(): string {
  * time: edits made while a save is in flight wait and go out with the version that save returned,
  * so rapid blurs never conflict with each other. After a 409 it stops saving until reload.
  */
-export function useAutosave({ formId, version, validate }: { formId: string; version: number; validate: (body: FormData) => boolean }) {
+export function useAutosave({
+  formId,
+  version,
+  validate,
+}: {
+  formId: string
+  version: number
+  validate: (body: FormData) => boolean
+}) {
   const fetcher = useFetcher<ActionReply>()
   const latest = useRef(version)
   const [formVersion, setFormVersion] = useState(version)
@@ -72,7 +80,10 @@ export function useAutosave({ formId, version, validate }: { formId: string; ver
     setStatus({ message: 'Saving…', tone: 'ok' })
     // Only a chosen file needs multipart; a few changed fields read faster on the server urlencoded.
     const file = [...body.values()].some((v) => v instanceof File)
-    fetcher.submit(body, { method: 'post', encType: file ? 'multipart/form-data' : 'application/x-www-form-urlencoded' })
+    fetcher.submit(body, {
+      method: 'post',
+      encType: file ? 'multipart/form-data' : 'application/x-www-form-urlencoded',
+    })
   }, [fetcher.submit, validate, tab])
 
   useEffect(() => {

@@ -14,7 +14,10 @@ import { pagePath, type ActionReply, type PageId } from '../wizard'
 /** How much a page's form may send: a few kB beyond its largest field; uploads up to their own limit. */
 export type FormLimits = { maxBytes: number; upload?: { maxPartBytes: number; tooLarge: string } }
 export const FORM_LIMITS: FormLimits = { maxBytes: 16 * 1024 }
-const Version = z.string().regex(/^\d{1,9}$/).transform(Number)
+const Version = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
 // A page's intents are one array for the life of the process: its schema is built once, not per request.
 const intentSchemas = new WeakMap<readonly string[], z.ZodType<string>>()
 function intentSchema(intents: readonly [string, ...string[]]) {
@@ -28,7 +31,11 @@ function intentSchema(intents: readonly [string, ...string[]]) {
  * no version) gets a 400 reply (returned, not thrown, so the page stays on screen with the
  * message), a body over the page's limit a 413; never a 500.
  */
-export async function readForm<I extends string>(request: Request, intents: readonly [I, ...I[]], limits: FormLimits = FORM_LIMITS) {
+export async function readForm<I extends string>(
+  request: Request,
+  intents: readonly [I, ...I[]],
+  limits: FormLimits = FORM_LIMITS,
+) {
   let formData: FormData | null
   try {
     const multipart = (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
@@ -40,18 +47,31 @@ export async function readForm<I extends string>(request: Request, intents: read
     if (!(error instanceof BodyTooLarge || error instanceof PartTooLarge)) throw error
     // A form with a file that is too large is the file's fault: say which limit, as the page does.
     const upload = limits.upload && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
-    const message = upload ? limits.upload!.tooLarge : 'That is too much to send at once; shorten what you typed and try again.'
+    const message = upload
+      ? limits.upload!.tooLarge
+      : 'That is too much to send at once; shorten what you typed and try again.'
     const headers = error instanceof BodyTooLarge && error.close ? { connection: 'close' } : undefined
     return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413, headers }) }
   }
   const intent = intentSchema(intents).safeParse(formData?.get('intent'))
   const version = Version.safeParse(formData?.get('version'))
   if (!formData || !intent.success || !version.success) {
-    return { refused: json<ActionReply>({ message: 'This form is out of date; reload the page and try again.' }, { status: 400 }) }
+    return {
+      refused: json<ActionReply>(
+        { message: 'This form is out of date; reload the page and try again.' },
+        { status: 400 },
+      ),
+    }
   }
   // The tab's own name (autosave.ts), or none (without JavaScript, or anything that is not a UUID).
   const tab = String(formData.get('tab') ?? '')
-  return { formData, intent: intent.data as I, version: version.data, tab: /^[0-9a-f-]{36}$/.test(tab) ? tab : null, digest: await digestOf(formData) }
+  return {
+    formData,
+    intent: intent.data as I,
+    version: version.data,
+    tab: /^[0-9a-f-]{36}$/.test(tab) ? tab : null,
+    digest: await digestOf(formData),
+  }
 }
 
 /**
@@ -64,7 +84,9 @@ async function digestOf(formData: FormData) {
   for (const [name, value] of formData.entries()) {
     const bytes = typeof value === 'string' ? Buffer.from(value) : Buffer.from(await value.arrayBuffer())
     // Lengths first, so that no two different forms run together into the same bytes.
-    hash.update(`${Buffer.byteLength(name)}:${name}:${typeof value === 'string' ? 's' : 'f'}${bytes.length}:`).update(bytes)
+    hash
+      .update(`${Buffer.byteLength(name)}:${name}:${typeof value === 'string' ? 's' : 'f'}${bytes.length}:`)
+      .update(bytes)
   }
   return hash.digest('hex')
 }
@@ -73,7 +95,11 @@ async function digestOf(formData: FormData) {
  * Conform's reply to a submission, without the fields that must never travel back to the browser
  * (port-in account number and PIN): Conform echoes every submitted value otherwise.
  */
-export function formReply(submission: Submission<unknown>, secrets: readonly string[], options: { fieldErrors?: Record<string, string[]> } = {}) {
+export function formReply(
+  submission: Submission<unknown>,
+  secrets: readonly string[],
+  options: { fieldErrors?: Record<string, string[]> } = {},
+) {
   return submission.reply({ ...options, hideFields: [...secrets] })
 }
 
@@ -83,7 +109,11 @@ export function formReply(submission: Submission<unknown>, secrets: readonly str
  * take (22xxx) or a constraint (23xxx) 400, with the field's error where `fieldOf` knows the field.
  * Anything else is a real fault and is thrown.
  */
-export async function replyToSaveError(error: unknown, state: () => Promise<WizardState>, fieldOf: (column: string) => string | null = () => null) {
+export async function replyToSaveError(
+  error: unknown,
+  state: () => Promise<WizardState>,
+  fieldOf: (column: string) => string | null = () => null,
+) {
   if (error instanceof StaleVersionError) {
     return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
   }

@@ -23,7 +23,10 @@ export function usePageForm<S extends z.ZodObject>(o: {
 }) {
   const { schema } = o
   const basic = Object.keys(o.basic.shape)
-  const validate = useCallback((body: FormData) => parseWithZod(body, { schema: pickSubmitted(schema, body) }).status === 'success', [schema])
+  const validate = useCallback(
+    (body: FormData) => parseWithZod(body, { schema: pickSubmitted(schema, body) }).status === 'success',
+    [schema],
+  )
   const autosave = useAutosave({ formId: o.page, version: o.version, validate })
   const [form, fields] = useForm<z.input<S>>({
     id: o.page,
@@ -60,7 +63,18 @@ export function freshAfterSave(Page: ComponentType) {
  * Every page's frame: its title and one line of intro, what is on its way (pending blockers), the
  * page's fields, what stands in the way (one line each, with Fix links), and the one button.
  */
-export function PageForm({ page, title, intro, blockers, button = 'Continue', form, autosave, reply, multipart = false, children }: {
+export function PageForm({
+  page,
+  title,
+  intro,
+  blockers,
+  button = 'Continue',
+  form,
+  autosave,
+  reply,
+  multipart = false,
+  children,
+}: {
   page: PageId
   title: string
   intro: string
@@ -92,7 +106,12 @@ export function PageForm({ page, title, intro, blockers, button = 'Continue', fo
       <input type="hidden" name="tab" value={autosave.tab} />
       {children}
       <Blockers lines={blockers} />
-      <button type="submit" name="intent" value="continue" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">
+      <button
+        type="submit"
+        name="intent"
+        value="continue"
+        className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800"
+      >
         {button}
       </button>
       <SaveFeedback page={page} reply={reply} autosave={autosave.status} />

@@ -11,7 +11,18 @@ import { db, dbPool, forTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { outcomeOf, saves } from '../lib/metrics.server'
 import { pickSubmitted } from '../schemas/submitted'
-import { PAGES, blockerLines, canOpen, currentPage, nextPage, pagePath, reachableIndex, type ActionReply, type BlockerLine, type PageId } from '../wizard'
+import {
+  PAGES,
+  blockerLines,
+  canOpen,
+  currentPage,
+  nextPage,
+  pagePath,
+  reachableIndex,
+  type ActionReply,
+  type BlockerLine,
+  type PageId,
+} from '../wizard'
 import { FORM_LIMITS, formReply, readForm, replySaved, replyToSaveError, type FormLimits } from './form.server'
 
 // The page kit, server side. A page is one definition: its schema (Basic is its .pick()), its
@@ -56,7 +67,10 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
    * tenant, so row-level security applies; db() outside it sees no tenant's rows), and `state` only if
    * asked for: a save that reads nothing goes to the database once, as ob_save.
    */
-  save: (ctx: Omit<PageContext, 'state'> & SaveReads & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData }) => Promise<SavePlan | Refusal>
+  save: (
+    ctx: Omit<PageContext, 'state'> &
+      SaveReads & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData },
+  ) => Promise<SavePlan | Refusal>
 }
 type SaveReads = { state: () => Promise<WizardState>; read: <T>(fn: () => Promise<T>) => Promise<T> }
 
@@ -80,7 +94,8 @@ export async function requirePage(request: Request, page: PageId) {
 export async function guardPage(identity: Identity, page: PageId): Promise<WizardState> {
   const state = await readState(identity.tenantId)
   // After Finish nothing is saved any more (ob_save refuses): the summary says what happens now.
-  if ((state.phase === 'FINALIZE' || state.phase === 'COMPLETE') && page !== 'finalize') throw redirect(pagePath('finalize'))
+  if ((state.phase === 'FINALIZE' || state.phase === 'COMPLETE') && page !== 'finalize')
+    throw redirect(pagePath('finalize'))
   if (!canOpen(page, state.phase)) throw redirect(pagePath(currentPage(state.phase)))
   return state
 }
@@ -100,10 +115,14 @@ export const fixLinks = () => ({ identity: env().clerk?.accountUrl ?? '/dev/sign
 export const signInUrl = () => env().clerk?.signInUrl ?? '/dev/sign-in'
 
 export function definePage<S extends z.ZodObject, I extends string, L extends object>(def: PageDef<S, I, L>) {
-  const intents = ['autosave', 'continue', ...(def.intents ?? [])] as [I | 'autosave' | 'continue', ...(I | 'autosave' | 'continue')[]]
+  const intents = ['autosave', 'continue', ...(def.intents ?? [])] as [
+    I | 'autosave' | 'continue',
+    ...(I | 'autosave' | 'continue')[],
+  ]
   const basic = Object.keys(def.basic.shape)
   const secrets = def.secrets ?? []
-  const done = def.done ?? ((state: WizardState) => reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id))
+  const done =
+    def.done ?? ((state: WizardState) => reachableIndex(state.phase) > PAGES.findIndex((p) => p.id === def.id))
   const page = PAGES.find((p) => p.id === def.id)!
 
   // A page's reads run in one transaction for the owner's tenant (row-level security).
@@ -116,12 +135,16 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
     // One snapshot for the state and the rows: a job committing between two reads once left a page
     // saying "Confirm the code" beside a verified registration, with no line left to read itself again.
-    return forTenant(tenantId, async () => {
-      const state = await guardPage(identity, def.id)
-      const data = await def.load({ request, identity, tenantId, state })
-      const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
-      return json({ ...data, state, blockers })
-    }, { snapshot: true })
+    return forTenant(
+      tenantId,
+      async () => {
+        const state = await guardPage(identity, def.id)
+        const data = await def.load({ request, identity, tenantId, state })
+        const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
+        return json({ ...data, state, blockers })
+      },
+      { snapshot: true },
+    )
   }
 
   async function action({ request }: ActionFunctionArgs) {
@@ -151,11 +174,15 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       before = now
       if (version !== now.version) {
         if (await read(() => replayed(db(), tenantId, digest, version))) return answer(now)
-        if (!(await read(() => ownSaves(db(), tenantId, version, now.version, tab)))) return replyToSaveError(new StaleVersionError(now.version), current)
+        if (!(await read(() => ownSaves(db(), tenantId, version, now.version, tab))))
+          return replyToSaveError(new StaleVersionError(now.version), current)
       }
     }
-    const submission = parseWithZod(formData, { schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []) })
-    if (submission.status !== 'success') return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
+    const submission = parseWithZod(formData, {
+      schema: pickSubmitted(def.schema, formData, intent === 'continue' ? basic : []),
+    })
+    if (submission.status !== 'success')
+      return json<ActionReply>({ result: formReply(submission, secrets) }, { status: 400 })
     const plan = await def.save({ request, identity, tenantId, state, read, intent, value: submission.value, formData })
     if ('status' in plan) {
       const result = plan.fieldErrors ? formReply(submission, secrets, { fieldErrors: plan.fieldErrors }) : undefined
@@ -163,14 +190,23 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     }
     try {
       const saved = await saveSection(dbPool(), def.section, {
-        tenantId, version, fields: plan.fields ?? {}, job: plan.job, after: plan.after, advance: intent === 'continue', opensAt: page.opensAt, submission: digest, tab,
+        tenantId,
+        version,
+        fields: plan.fields ?? {},
+        job: plan.job,
+        after: plan.after,
+        advance: intent === 'continue',
+        opensAt: page.opensAt,
+        submission: digest,
+        tab,
       })
       // A repeat wrote nothing: what the first did after its commit is done.
       if (!saved.replay) await plan.afterCommit?.()
       const { replay: _, ...now } = saved
       return answer(now, { result: formReply(submission, secrets) })
     } catch (error) {
-      if (error instanceof PageClosedError) throw redirect(error.phase ? pagePath(currentPage(error.phase)) : signInUrl())
+      if (error instanceof PageClosedError)
+        throw redirect(error.phase ? pagePath(currentPage(error.phase)) : signInUrl())
       return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
     }
   }
@@ -184,7 +220,11 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       return reply
     } catch (error) {
       // A redirect thrown is a post not taken (signed out, the page closed).
-      ended(error instanceof Response && error.status < 400 ? 'refused' : outcomeOf(error instanceof Response ? error.status : 500))
+      ended(
+        error instanceof Response && error.status < 400
+          ? 'refused'
+          : outcomeOf(error instanceof Response ? error.status : 500),
+      )
       throw error
     }
   }

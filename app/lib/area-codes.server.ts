@@ -15,9 +15,20 @@ const MAX = 5
 
 const NPAS: Npa[] = (() => {
   const known = new Map<string, Npa>()
-  for (const [code, a] of Object.entries(areacodes as unknown as Record<string, { stateCode?: string; city?: string; location?: { latitude: number; longitude: number } }>)) {
+  for (const [code, a] of Object.entries(
+    areacodes as unknown as Record<
+      string,
+      { stateCode?: string; city?: string; location?: { latitude: number; longitude: number } }
+    >,
+  )) {
     if (a.location && a.stateCode) {
-      known.set(code, { code, state: a.stateCode, city: (a.city ?? '').toLowerCase(), lat: a.location.latitude, lon: a.location.longitude })
+      known.set(code, {
+        code,
+        state: a.stateCode,
+        city: (a.city ?? '').toLowerCase(),
+        lat: a.location.latitude,
+        lon: a.location.longitude,
+      })
     }
   }
   for (const complex of OVERLAYS) {
@@ -31,7 +42,9 @@ const byCode = new Map(NPAS.map((n) => [n.code, n]))
 
 function km(aLat: number, aLon: number, bLat: number, bLon: number) {
   const rad = Math.PI / 180
-  const h = Math.sin(((bLat - aLat) * rad) / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLon - aLon) * rad) / 2) ** 2
+  const h =
+    Math.sin(((bLat - aLat) * rad) / 2) ** 2 +
+    Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLon - aLon) * rad) / 2) ** 2
   return 12742 * Math.asin(Math.sqrt(h))
 }
 

@@ -1,4 +1,8 @@
-import { unstable_createMemoryUploadHandler as memoryUploads, unstable_parseMultipartFormData as parseMultipart, MaxPartSizeExceededError } from '@remix-run/node'
+import {
+  unstable_createMemoryUploadHandler as memoryUploads,
+  unstable_parseMultipartFormData as parseMultipart,
+  MaxPartSizeExceededError,
+} from '@remix-run/node'
 
 // Request bodies, read with a limit. A body over the limit is refused without being kept, but it
 // is read to its end (up to DRAIN_BYTES) before the reply: a reply sent over an unread body leaves
@@ -50,13 +54,19 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
  * multipart (forms with a file input). File parts are kept only when the page takes uploads
  * (`maxPartBytes`, held in memory). Null when the body is not a form.
  */
-export async function readFormData(request: Request, { maxBytes, maxPartBytes }: { maxBytes: number; maxPartBytes?: number }): Promise<FormData | null> {
+export async function readFormData(
+  request: Request,
+  { maxBytes, maxPartBytes }: { maxBytes: number; maxPartBytes?: number },
+): Promise<FormData | null> {
   const body = await readBody(request, maxBytes)
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   if (type.startsWith('application/x-www-form-urlencoded')) return urlencoded(body)
   if (!type.startsWith('multipart/form-data')) return null
   const copy = new Request(request.url, { method: 'POST', headers: request.headers, body })
-  const uploads = memoryUploads({ maxPartSize: maxPartBytes ?? maxBytes, filter: ({ filename }) => Boolean(maxPartBytes) || filename === undefined })
+  const uploads = memoryUploads({
+    maxPartSize: maxPartBytes ?? maxBytes,
+    filter: ({ filename }) => Boolean(maxPartBytes) || filename === undefined,
+  })
   return parseMultipart(copy, uploads).catch((error) => {
     if (error instanceof MaxPartSizeExceededError) throw new PartTooLarge()
     return null

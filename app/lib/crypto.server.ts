@@ -7,8 +7,11 @@ import { env } from './env.server'
 // another column, does not open. Stored as "v2:<key id>:<iv>:<tag>:<ciphertext>": sealed with
 // PORT_IN_KEY, opened with it or with a retired key of PORT_IN_KEYS_RETIRED (key rotation).
 export type SealedField =
-  | 'ob_number.port_in.accountNumber' | 'ob_number.port_in.pin'
-  | 'ob_calmsg.calendar_refresh_token' | 'ob_calmsg.calendar_oauth_verifier' | 'ob_calmsg.slack_webhook_url'
+  | 'ob_number.port_in.accountNumber'
+  | 'ob_number.port_in.pin'
+  | 'ob_calmsg.calendar_refresh_token'
+  | 'ob_calmsg.calendar_oauth_verifier'
+  | 'ob_calmsg.slack_webhook_url'
   | 'ob_a2p.otp_code'
 export type SealedFor = { tenantId: string; field: SealedField }
 
@@ -34,7 +37,8 @@ export class NotSealed extends Error {}
 export function unseal(sealed: string, o: SealedFor): string {
   const [version, kid, iv, tag, body] = sealed.split(':')
   const key = keys().get(kid ?? '')
-  if (version !== 'v2' || !key || !iv || !tag || body === undefined) throw new NotSealed('not a sealed value of a key we hold')
+  if (version !== 'v2' || !key || !iv || !tag || body === undefined)
+    throw new NotSealed('not a sealed value of a key we hold')
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))
     decipher.setAAD(aad(o))
@@ -67,8 +71,11 @@ export function linkToken(purpose: 'reminders-off', tenantId: string): string {
 export function tenantOfLinkToken(purpose: 'reminders-off', token: string): string | null {
   const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token)
   if (!m) return null
-  const ok = env().SESSION_SECRET.some((secret) => timingSafeEqual(Buffer.from(mac(secret, purpose, m[1])), Buffer.from(m[2])))
+  const ok = env().SESSION_SECRET.some((secret) =>
+    timingSafeEqual(Buffer.from(mac(secret, purpose, m[1])), Buffer.from(m[2])),
+  )
   return ok ? m[1] : null
 }
 
-const mac = (secret: string, purpose: string, tenantId: string) => createHmac('sha256', secret).update(`${purpose}:${tenantId}`).digest('base64url')
+const mac = (secret: string, purpose: string, tenantId: string) =>
+  createHmac('sha256', secret).update(`${purpose}:${tenantId}`).digest('base64url')

@@ -42,16 +42,19 @@ export const dbPool = (): Sql => pool()
 export async function forTenant<T>(tenantId: string, fn: () => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
   nameTenant(tenantId) // the request's log lines name it from here on
   let answer: Response | undefined
-  const result = await asTenant(db(), tenantId, (tx) =>
-    scope.run(tx, async () => {
-      try {
-        return await fn()
-      } catch (error) {
-        if (!(error instanceof Response)) throw error
-        answer = error
-        return undefined as T
-      }
-    }),
+  const result = await asTenant(
+    db(),
+    tenantId,
+    (tx) =>
+      scope.run(tx, async () => {
+        try {
+          return await fn()
+        } catch (error) {
+          if (!(error instanceof Response)) throw error
+          answer = error
+          return undefined as T
+        }
+      }),
     o,
   ).catch((error) => {
     throw isOutage(error) ? unavailable() : error
@@ -63,10 +66,26 @@ export async function forTenant<T>(tenantId: string, fn: () => Promise<T>, o: { 
 // Errors that mean the database cannot be reached or is going away, not that a query is wrong:
 // postgres.js's connection codes, and SQLSTATE classes 08 (connection), 57P (shutdown), 53300 (too
 // many connections).
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '53300'])
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '53300',
+])
 export function isOutage(error: unknown): boolean {
   const code = String((error as { code?: unknown })?.code ?? '')
-  return OUTAGE_CODES.has(code) || /^(08|57P0)/.test(code) || (error instanceof AggregateError && error.errors.some(isOutage))
+  return (
+    OUTAGE_CODES.has(code) ||
+    /^(08|57P0)/.test(code) ||
+    (error instanceof AggregateError && error.errors.some(isOutage))
+  )
 }
 /** What an owner is answered while the database is away: the page says to try again in a minute. */
-export const unavailable = () => new Response('We are having trouble; try again in a minute.', { status: 503, headers: { 'retry-after': '60' } })
+export const unavailable = () =>
+  new Response('We are having trouble; try again in a minute.', { status: 503, headers: { 'retry-after': '60' } })

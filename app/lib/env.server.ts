@@ -7,26 +7,54 @@ import { Webhooks } from '../schemas/provisioning'
 // defaults below, and production refuses each of those dev values.
 const url = (what: string) => z.string().regex(/^https?:\/\/[^\s]+$/, `must be an http(s) URL (${what})`)
 /** A setting that takes several values, comma-separated (secrets and keys for rotation). */
-const commaList = () => z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+const commaList = () =>
+  z.string().transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test (unset: production)' }).default('production'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'must be development, production or test (unset: production)',
+    })
+    .default('production'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   // Several, comma-separated, for rotation: the first signs new cookies, every one still opens them.
   SESSION_SECRET: commaList()
-    .refine((list) => list.length > 0 && list.every((x) => x.length >= 32), 'must be at least 32 characters (several: comma-separated, each 32+)')
+    .refine(
+      (list) => list.length > 0 && list.every((x) => x.length >= 32),
+      'must be at least 32 characters (several: comma-separated, each 32+)',
+    )
     .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Clerk: all set, or none (then the local dev identity, refused in production).
-  CLERK_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_').optional(),
-  CLERK_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_').optional(),
+  CLERK_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_/, 'must start with pk_test_ or pk_live_')
+    .optional(),
+  CLERK_SECRET_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_')
+    .optional(),
   CLERK_JWT_KEY: z.string().optional(),
   CLERK_API_URL: url('Clerk Backend API').optional(),
   CLERK_SIGN_IN_URL: z.string().min(1).optional(),
   CLERK_ACCOUNT_URL: url("Clerk's account page").optional(),
   // Stripe: the API base defaults to the local fake `npm run dev` starts (FAKE_STRIPE_URL).
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, 'must start with whsec_')
+    .optional(),
   STRIPE_API_URL: url('Stripe API').optional(),
   FAKE_STRIPE_URL: url('local Stripe fake').optional(),
   BILLING_URL: z.string().min(1).optional(),
@@ -63,9 +91,18 @@ const schema = z.object({
   FAKE_SLACK_URL: url('local Slack fake').optional(),
   // Mail to owners goes out over SMTP (Postmark, SES, SendGrid, Mailgun all speak it); in dev and
   // tests to the local SMTP fake (FAKE_SMTP_URL). Links in mail lead to APP_URL.
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:pass@host:port or smtps://...').optional(),
-  MAIL_FROM: z.string().regex(/^([^<>\r\n]{1,100} <[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address, or "Name <address>"').optional(),
-  FAKE_SMTP_URL: z.string().regex(/^smtp:\/\/127\.0\.0\.1:\d+$/).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:pass@host:port or smtps://...')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]{1,100} <[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, 'must be an address, or "Name <address>"')
+    .optional(),
+  FAKE_SMTP_URL: z
+    .string()
+    .regex(/^smtp:\/\/127\.0\.0\.1:\d+$/)
+    .optional(),
   FAKE_MAIL_URL: url('local mail fake (its mailbox, shown at /dev/mail)').optional(),
   PORT_IN_KEY: z
     .string()
@@ -73,7 +110,10 @@ const schema = z.object({
     .optional(),
   // Keys that sealed values before PORT_IN_KEY replaced them: they still open, nothing new is sealed with them.
   PORT_IN_KEYS_RETIRED: commaList()
-    .refine((ks) => ks.every((k) => Buffer.from(k, 'base64').length === 32), 'must be 32-byte base64 keys, separated by commas')
+    .refine(
+      (ks) => ks.every((k) => Buffer.from(k, 'base64').length === 32),
+      'must be 32-byte base64 keys, separated by commas',
+    )
     .default([]),
 })
 
@@ -98,7 +138,14 @@ export type Env = z.infer<typeof schema> & {
   /** The app's public address for links in mail and the hosted policy pages: APP_URL, or the dev server. */
   appBase: string
   webhooks: Webhooks
-  clerk: { publishableKey: string; secretKey: string; jwtKey?: string; apiUrl?: string; signInUrl: string; accountUrl: string } | null
+  clerk: {
+    publishableKey: string
+    secretKey: string
+    jwtKey?: string
+    apiUrl?: string
+    signInUrl: string
+    accountUrl: string
+  } | null
 }
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production'
@@ -120,7 +167,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = parsed.data
   const production = env.NODE_ENV === 'production'
   if (!env.DATABASE_URL) {
-    throw new ConfigError('DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)')
+    throw new ConfigError(
+      'DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)',
+    )
   }
   const required = (name: keyof typeof env, why: string) => {
     if (!env[name] && production) throw new ConfigError(`${name} is required in production: ${why}`)
@@ -153,7 +202,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     voiceAppSid: env.VOICE_APP_SID,
     statusCallbackUrl: env.STATUS_CALLBACK_URL ?? (production ? undefined : `${DEV_HOOKS}/status`),
   })
-  if (!webhooks.success) throw new ConfigError(`Provisioning webhooks: ${webhooks.error.issues[0].message} (SMS_WEBHOOK_URL, VOICE_URL or VOICE_APP_SID, STATUS_CALLBACK_URL)`)
+  if (!webhooks.success)
+    throw new ConfigError(
+      `Provisioning webhooks: ${webhooks.error.issues[0].message} (SMS_WEBHOOK_URL, VOICE_URL or VOICE_APP_SID, STATUS_CALLBACK_URL)`,
+    )
   return {
     ...env,
     DATABASE_URL: env.DATABASE_URL,
@@ -173,47 +225,65 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     A2P_REFRESH_SECONDS: env.A2P_REFRESH_SECONDS ?? (production ? 60 : 1),
     GOOGLE_CLIENT_ID: env.GOOGLE_CLIENT_ID ?? DEV_OAUTH_CLIENT.id,
     GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET ?? DEV_OAUTH_CLIENT.secret,
-    OAUTH_ISSUER: env.OAUTH_ISSUER ?? (production || !env.FAKE_OAUTH_URL ? 'https://accounts.google.com' : env.FAKE_OAUTH_URL),
-    SLACK_HOOKS_URL: env.SLACK_HOOKS_URL ?? (production || !env.FAKE_SLACK_URL ? 'https://hooks.slack.com' : env.FAKE_SLACK_URL),
+    OAUTH_ISSUER:
+      env.OAUTH_ISSUER ?? (production || !env.FAKE_OAUTH_URL ? 'https://accounts.google.com' : env.FAKE_OAUTH_URL),
+    SLACK_HOOKS_URL:
+      env.SLACK_HOOKS_URL ?? (production || !env.FAKE_SLACK_URL ? 'https://hooks.slack.com' : env.FAKE_SLACK_URL),
     SMTP_URL: env.SMTP_URL ?? (production ? undefined : env.FAKE_SMTP_URL),
     MAIL_FROM: env.MAIL_FROM ?? 'Business setup <setup@wizard.example>',
     appBase: (env.APP_URL ?? `http://localhost:${source.PORT ?? 3000}`).replace(/\/$/, ''),
     webhooks: webhooks.data,
-    clerk: env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
-      ? {
-          publishableKey: env.CLERK_PUBLISHABLE_KEY,
-          secretKey: env.CLERK_SECRET_KEY,
-          jwtKey: env.CLERK_JWT_KEY,
-          apiUrl: env.CLERK_API_URL,
-          signInUrl: env.CLERK_SIGN_IN_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/sign-in`,
-          accountUrl: env.CLERK_ACCOUNT_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/user`,
-        }
-      : null,
+    clerk:
+      env.CLERK_PUBLISHABLE_KEY && env.CLERK_SECRET_KEY
+        ? {
+            publishableKey: env.CLERK_PUBLISHABLE_KEY,
+            secretKey: env.CLERK_SECRET_KEY,
+            jwtKey: env.CLERK_JWT_KEY,
+            apiUrl: env.CLERK_API_URL,
+            signInUrl: env.CLERK_SIGN_IN_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/sign-in`,
+            accountUrl: env.CLERK_ACCOUNT_URL ?? `https://accounts.${clerkDomain(env.CLERK_PUBLISHABLE_KEY)}/user`,
+          }
+        : null,
   }
 }
 
 /** The values `npm run dev` and the tests run with are public (they are in this file): never in production. */
 function refuseDevValues(env: z.infer<typeof schema>) {
   const dev: [keyof typeof env, string][] = [
-    ['SESSION_SECRET', DEV_SESSION_SECRET], ['STRIPE_SECRET_KEY', DEV_STRIPE_KEY], ['STRIPE_WEBHOOK_SECRET', DEV_WEBHOOK_SECRET],
-    ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN], ['A2P_TOKEN', DEV_A2P_TOKEN], ['A2P_WEBHOOK_SECRET', DEV_A2P_WEBHOOK_SECRET], ['PORT_IN_KEY', DEV_PORT_IN_KEY],
-    ['GOOGLE_CLIENT_ID', DEV_OAUTH_CLIENT.id], ['GOOGLE_CLIENT_SECRET', DEV_OAUTH_CLIENT.secret],
+    ['SESSION_SECRET', DEV_SESSION_SECRET],
+    ['STRIPE_SECRET_KEY', DEV_STRIPE_KEY],
+    ['STRIPE_WEBHOOK_SECRET', DEV_WEBHOOK_SECRET],
+    ['PROVISIONING_TOKEN', DEV_PROVISIONING_TOKEN],
+    ['A2P_TOKEN', DEV_A2P_TOKEN],
+    ['A2P_WEBHOOK_SECRET', DEV_A2P_WEBHOOK_SECRET],
+    ['PORT_IN_KEY', DEV_PORT_IN_KEY],
+    ['GOOGLE_CLIENT_ID', DEV_OAUTH_CLIENT.id],
+    ['GOOGLE_CLIENT_SECRET', DEV_OAUTH_CLIENT.secret],
   ]
   const values = (v: unknown) => [v].flat()
-  if (env.PORT_IN_KEYS_RETIRED.includes(DEV_PORT_IN_KEY)) throw new ConfigError('PORT_IN_KEYS_RETIRED holds the public development key; remove it in production')
-  for (const [name, value] of dev) if (values(env[name]).includes(value)) throw new ConfigError(`${name} is the public development value; set a secret of your own in production`)
+  if (env.PORT_IN_KEYS_RETIRED.includes(DEV_PORT_IN_KEY))
+    throw new ConfigError('PORT_IN_KEYS_RETIRED holds the public development key; remove it in production')
+  for (const [name, value] of dev)
+    if (values(env[name]).includes(value))
+      throw new ConfigError(`${name} is the public development value; set a secret of your own in production`)
   const fake = Object.keys(env).find((k) => k.startsWith('FAKE_') && env[k as keyof typeof env])
   if (fake) throw new ConfigError(`${fake} points at a local fake; unset it in production`)
-  if (env.A2P_REFRESH_SECONDS !== undefined && env.A2P_REFRESH_SECONDS < 10) throw new ConfigError('A2P_REFRESH_SECONDS is below 10 (a development value): the registry would be asked every few seconds')
+  if (env.A2P_REFRESH_SECONDS !== undefined && env.A2P_REFRESH_SECONDS < 10)
+    throw new ConfigError(
+      'A2P_REFRESH_SECONDS is below 10 (a development value): the registry would be asked every few seconds',
+    )
   for (const url of [env.BILLING_URL, env.DASHBOARD_URL, env.APP_URL]) {
-    if (url && /^\/dev\/|^https?:\/\/(localhost|127\.)/.test(url)) throw new ConfigError(`${url} is a development address; set the public one in production`)
+    if (url && /^\/dev\/|^https?:\/\/(localhost|127\.)/.test(url))
+      throw new ConfigError(`${url} is a development address; set the public one in production`)
   }
 }
 
 // A publishable key is base64 of the Frontend API host ("clerk.example.com$"); Clerk's hosted
 // pages live on accounts.<app domain>.
 function clerkDomain(publishableKey: string) {
-  const host = Buffer.from(publishableKey.replace(/^pk_(test|live)_/, ''), 'base64').toString('utf8').replace(/\$$/, '')
+  const host = Buffer.from(publishableKey.replace(/^pk_(test|live)_/, ''), 'base64')
+    .toString('utf8')
+    .replace(/\$$/, '')
   return host.replace(/^clerk\./, '')
 }
 

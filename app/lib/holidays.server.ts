@@ -7,7 +7,9 @@ import fedHolidays from '@18f/us-federal-holidays'
  */
 export function federalHolidays(today = new Date()): { date: string; name: string }[] {
   const first = today.getUTCFullYear()
-  const all = [first - 1, first, first + 1, first + 2].flatMap((y) => fedHolidays.allForYear(y, { shiftSaturdayHolidays: true, shiftSundayHolidays: true }))
+  const all = [first - 1, first, first + 1, first + 2].flatMap((y) =>
+    fedHolidays.allForYear(y, { shiftSaturdayHolidays: true, shiftSundayHolidays: true }),
+  )
   return all
     .map((h) => ({ date: h.dateString.replace(/-(\d)(?=-|$)/g, '-0$1'), name: h.name }))
     .filter((h) => h.date >= `${first}-01-01` && h.date <= `${first + 1}-12-31`)

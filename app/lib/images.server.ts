@@ -11,8 +11,11 @@ export class ImageRefused extends Error {}
 
 export async function reencodeLogo(input: Buffer): Promise<Buffer> {
   if (input.length > MAX_LOGO_BYTES) throw new ImageRefused('The logo must be 2 MB or smaller.')
-  const meta = await sharp(input, limits).metadata().catch(() => null)
-  if (!meta?.format || !FORMATS.has(meta.format)) throw new ImageRefused('Use a PNG, JPEG or WebP picture for the logo.')
+  const meta = await sharp(input, limits)
+    .metadata()
+    .catch(() => null)
+  if (!meta?.format || !FORMATS.has(meta.format))
+    throw new ImageRefused('Use a PNG, JPEG or WebP picture for the logo.')
   return sharp(input, limits)
     .rotate()
     .resize(512, 512, { fit: 'inside', withoutEnlargement: true })

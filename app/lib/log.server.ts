@@ -12,7 +12,13 @@ export function log(): Logger {
   return w ? logger().child(bindings(w)) : logger()
 }
 
-const bindings = (w: Work) => ({ correlationId: w.correlationId, reqId: w.requestId, jobId: w.jobId, task: w.task, tenant: w.tenantId })
+const bindings = (w: Work) => ({
+  correlationId: w.correlationId,
+  reqId: w.requestId,
+  jobId: w.jobId,
+  task: w.task,
+  tenant: w.tenantId,
+})
 
 const LEVELS = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' } as const
 
@@ -24,8 +30,21 @@ const LEVELS = { error: 'error', warning: 'warn', info: 'info', debug: 'debug' }
  */
 export const workerLogger = () =>
   new WorkerLogger((scope) => (level, message, meta) => {
-    const { job, ...rest } = (meta ?? {}) as { job?: { id: string; task_identifier: string; attempts: number; payload?: { correlationId?: unknown; tenantId?: unknown } } }
-    const about = job && { jobId: job.id, task: job.task_identifier, attempts: job.attempts, correlationId: job.payload?.correlationId, tenant: job.payload?.tenantId }
+    const { job, ...rest } = (meta ?? {}) as {
+      job?: {
+        id: string
+        task_identifier: string
+        attempts: number
+        payload?: { correlationId?: unknown; tenantId?: unknown }
+      }
+    }
+    const about = job && {
+      jobId: job.id,
+      task: job.task_identifier,
+      attempts: job.attempts,
+      correlationId: job.payload?.correlationId,
+      tenant: job.payload?.tenantId,
+    }
     const { label, workerId } = scope as Record<string, unknown>
     log()[LEVELS[level as keyof typeof LEVELS] ?? 'info']({ label, workerId, ...about, ...rest }, message)
   })

@@ -8,7 +8,10 @@ export type Lang = 'en' | 'es'
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 type Hours = Record<(typeof DAYS)[number], { open: boolean; start: string; end: string }>
 
-const NAMES = { en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], es: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'] }
+const NAMES = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  es: ['lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom'],
+}
 const clock = (t: string) => {
   const [h, m] = t.split(':').map(Number)
   return `${h % 12 || 12}${m ? `:${String(m).padStart(2, '0')}` : ''}${h < 12 ? 'am' : 'pm'}`
@@ -39,7 +42,8 @@ export function listOf(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${items.at(-1)}`
 }
 
-export const STOCK_STOP_HELP_ES = 'Responda STOP para cancelar, HELP para ayuda. Pueden aplicar tarifas de mensajes y datos.'
+export const STOCK_STOP_HELP_ES =
+  'Responda STOP para cancelar, HELP para ayuda. Pueden aplicar tarifas de mensajes y datos.'
 
 export type ReplyInput = {
   template: { title?: string; description?: string }
@@ -62,12 +66,17 @@ export function autoReply(o: ReplyInput): string {
     services: listOf(services, o.lang),
     hours: formatHours(o.hours, o.lang),
   }
-  const fill = (text = '') => text.replace(/\{(\w+)\}/g, (whole, token: string) => values[token as Token] ?? whole).trim()
+  const fill = (text = '') =>
+    text.replace(/\{(\w+)\}/g, (whole, token: string) => values[token as Token] ?? whole).trim()
   return [fill(o.template.title), fill(o.template.description), o.stopHelpText.trim()].filter(Boolean).join('\n')
 }
 
 /** What carriers count: characters, the encoding (GSM-7, or UCS-2 for emoji and some accents) and SMS segments. */
 export function measure(text: string) {
   const message = new SegmentedMessage(text)
-  return { characters: message.numberOfCharacters, encoding: message.encodingName as 'GSM-7' | 'UCS-2', segments: message.segmentsCount }
+  return {
+    characters: message.numberOfCharacters,
+    encoding: message.encodingName as 'GSM-7' | 'UCS-2',
+    segments: message.segmentsCount,
+  }
 }

@@ -27,7 +27,13 @@ export async function readStored(name: string): Promise<Buffer | null> {
 export async function storedFiles(): Promise<{ name: string; url: string; writtenAt: number }[]> {
   const dir = path.resolve(env().UPLOAD_DIR)
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^[a-f0-9]{32}\.png$/.test(n))
-  return Promise.all(names.map(async (name) => ({ name, url: `/uploads/${name}`, writtenAt: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? Date.now() })))
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      url: `/uploads/${name}`,
+      writtenAt: (await stat(path.join(dir, name)).catch(() => null))?.mtimeMs ?? Date.now(),
+    })),
+  )
 }
 
 export const removeStored = (name: string) => unlink(path.join(path.resolve(env().UPLOAD_DIR), name)).catch(() => {})

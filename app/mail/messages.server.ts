@@ -22,62 +22,118 @@ export type Message = { subject: string; text: string; html: string }
 // (TCR answers most brands at once; secondary vetting can take longer), campaign review at least
 // about 48 hours and often several business days (SignalWire, Twilio's vetting notice), and
 // carriers enable the number up to about 3 business days after approval (Telnyx).
-const TIMING = 'Registering your business usually takes minutes to a day. Carriers then review how you will text: at least two days, often up to a week, sometimes longer when they are busy. Texting starts once they approve.'
+const TIMING =
+  'Registering your business usually takes minutes to a day. Carriers then review how you will text: at least two days, often up to a week, sometimes longer when they are busy. Texting starts once they approve.'
 
 export function message(f: MailFacts): Message {
   const page = (path: string) => `${f.base}${path}`
   const hello = `Hello${f.ownerName ? ` ${f.ownerName.split(' ')[0]}` : ''},`
   switch (f.kind) {
     case 'submitted':
-      return compose(`${f.displayName}: your texting registration is in`, hello, [
-        `We sent your texting registration to the carriers${f.legalName ? ` for ${f.legalName}` : ''} (${f.brandType === 'SOLE_PROP' ? 'sole proprietor' : 'business with an EIN'}).`,
-        TIMING,
-        'The registry charges about $4.50 for registering the business and $15 for each review of how you text.',
-        'You do not need to do anything now: we will email you when they answer, and your setup finishes by itself once they approve.',
-      ], { label: 'See where it is', href: page('/onboarding/a2p') })
+      return compose(
+        `${f.displayName}: your texting registration is in`,
+        hello,
+        [
+          `We sent your texting registration to the carriers${f.legalName ? ` for ${f.legalName}` : ''} (${f.brandType === 'SOLE_PROP' ? 'sole proprietor' : 'business with an EIN'}).`,
+          TIMING,
+          'The registry charges about $4.50 for registering the business and $15 for each review of how you text.',
+          'You do not need to do anything now: we will email you when they answer, and your setup finishes by itself once they approve.',
+        ],
+        { label: 'See where it is', href: page('/onboarding/a2p') },
+      )
     case 'otp':
-      return compose(`${f.displayName}: confirm the code we texted you`, hello, [
-        `The registry texted a code to ${masked(f.mobileE164)}. Type it on the registration page to confirm you are the owner; nothing moves on until you do.`,
-        'No code? Open the page and press "Send a new code".',
-      ], { label: 'Confirm the code', href: page('/onboarding/a2p#otp') })
+      return compose(
+        `${f.displayName}: confirm the code we texted you`,
+        hello,
+        [
+          `The registry texted a code to ${masked(f.mobileE164)}. Type it on the registration page to confirm you are the owner; nothing moves on until you do.`,
+          'No code? Open the page and press "Send a new code".',
+        ],
+        { label: 'Confirm the code', href: page('/onboarding/a2p#otp') },
+      )
     case 'approved':
       return f.phase === 'FINALIZE' || f.phase === 'COMPLETE'
-        ? compose(`${f.displayName}: texting is on and your setup is complete`, hello, [
-            'Carriers approved your registration: texting is on for your number.',
-            'Your setup is complete. We are moving your business into your dashboard; there is nothing left to do here.',
-          ], { label: 'Open your setup', href: page('/onboarding/finalize') })
-        : compose(`${f.displayName}: texting is on, one click left`, hello, [
-            'Carriers approved your registration: texting is on for your number.',
-            'One click is left: look over your setup and press Finish.',
-          ], { label: 'Look over and finish', href: page('/onboarding/finalize') })
+        ? compose(
+            `${f.displayName}: texting is on and your setup is complete`,
+            hello,
+            [
+              'Carriers approved your registration: texting is on for your number.',
+              'Your setup is complete. We are moving your business into your dashboard; there is nothing left to do here.',
+            ],
+            { label: 'Open your setup', href: page('/onboarding/finalize') },
+          )
+        : compose(
+            `${f.displayName}: texting is on, one click left`,
+            hello,
+            [
+              'Carriers approved your registration: texting is on for your number.',
+              'One click is left: look over your setup and press Finish.',
+            ],
+            { label: 'Look over and finish', href: page('/onboarding/finalize') },
+          )
     case 'rejected': {
       const fix = f.reasonCode ? REASONS[f.reasonCode] : undefined
       if (f.reasonCode === 'PAUSED') {
-        return compose(`${f.displayName}: your texting registration is paused`, hello, [fix!.line], { label: 'Try again', href: page('/onboarding/a2p#reason') })
+        return compose(`${f.displayName}: your texting registration is paused`, hello, [fix!.line], {
+          label: 'Try again',
+          href: page('/onboarding/a2p#reason'),
+        })
       }
-      return compose(`${f.displayName}: carriers turned down your texting registration`, hello, [
-        fix?.line ?? 'Carriers turned down your registration without saying why. Check your details, then resubmit, or contact support.',
-        fix?.final ? 'This cannot be resubmitted: contact support.' : 'Fix it on the registration page, then press Resubmit (a resubmission may cost $15).',
-      ], { label: 'Fix it', href: page(`/onboarding/a2p${fix?.field ? `#${fix.field}` : '#reason'}`) })
+      return compose(
+        `${f.displayName}: carriers turned down your texting registration`,
+        hello,
+        [
+          fix?.line ??
+            'Carriers turned down your registration without saying why. Check your details, then resubmit, or contact support.',
+          fix?.final
+            ? 'This cannot be resubmitted: contact support.'
+            : 'Fix it on the registration page, then press Resubmit (a resubmission may cost $15).',
+        ],
+        { label: 'Fix it', href: page(`/onboarding/a2p${fix?.field ? `#${fix.field}` : '#reason'}`) },
+      )
     }
     case 'in_review':
-      return compose(`${f.displayName}: carriers are still reviewing your registration`, hello, [
-        'It has been a week and carriers have not answered yet. This happens when they are busy; it is not a refusal, and there is nothing wrong on your side that we can see.',
-        'You can wait (we will email you when they answer) or open the page to check your details.',
-      ], { label: 'See where it is', href: page('/onboarding/a2p') })
+      return compose(
+        `${f.displayName}: carriers are still reviewing your registration`,
+        hello,
+        [
+          'It has been a week and carriers have not answered yet. This happens when they are busy; it is not a refusal, and there is nothing wrong on your side that we can see.',
+          'You can wait (we will email you when they answer) or open the page to check your details.',
+        ],
+        { label: 'See where it is', href: page('/onboarding/a2p') },
+      )
     case 'reminder':
-      return compose(`${f.displayName}: your setup is waiting for you`, hello, [
-        'You started setting up missed-call texts but have not finished. Most owners finish in a few minutes by accepting what we filled in.',
-        'Texting needs a carrier registration, which takes days: the sooner you submit it, the sooner your callers get a text back.',
-      ], { label: 'Carry on', href: page('/onboarding') }, `Do not want these reminders? Turn them off: ${f.remindersOffUrl}`)
+      return compose(
+        `${f.displayName}: your setup is waiting for you`,
+        hello,
+        [
+          'You started setting up missed-call texts but have not finished. Most owners finish in a few minutes by accepting what we filled in.',
+          'Texting needs a carrier registration, which takes days: the sooner you submit it, the sooner your callers get a text back.',
+        ],
+        { label: 'Carry on', href: page('/onboarding') },
+        `Do not want these reminders? Turn them off: ${f.remindersOffUrl}`,
+      )
   }
 }
 
 /** The last four digits of a US number: (xxx) xxx-1234. */
-const masked = (e164: string | null) => (e164 && /^\+1\d{10}$/.test(e164) ? `(xxx) xxx-${e164.slice(-4)}` : 'your mobile')
+const masked = (e164: string | null) =>
+  e164 && /^\+1\d{10}$/.test(e164) ? `(xxx) xxx-${e164.slice(-4)}` : 'your mobile'
 
-function compose(subject: string, hello: string, lines: string[], link: { label: string; href: string }, footer?: string): Message {
-  const text = [hello, '', ...lines.flatMap((l) => [l, '']), `${link.label}: ${link.href}`, ...(footer ? ['', footer] : [])].join('\n')
+function compose(
+  subject: string,
+  hello: string,
+  lines: string[],
+  link: { label: string; href: string },
+  footer?: string,
+): Message {
+  const text = [
+    hello,
+    '',
+    ...lines.flatMap((l) => [l, '']),
+    `${link.label}: ${link.href}`,
+    ...(footer ? ['', footer] : []),
+  ].join('\n')
   const html = [
     '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">',
     `<p>${escapeHtml(hello)}</p>`,
@@ -89,4 +145,5 @@ function compose(subject: string, hello: string, lines: string[], link: { label:
   return { subject, text, html }
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

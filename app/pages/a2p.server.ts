@@ -1,5 +1,15 @@
 import { getHostname } from 'tldts'
-import { a2pSection, fillA2pDefaults, isFreeMail, ownerName, readA2p, readTimeline, requestOtpResend, startSubmission, type A2pRow } from '../../db/a2p.server'
+import {
+  a2pSection,
+  fillA2pDefaults,
+  isFreeMail,
+  ownerName,
+  readA2p,
+  readTimeline,
+  requestOtpResend,
+  startSubmission,
+  type A2pRow,
+} from '../../db/a2p.server'
 import { readAccount, type AccountRow } from '../../db/account.server'
 import { readCalmsg } from '../../db/calmsg.server'
 import { enqueue, jobFor, type Job } from '../../db/jobs.server'
@@ -28,11 +38,17 @@ export const a2pPage = definePage({
       const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
       if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
       const defaults = await a2pDefaults(tenantId, a2p, account)
-      await fillA2pDefaults(db(), tenantId, defaults, (tx) => enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })))
+      await fillA2pDefaults(db(), tenantId, defaults, (tx) =>
+        enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })),
+      )
     })
   },
   async load({ tenantId }) {
-    const [{ otpCode, ...a2p }, account, timeline] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId), readTimeline(db(), tenantId)])
+    const [{ otpCode, ...a2p }, account, timeline] = await Promise.all([
+      readA2p(db(), tenantId),
+      readAccount(db(), tenantId),
+      readTimeline(db(), tenantId),
+    ])
     // The typed code (sealed) never goes back to the browser: only whether it is being checked.
     return {
       a2p: { ...a2p, otpChecking: otpCode !== null },
@@ -44,27 +60,52 @@ export const a2pPage = definePage({
   },
   async save({ tenantId, intent, value, state, read, formData }) {
     const [a2p, account] = await read(() => Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)]))
-    if (intent === 'verifyOtp' || intent === 'resendOtp') return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
+    if (intent === 'verifyOtp' || intent === 'resendOtp')
+      return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
     return planA2pSave({ tenantId, intent, value, a2p, account, eligible: (await state()).textingEligible })
   },
 })
 
 async function a2pDefaults(tenantId: string, a2p: A2pRow, account: AccountRow) {
-  const [calmsg, number, name] = await Promise.all([readCalmsg(db(), tenantId), readNumber(db(), tenantId), ownerName(db(), tenantId)])
+  const [calmsg, number, name] = await Promise.all([
+    readCalmsg(db(), tenantId),
+    readNumber(db(), tenantId),
+    ownerName(db(), tenantId),
+  ])
   const emailDomain = account.ownerEmail?.split('@')[1]?.toLowerCase()
   const fromStripe = a2p.stripeWebsiteUrl ? httpsUrl(a2p.stripeWebsiteUrl) : null
-  const websiteUrl = fromStripe ?? (emailDomain && !(await isFreeMail(db(), emailDomain)) ? `https://${emailDomain}/` : null)
+  const websiteUrl =
+    fromStripe ?? (emailDomain && !(await isFreeMail(db(), emailDomain)) ? `https://${emailDomain}/` : null)
   const business = account.displayName ?? a2p.stripeCompanyName ?? 'Our business'
   const catalogue = servicesFor(account.vertical)
-  const template = 'title' in calmsg.templates ? calmsg.templates : { title: `${business}: sorry we missed your call!`, description: 'Reply with what you need and we will text you back.' }
-  const missedCall = autoReply({ template, lang: 'en', displayName: business, services: calmsg.topServices.length ? calmsg.topServices : catalogue.slice(0, 1).map((s) => s.name), hours: number.hours, stopHelpText: number.stopHelpText })
+  const template =
+    'title' in calmsg.templates
+      ? calmsg.templates
+      : {
+          title: `${business}: sorry we missed your call!`,
+          description: 'Reply with what you need and we will text you back.',
+        }
+  const missedCall = autoReply({
+    template,
+    lang: 'en',
+    displayName: business,
+    services: calmsg.topServices.length ? calmsg.topServices : catalogue.slice(0, 1).map((s) => s.name),
+    hours: number.hours,
+    stopHelpText: number.stopHelpText,
+  })
   return {
     brandType: a2p.stripeTaxIdProvided ? ('STANDARD' as const) : ('SOLE_PROP' as const),
     legalBusinessName: a2p.stripeCompanyName ?? account.displayName,
     websiteUrl,
-    authorizedContact: account.ownerEmail && account.ownerMobileE164 ? { name: name ?? business, email: account.ownerEmail, phoneE164: account.ownerMobileE164 } : null,
+    authorizedContact:
+      account.ownerEmail && account.ownerMobileE164
+        ? { name: name ?? business, email: account.ownerEmail, phoneE164: account.ownerMobileE164 }
+        : null,
     // Template fields in [brackets], the business name and the opt-out, as reviewers expect.
-    sampleMessages: [missedCall.slice(0, 1024), `${business}: thanks for your reply. A technician can come [day] at [time]. Reply YES to book. Reply STOP to opt out, HELP for help.`],
+    sampleMessages: [
+      missedCall.slice(0, 1024),
+      `${business}: thanks for your reply. A technician can come [day] at [time]. Reply YES to book. Reply STOP to opt out, HELP for help.`,
+    ],
     linkDomains: websiteUrl ? [getHostname(websiteUrl)!.replace(/^www\./, '')] : [],
   }
 }
@@ -77,7 +118,12 @@ const httpsUrl = (raw: string) => {
 }
 
 /** The sole proprietor's code: sent to the registry by the a2p_otp job (sealed meanwhile), or a new one asked for (capped in SQL). */
-export function planOtp(tenantId: string, intent: 'verifyOtp' | 'resendOtp', typed: string, a2p: Pick<A2pRow, 'identityStatus'>): SavePlan | Refusal {
+export function planOtp(
+  tenantId: string,
+  intent: 'verifyOtp' | 'resendOtp',
+  typed: string,
+  a2p: Pick<A2pRow, 'identityStatus'>,
+): SavePlan | Refusal {
   if (a2p.identityStatus !== 'UNVERIFIED') return { status: 409, message: 'There is no code waiting for you.' }
   const job = jobFor('a2p_otp', { tenantId, action: intent === 'verifyOtp' ? 'verify' : 'resend' })
   if (intent === 'resendOtp') return { job, after: (tx) => requestOtpResend(tx, tenantId) }
@@ -99,22 +145,38 @@ type SaveInput = {
 export function planA2pSave(o: SaveInput): SavePlan | Refusal {
   const { authorizedContact, ...value } = o.value
   const fields: Record<string, unknown> = { ...value }
-  if (authorizedContact) fields.authorizedContact = { name: authorizedContact.name, email: authorizedContact.email, phoneE164: authorizedContact.phone }
+  if (authorizedContact)
+    fields.authorizedContact = {
+      name: authorizedContact.name,
+      email: authorizedContact.email,
+      phoneE164: authorizedContact.phone,
+    }
   if (o.intent === 'useHostedPolicy') fields.hostedPolicy = true
   // A sole proprietor with an EIN typed (the field hidden, its value still sent) is refused on
   // Submit with the line, not accepted with the EIN silently dropped: having one means Standard.
-  if (value.legalBusinessName) fields.legalMatchesTaxIdLike = namesMatch(value.legalBusinessName, o.a2p.stripeCompanyName ?? o.account.displayName ?? value.legalBusinessName)
+  if (value.legalBusinessName)
+    fields.legalMatchesTaxIdLike = namesMatch(
+      value.legalBusinessName,
+      o.a2p.stripeCompanyName ?? o.account.displayName ?? value.legalBusinessName,
+    )
   let job: Job | undefined
   if (value.websiteUrl && value.websiteUrl !== o.a2p.websiteUrl) {
     // A new website is checked again, and its domain replaces the old one among the link domains.
     job = jobFor('website_check', { tenantId: o.tenantId, url: value.websiteUrl })
     const oldHost = o.a2p.websiteUrl ? getHostname(o.a2p.websiteUrl)?.replace(/^www\./, '') : null
     const newHost = getHostname(value.websiteUrl)!.replace(/^www\./, '')
-    fields.linkDomains = [...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)])]
+    fields.linkDomains = [
+      ...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)]),
+    ]
   }
   // A new website is saved and checked first: Submit again once the check is in (SQL waits for it).
   if (o.intent !== 'continue' || o.eligible || job) return { fields, job }
-  const merged = { ...o.a2p, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as { brandType: string | null; taxId: string | null; websiteUrl: string | null; linkDomains: string[] }
+  const merged = { ...o.a2p, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as {
+    brandType: string | null
+    taxId: string | null
+    websiteUrl: string | null
+    linkDomains: string[]
+  }
   const errors = crossFieldErrors(merged)
   if (Object.keys(errors).length) return { status: 400, fieldErrors: errors }
   return {

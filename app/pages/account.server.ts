@@ -16,11 +16,17 @@ export const accountPage = definePage({
   schema: AccountSchema,
   basic: AccountBasic,
   section: accountSection,
-  limits: { maxBytes: 16 * 1024, upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' } },
+  limits: {
+    maxBytes: 16 * 1024,
+    upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' },
+  },
   // Email and mobile verification as the identity provider says now (its stored flags if it is
   // slow), and, right after sign-in, a moment for the Stripe prefill job to land.
   refresh: async ({ identity, read }) => {
-    await Promise.all([refreshIdentityFlags(identity), awaitFirstPrefill(() => read(() => firstPrefillPending(db(), identity.tenantId)))])
+    await Promise.all([
+      refreshIdentityFlags(identity),
+      awaitFirstPrefill(() => read(() => firstPrefillPending(db(), identity.tenantId))),
+    ])
   },
   async load({ tenantId }) {
     const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
@@ -29,7 +35,8 @@ export const accountPage = definePage({
   async save({ tenantId, value, read, formData }) {
     // Each upload is decoded and stored: counted before anything of that happens.
     const chosen = formData.get('logo')
-    const throttled = chosen instanceof File && chosen.size > 0 ? await read(() => takeRate(db(), tenantId, 'logo_upload')) : null
+    const throttled =
+      chosen instanceof File && chosen.size > 0 ? await read(() => takeRate(db(), tenantId, 'logo_upload')) : null
     if (throttled) return { status: 429, message: throttled }
     const logo = await takeLogo(formData)
     if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
@@ -48,7 +55,8 @@ export const accountPage = definePage({
 
 /** Up to 2 s for the first prefill, each look a short transaction of its own: none is held while waiting. */
 async function awaitFirstPrefill(pending: () => Promise<boolean>, ms = 2000) {
-  for (const end = Date.now() + ms; Date.now() < end && (await pending()); ) await new Promise((r) => setTimeout(r, 100))
+  for (const end = Date.now() + ms; Date.now() < end && (await pending()); )
+    await new Promise((r) => setTimeout(r, 100))
 }
 
 export type Logo = { png: Buffer; logoUrl: string; color: string | null }
@@ -72,7 +80,8 @@ function addressErrors(address: AccountFields['address']): Record<string, string
   if (!address) return null
   const place = placeForZip(address.zip)
   if (!place) return { 'address.zip': ['We do not know that ZIP code; check it'] }
-  if (place.state !== address.state) return { 'address.zip': [`That ZIP code is in ${place.state}, not ${address.state}`] }
+  if (place.state !== address.state)
+    return { 'address.zip': [`That ZIP code is in ${place.state}, not ${address.state}`] }
   return null
 }
 
@@ -89,7 +98,8 @@ async function guessedDefaults(
 ): Promise<Defaults> {
   const browser = typeof browserTimezone === 'string' && isTimezone(browserTimezone) ? browserTimezone : null
   // The stored address is read only when the browser's zone is offered: the address's zone wins.
-  const stored = !fields.timezone && !fields.address && browser ? (await read(() => readAccount(db(), tenantId))).address : null
+  const stored =
+    !fields.timezone && !fields.address && browser ? (await read(() => readAccount(db(), tenantId))).address : null
   const zip = fields.address?.zip ?? stored?.zip
   return {
     timezone: fields.timezone ? null : zip ? timezoneForZip(zip) : browser,

@@ -1,5 +1,10 @@
 import { redirect } from '@remix-run/node'
-import { recordCalendarConnected, recordCalendarError, startCalendarConnect, takeCalendarAttempt } from '../../db/calmsg.server'
+import {
+  recordCalendarConnected,
+  recordCalendarError,
+  startCalendarConnect,
+  takeCalendarAttempt,
+} from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
 import { seal, unsealOrNull } from '../lib/crypto.server'
 import { db, forTenant } from '../lib/db.server'
@@ -18,7 +23,14 @@ export async function connectLoader(request: Request) {
   try {
     const attempt = await beginConnect(request)
     // The state is kept hashed and the verifier sealed: a database read alone cannot finish an attempt.
-    await forTenant(identity.tenantId, () => startCalendarConnect(db(), identity.tenantId, hashState(attempt.state), seal(attempt.verifier, { tenantId: identity.tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })))
+    await forTenant(identity.tenantId, () =>
+      startCalendarConnect(
+        db(),
+        identity.tenantId,
+        hashState(attempt.state),
+        seal(attempt.verifier, { tenantId: identity.tenantId, field: 'ob_calmsg.calendar_oauth_verifier' }),
+      ),
+    )
     url = attempt.url
   } catch (error) {
     log().error({ err: error }, 'calendar connect: the provider could not be reached')
@@ -35,20 +47,34 @@ export async function callbackLoader(request: Request) {
   const state = query.get('state') ?? ''
   // Each write is its own tenant transaction: none is held open while Google answers.
   const inTenant = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
-  const attempt = state.length > 0 && state.length <= 512 ? await inTenant(() => takeCalendarAttempt(db(), tenantId, hashState(state))) : ({ error: 'state' } as const)
+  const attempt =
+    state.length > 0 && state.length <= 512
+      ? await inTenant(() => takeCalendarAttempt(db(), tenantId, hashState(state)))
+      : ({ error: 'state' } as const)
   // A verifier that does not open for this tenant (another row's, or under a key we no longer hold) is a broken attempt.
-  const verifier = 'error' in attempt ? null : unsealOrNull(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })
+  const verifier =
+    'error' in attempt ? null : unsealOrNull(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })
   if ('error' in attempt) {
     await inTenant(() => recordCalendarError(db(), tenantId, attempt.error))
   } else if (query.has('error')) {
     // access_denied: the owner pressed Deny (any other error is the provider's).
-    await inTenant(() => recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'))
+    await inTenant(() =>
+      recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'),
+    )
   } else if (verifier === null) {
     await inTenant(() => recordCalendarError(db(), tenantId, 'state'))
   } else {
     try {
       const c = await finishConnect(request, { state, verifier })
-      await inTenant(() => recordCalendarConnected(db(), tenantId, { email: c.email, scopes: c.scopes, sealedRefreshToken: c.refreshToken ? seal(c.refreshToken, { tenantId, field: 'ob_calmsg.calendar_refresh_token' }) : null }))
+      await inTenant(() =>
+        recordCalendarConnected(db(), tenantId, {
+          email: c.email,
+          scopes: c.scopes,
+          sealedRefreshToken: c.refreshToken
+            ? seal(c.refreshToken, { tenantId, field: 'ob_calmsg.calendar_refresh_token' })
+            : null,
+        }),
+      )
     } catch (error) {
       if (!(error instanceof ConnectFailed)) throw error
       log().error({ err: error.cause }, `calendar callback: ${error.reason}`)

@@ -1,5 +1,11 @@
 import { readAccount, type AccountRow } from '../../db/account.server'
-import { calmsgSection, disconnectCalendar, fillCalmsgDefaults, readCalmsg, type CalmsgRow } from '../../db/calmsg.server'
+import {
+  calmsgSection,
+  disconnectCalendar,
+  fillCalmsgDefaults,
+  readCalmsg,
+  type CalmsgRow,
+} from '../../db/calmsg.server'
 import { jobFor } from '../../db/jobs.server'
 import { readNumber, type NumberRow } from '../../db/number.server'
 import { servicesFor, templatesFor, type Service } from '../data/services'
@@ -22,7 +28,11 @@ export const calmsgPage = definePage({
     await read(async () => fillCalmsgDefaults(db(), tenantId, calmsgDefaults(await readAccount(db(), tenantId))))
   },
   async load({ tenantId }) {
-    const [calmsg, account, number] = await Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId), readNumber(db(), tenantId)])
+    const [calmsg, account, number] = await Promise.all([
+      readCalmsg(db(), tenantId),
+      readAccount(db(), tenantId),
+      readNumber(db(), tenantId),
+    ])
     return calmsgView(calmsg, account, number, openSlackLink(tenantId, calmsg))
   },
   async save({ tenantId, intent, value, read }) {
@@ -52,11 +62,18 @@ export function calmsgDefaults(account: Pick<AccountRow, 'vertical' | 'ownerEmai
 }
 
 /** What the page shows: the row, the trade's catalogue, and what the preview needs. */
-export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<NumberRow, 'hours' | 'stopHelpText'>, slackWebhookUrl: string | null) {
+export function calmsgView(
+  stored: CalmsgRow,
+  account: AccountRow,
+  number: Pick<NumberRow, 'hours' | 'stopHelpText'>,
+  slackWebhookUrl: string | null,
+) {
   const defaults = calmsgDefaults(account)
   const catalogue = servicesFor(account.vertical)
   // Services saved under another trade stay listed, so changing trade never drops a choice.
-  const extra = stored.topServices.filter((name) => !catalogue.some((s) => s.name === name)).map((name) => ({ name, es: name, min: 0, max: 0 }))
+  const extra = stored.topServices
+    .filter((name) => !catalogue.some((s) => s.name === name))
+    .map((name) => ({ name, es: name, min: 0, max: 0 }))
   return {
     calmsg: {
       ...stored,
@@ -65,13 +82,19 @@ export function calmsgView(stored: CalmsgRow, account: AccountRow, number: Pick<
       templates: replyTemplates(stored.templates, defaults.templates),
     },
     catalogue: [...catalogue, ...extra],
-    preview: { displayName: account.displayName ?? 'Your business', hours: number.hours, stopHelpText: number.stopHelpText },
+    preview: {
+      displayName: account.displayName ?? 'Your business',
+      hours: number.hours,
+      stopHelpText: number.stopHelpText,
+    },
   }
 }
 
 /** The owner's own Slack link, opened for their page (a link that no longer opens shows as none). */
 const openSlackLink = (tenantId: string, stored: CalmsgRow) =>
-  stored.slackWebhookUrl ? unsealOrNull(stored.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' }) : null
+  stored.slackWebhookUrl
+    ? unsealOrNull(stored.slackWebhookUrl, { tenantId, field: 'ob_calmsg.slack_webhook_url' })
+    : null
 
 type Reply = { title: string; description: string; es: { title: string; description: string } }
 const replyTemplates = (stored: CalmsgRow['templates'], defaults: Reply): Reply =>
@@ -90,7 +113,10 @@ export function planCalmsgSave(o: SaveInput): SavePlan | Refusal {
   const { priceRanges: sentPrices, slackWebhookUrl, ...value } = o.value
   const fields: Record<string, unknown> = { ...value }
   // The Slack link is a credential: sealed for this tenant, shown back to its owner only.
-  if ('slackWebhookUrl' in o.value) fields.slackWebhookUrl = slackWebhookUrl ? seal(slackWebhookUrl, { tenantId: o.tenantId, field: 'ob_calmsg.slack_webhook_url' }) : null
+  if ('slackWebhookUrl' in o.value)
+    fields.slackWebhookUrl = slackWebhookUrl
+      ? seal(slackWebhookUrl, { tenantId: o.tenantId, field: 'ob_calmsg.slack_webhook_url' })
+      : null
   // Prices follow the chosen services: kept for those still chosen, typical for a newly chosen one.
   if (value.topServices || sentPrices) {
     const services = value.topServices ?? o.calmsg.topServices
@@ -101,13 +127,18 @@ export function planCalmsgSave(o: SaveInput): SavePlan | Refusal {
   if (o.intent === 'disconnect') return { fields, after: (tx) => disconnectCalendar(tx, o.tenantId) }
   if (o.intent === 'slackTest') {
     const url = 'slackWebhookUrl' in o.value ? slackWebhookUrl : o.calmsg.slackWebhookUrl
-    if (!url) return { status: 400, fieldErrors: { slackWebhookUrl: ['Paste your Slack link first, then send the test'] } }
-    return { fields: { ...fields, slackTestResult: 'pending', slackTestAt: new Date() }, job: jobFor('slack_test', { tenantId: o.tenantId }) }
+    if (!url)
+      return { status: 400, fieldErrors: { slackWebhookUrl: ['Paste your Slack link first, then send the test'] } }
+    return {
+      fields: { ...fields, slackTestResult: 'pending', slackTestAt: new Date() },
+      job: jobFor('slack_test', { tenantId: o.tenantId }),
+    }
   }
   if (o.intent === 'continue') {
     const provider = value.calendarProvider ?? o.calmsg.calendarProvider
     // Going on with Google not connected is "connect it later": explicit, and the guard accepts it.
-    if (provider === 'google' && !o.calmsg.calendarConnected) fields.calendarLaterAt = o.calmsg.calendarLaterAt ?? new Date()
+    if (provider === 'google' && !o.calmsg.calendarConnected)
+      fields.calendarLaterAt = o.calmsg.calendarLaterAt ?? new Date()
   }
   return { fields }
 }

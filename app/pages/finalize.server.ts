@@ -28,9 +28,23 @@ async function summary(request: Request, identity: Identity) {
   if (state.phase === 'COMPLETE') {
     // The Refresh link of "Setting up your dashboard..." asks to go on once it is done.
     if (new URL(request.url).searchParams.has('dashboard')) throw redirect(dashboardUrl)
-    return json({ state, dashboardUrl, snapshot: null, blockers: [], patienceMs: 0, reviewFirst: false, finishRequested: false, mailRefused: null, waitingForCarriers: false })
+    return json({
+      state,
+      dashboardUrl,
+      snapshot: null,
+      blockers: [],
+      patienceMs: 0,
+      reviewFirst: false,
+      finishRequested: false,
+      mailRefused: null,
+      waitingForCarriers: false,
+    })
   }
-  const [snapshot, choice, mailRefused] = await Promise.all([readSnapshot(db()), finishChoice(db(), identity.tenantId), refusedMail(db(), identity.tenantId)])
+  const [snapshot, choice, mailRefused] = await Promise.all([
+    readSnapshot(db()),
+    finishChoice(db(), identity.tenantId),
+    refusedMail(db(), identity.tenantId),
+  ])
   const waited = snapshot.flow.finishedAt ? Date.now() - Date.parse(snapshot.flow.finishedAt) : 0
   return json({
     state,
@@ -59,9 +73,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const { requested } = await finishOnboarding(dbPool(), tenantId, form.version)
     // Only the carriers' answer is left: Finish is recorded, and setup finishes when they approve.
-    if (requested) return redirectWithToast(request, pagePath('finalize'), 'We will finish your setup as soon as carriers approve.')
+    if (requested)
+      return redirectWithToast(request, pagePath('finalize'), 'We will finish your setup as soon as carriers approve.')
   } catch (error) {
-    if (error instanceof NotFinished) return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
+    if (error instanceof NotFinished)
+      return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })
     // Finish pressed twice (a double click sends the form twice): the second finds it done.
     const finished = error instanceof StaleVersionError && ['FINALIZE', 'COMPLETE'].includes((await current()).phase)
     if (!finished) return replyToSaveError(error, current)

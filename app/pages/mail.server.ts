@@ -8,7 +8,8 @@ import { devMailbox } from '../providers/mail.server'
 // The reminder mail's "turn reminders off" link, opened without signing in: its token proves the
 // tenant. The link shows a button (mail scanners open links; they do not press buttons); the
 // button, and mail apps' one-click unsubscribe (RFC 8058, a POST to the same link), turn them off.
-const tenantOf = (request: Request) => tenantOfLinkToken('reminders-off', new URL(request.url).searchParams.get('t') ?? '')
+const tenantOf = (request: Request) =>
+  tenantOfLinkToken('reminders-off', new URL(request.url).searchParams.get('t') ?? '')
 
 export function remindersOffLoader({ request }: LoaderFunctionArgs) {
   const valid = tenantOf(request) !== null

@@ -37,7 +37,12 @@ export const numberPage = definePage({
       availability = await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415'])
     }
     return planNumberSave({
-      tenantId, intent, value, number, suggestions, availability,
+      tenantId,
+      intent,
+      value,
+      number,
+      suggestions,
+      availability,
       changeTo: String(formData.get('changeTo') ?? ''),
       stopHelpSent: formData.has('stopHelpText'),
     })
@@ -55,7 +60,10 @@ export function numberView(number: NumberRow, suggestions: string[], federal: { 
   const { portIn, ...shown } = number
   return {
     federal,
-    suggestions: number.areaCode && !suggestions.includes(number.areaCode) ? [number.areaCode, ...suggestions].slice(0, 5) : suggestions,
+    suggestions:
+      number.areaCode && !suggestions.includes(number.areaCode)
+        ? [number.areaCode, ...suggestions].slice(0, 5)
+        : suggestions,
     number: {
       ...shown,
       areaCode: number.areaCode ?? suggestions[0] ?? '',
@@ -103,7 +111,8 @@ export function planNumberSave(o: SaveInput): SavePlan | Refusal {
     return { fields, job, after: (tx) => requestNumberChange(tx, o.tenantId, o.changeTo) }
   }
   if (o.intent === 'continue') {
-    if (!/^[2-9]\d{2}$/.test(value.areaCode ?? o.number.areaCode ?? '')) return { status: 400, message: 'Choose an area code for the new number.' }
+    if (!/^[2-9]\d{2}$/.test(value.areaCode ?? o.number.areaCode ?? ''))
+      return { status: 400, message: 'Choose an area code for the new number.' }
     const porting = (fields.startPortIn as boolean | undefined) ?? o.number.startPortIn
     const provision = porting ? null : provisionRequest(o.tenantId, o.number, false)
     return { fields: { ...fields, ...provision?.fields }, job: provision?.job }
@@ -123,14 +132,25 @@ export function portInFields(tenantId: string, value: Partial<NumberFields>, sto
   const errors: Record<string, string[]> = {}
   const phone = value.portIn?.phoneNumber ? parsePhoneNumberFromString(value.portIn.phoneNumber, 'US') : undefined
   const phoneNumber = phone?.isValid() && phone.countryCallingCode === '1' ? phone.number : stored.portIn?.phoneNumber
-  if (value.portIn?.phoneNumber && !(phone?.isValid() && phone.countryCallingCode === '1')) errors['portIn.phoneNumber'] = ['Enter the US number you want to move, e.g. (415) 555-0123']
+  if (value.portIn?.phoneNumber && !(phone?.isValid() && phone.countryCallingCode === '1'))
+    errors['portIn.phoneNumber'] = ['Enter the US number you want to move, e.g. (415) 555-0123']
   else if (!phoneNumber) errors['portIn.phoneNumber'] = ['Enter the number you want to move']
-  const accountNumber = value.portIn?.accountNumber ? seal(value.portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' }) : stored.portIn?.accountNumber
-  const pin = value.portIn?.pin ? seal(value.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' }) : stored.portIn?.pin
+  const accountNumber = value.portIn?.accountNumber
+    ? seal(value.portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' })
+    : stored.portIn?.accountNumber
+  const pin = value.portIn?.pin
+    ? seal(value.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' })
+    : stored.portIn?.pin
   if (!accountNumber) errors['portIn.accountNumber'] = ['Enter the account number from your current phone company']
   if (!pin) errors['portIn.pin'] = ['Enter the port-out PIN from your current phone company']
   if (Object.keys(errors).length) return { errors }
-  return { fields: { startPortIn: true, portIn: { phoneNumber, accountNumber, pin }, state: stored.e164 ? stored.state : 'Porting' } }
+  return {
+    fields: {
+      startPortIn: true,
+      portIn: { phoneNumber, accountNumber, pin },
+      state: stored.e164 ? stored.state : 'Porting',
+    },
+  }
 }
 
 /**
@@ -138,7 +158,11 @@ export function portInFields(tenantId: string, value: Partial<NumberFields>, sto
  * buy when it runs, from what is saved), or for "Change number" (after ob_request_number_change).
  * Enqueued again while one waits, it replaces it and runs now: that is "try again".
  */
-export function provisionRequest(tenantId: string, stored: NumberRow, change: boolean): { job: ReturnType<typeof jobFor>; fields: Record<string, unknown> } | null {
+export function provisionRequest(
+  tenantId: string,
+  stored: NumberRow,
+  change: boolean,
+): { job: ReturnType<typeof jobFor>; fields: Record<string, unknown> } | null {
   if (!change && stored.e164) return null
   return {
     job: jobFor('provision_number', { tenantId }),

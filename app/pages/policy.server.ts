@@ -16,19 +16,31 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function policyLoader(request: Request, tenantId: string | undefined) {
   if (!tenantId || !UUID.test(tenantId)) throw new Response('Not found', { status: 404 })
   // The tenant named by the page's address: its own rows, nothing of another's (row-level security).
-  const [account, a2p] = await forTenant(tenantId, () => Promise.all([readAccount(db(), tenantId), readA2p(db(), tenantId)])).catch(() => {
+  const [account, a2p] = await forTenant(tenantId, () =>
+    Promise.all([readAccount(db(), tenantId), readA2p(db(), tenantId)]),
+  ).catch(() => {
     throw new Response('Not found', { status: 404 })
   })
-  const preview = !a2p.hostedPolicy && (await requireIdentity(request).then((i) => i.tenantId === tenantId, () => false))
+  const preview =
+    !a2p.hostedPolicy &&
+    (await requireIdentity(request).then(
+      (i) => i.tenantId === tenantId,
+      () => false,
+    ))
   if (!a2p.hostedPolicy && !preview) throw new Response('Not found', { status: 404 })
   const contact = a2p.authorizedContact
-  return json({
-    business: a2p.legalBusinessName ?? account.displayName ?? 'This business',
-    name: account.displayName ?? a2p.legalBusinessName ?? 'This business',
-    address: account.address ? `${account.address.line1}, ${account.address.city}, ${account.address.state} ${account.address.zip}` : null,
-    email: contact?.email ?? account.ownerEmail,
-    phone: contact?.phoneE164 ?? account.ownerMobileE164,
-    optIn: a2p.optInDescription,
-    stopHelp: a2p.stopHelpText,
-  }, { headers: { 'cache-control': preview ? 'private, no-store' : 'public, max-age=300' } })
+  return json(
+    {
+      business: a2p.legalBusinessName ?? account.displayName ?? 'This business',
+      name: account.displayName ?? a2p.legalBusinessName ?? 'This business',
+      address: account.address
+        ? `${account.address.line1}, ${account.address.city}, ${account.address.state} ${account.address.zip}`
+        : null,
+      email: contact?.email ?? account.ownerEmail,
+      phone: contact?.phoneE164 ?? account.ownerMobileE164,
+      optIn: a2p.optInDescription,
+      stopHelp: a2p.stopHelpText,
+    },
+    { headers: { 'cache-control': preview ? 'private, no-store' : 'public, max-age=300' } },
+  )
 }

@@ -78,7 +78,9 @@ export async function readClerkOwner(userId: string, timeoutMs: number): Promise
       stripeAccountId: text(meta.stripeAccountId),
     }
   } catch (error) {
-    throw error instanceof ClerkUnavailable ? error : new ClerkUnavailable(`Clerk user ${userId} could not be read: ${String(error)}`)
+    throw error instanceof ClerkUnavailable
+      ? error
+      : new ClerkUnavailable(`Clerk user ${userId} could not be read: ${String(error)}`)
   } finally {
     clearTimeout(timer)
   }

@@ -50,7 +50,10 @@ export async function beginConnect(request: Request) {
 
 export type Connected = { email: string; scopes: string[]; refreshToken: string | null }
 export class ConnectFailed extends Error {
-  constructor(readonly reason: 'expired' | 'provider', cause: unknown) {
+  constructor(
+    readonly reason: 'expired' | 'provider',
+    cause: unknown,
+  ) {
     super(`calendar connection failed: ${reason}`, { cause })
   }
 }
@@ -61,15 +64,23 @@ export async function finishConnect(request: Request, o: { state: string; verifi
   current.search = new URL(request.url).search
   try {
     const c = await config()
-    const tokens = await oidc.authorizationCodeGrant(c, current, { pkceCodeVerifier: o.verifier, expectedState: o.state })
+    const tokens = await oidc.authorizationCodeGrant(c, current, {
+      pkceCodeVerifier: o.verifier,
+      expectedState: o.state,
+    })
     const claims = tokens.claims()
     const info = await oidc.fetchUserInfo(c, tokens.access_token, claims?.sub ?? oidc.skipSubjectCheck)
     const email = typeof info.email === 'string' ? info.email : typeof claims?.email === 'string' ? claims.email : null
     if (!email) throw new Error('the provider did not say which account signed in')
-    return { email, scopes: (tokens.scope ?? CALENDAR_SCOPES.join(' ')).split(' ').filter(Boolean), refreshToken: tokens.refresh_token ?? null }
+    return {
+      email,
+      scopes: (tokens.scope ?? CALENDAR_SCOPES.join(' ')).split(' ').filter(Boolean),
+      refreshToken: tokens.refresh_token ?? null,
+    }
   } catch (error) {
     // invalid_grant: the code was used, or waited too long at the provider.
-    if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') throw new ConnectFailed('expired', error)
+    if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant')
+      throw new ConnectFailed('expired', error)
     throw new ConnectFailed('provider', error)
   }
 }

@@ -4,14 +4,26 @@ import { env } from '../lib/env.server'
 // Mail to owners over SMTP, with nodemailer (the well-kept SMTP client every provider documents).
 // An SMTP answer of 5xx to the recipient is the address refused for good; anything else that
 // fails (no connection, 4xx, a timeout) is worth a retry, so it throws.
-export type Mail = { to: string; subject: string; text: string; html: string; messageId: string; headers?: Record<string, string> }
+export type Mail = {
+  to: string
+  subject: string
+  text: string
+  html: string
+  messageId: string
+  headers?: Record<string, string>
+}
 export type Sent = { sent: string } | { refused: string }
 
 let transport: Transporter | undefined
 function smtp() {
   const url = env().SMTP_URL
   if (!url) throw new Error('SMTP_URL is not set: mail cannot be sent')
-  transport ??= nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+  transport ??= nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  })
   return transport
 }
 
@@ -23,7 +35,8 @@ export async function sendMail(mail: Mail): Promise<Sent> {
   } catch (error) {
     const e = error as { responseCode?: number; response?: string; code?: string }
     // 5xx to RCPT or DATA: this address (or this mail) will never be taken; 4xx and no answer: try again.
-    if (e.code === 'EENVELOPE' && e.responseCode && e.responseCode >= 500) return { refused: e.response ?? `refused (${e.responseCode})` }
+    if (e.code === 'EENVELOPE' && e.responseCode && e.responseCode >= 500)
+      return { refused: e.response ?? `refused (${e.responseCode})` }
     throw error
   }
 }

@@ -26,12 +26,20 @@ export type PurchaseResult =
 /** Whether a refusal can change on a retry: 5xx and 429 can; other 4xx say our request is wrong and stay so. */
 export const retryable = (status: number) => status >= 500 || status === 429
 
-async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}) {
+async function call(
+  method: string,
+  path: string,
+  init: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+) {
   const base = env().PROVISIONING_API_URL
   if (!base) throw new Error('PROVISIONING_API_URL is not set')
   return fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${env().PROVISIONING_TOKEN}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      authorization: `Bearer ${env().PROVISIONING_TOKEN}`,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
     body: init.body ? JSON.stringify(init.body) : undefined,
     signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
   })
@@ -39,16 +47,32 @@ async function call(method: string, path: string, init: { body?: unknown; header
 
 /** POST /numbers under an idempotency key; 207 is finished here with PUT /numbers/{sid}/webhooks. */
 export async function purchaseNumber(body: PurchaseBody, key: string, correlationId: string): Promise<PurchaseResult> {
-  const res = await call('POST', '/numbers', { body, headers: { 'idempotency-key': key, 'correlation-id': correlationId } })
+  const res = await call('POST', '/numbers', {
+    body,
+    headers: { 'idempotency-key': key, 'correlation-id': correlationId },
+  })
   if (res.status === 409) return { kind: 'conflict' }
   if (retryable(res.status)) return { kind: 'busy', httpStatus: res.status }
   const json = await res.json().catch(() => ({}))
-  if (![200, 201, 207].includes(res.status)) return { kind: 'refused', httpStatus: res.status, error: String((json as { error?: unknown }).error ?? res.statusText).slice(0, 200) }
+  if (![200, 201, 207].includes(res.status))
+    return {
+      kind: 'refused',
+      httpStatus: res.status,
+      error: String((json as { error?: unknown }).error ?? res.statusText).slice(0, 200),
+    }
   let number = Purchased.parse(json)
   if (number.state === 'PurchasedButUnconfigured') {
-    const put = await call('PUT', `/numbers/${encodeURIComponent(number.sid)}/webhooks`, { body: body.webhooks, headers: { 'correlation-id': correlationId } })
-      .catch(() => null) // no answer: as a 503, the purchase stays open
-    if (!put?.ok) return { kind: 'unconfigured', sid: number.sid, httpStatus: put?.status ?? 503, retry: !put || retryable(put.status) }
+    const put = await call('PUT', `/numbers/${encodeURIComponent(number.sid)}/webhooks`, {
+      body: body.webhooks,
+      headers: { 'correlation-id': correlationId },
+    }).catch(() => null) // no answer: as a 503, the purchase stays open
+    if (!put?.ok)
+      return {
+        kind: 'unconfigured',
+        sid: number.sid,
+        httpStatus: put?.status ?? 503,
+        retry: !put || retryable(put.status),
+      }
     number = Purchased.parse(await put.json())
   }
   return { kind: 'purchased', number, httpStatus: res.status }

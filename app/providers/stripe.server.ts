@@ -41,22 +41,34 @@ export type StripeProfile = {
   taxIdProvided: boolean | null
 }
 
-export async function readStripeProfile(ids: { customerId: string | null; accountId: string | null }): Promise<StripeProfile> {
+export async function readStripeProfile(ids: {
+  customerId: string | null
+  accountId: string | null
+}): Promise<StripeProfile> {
   const [customer, account] = await Promise.all([
     ids.customerId ? stripe().customers.retrieve(ids.customerId, { expand: ['subscriptions', 'tax_ids'] }) : null,
     ids.accountId ? stripe().accounts.retrieve(ids.accountId) : null,
   ])
   const live = customer && !customer.deleted ? customer : null
-  const subscription = live?.subscriptions?.data.find((s) => s.status === 'active' || s.status === 'trialing') ?? live?.subscriptions?.data[0]
+  const subscription =
+    live?.subscriptions?.data.find((s) => s.status === 'active' || s.status === 'trialing') ??
+    live?.subscriptions?.data[0]
   const plan = subscription ? subscriptionFlags(subscription) : { stripeActive: false, planCode: null }
   const raw = account?.business_profile?.support_address ?? account?.company?.address ?? live?.address ?? null
   const logo = account?.settings?.branding?.logo
   return {
     displayName: account?.business_profile?.name || account?.company?.name || live?.name || null,
     mcc: account?.business_profile?.mcc ?? null,
-    address: raw?.line1 && raw.postal_code && (raw.country ?? 'US') === 'US'
-      ? { line1: raw.line1, line2: raw.line2 ?? '', city: raw.city ?? '', state: raw.state ?? '', zip: raw.postal_code }
-      : null,
+    address:
+      raw?.line1 && raw.postal_code && (raw.country ?? 'US') === 'US'
+        ? {
+            line1: raw.line1,
+            line2: raw.line2 ?? '',
+            city: raw.city ?? '',
+            state: raw.state ?? '',
+            zip: raw.postal_code,
+          }
+        : null,
     logoFileId: typeof logo === 'string' ? logo : (logo?.id ?? null),
     primaryColor: account?.settings?.branding?.primary_color?.toLowerCase() ?? null,
     stripeActive: plan.stripeActive,
@@ -84,11 +96,19 @@ export async function downloadStripeFile(fileId: string, maxBytes: number): Prom
 
 // The part of a subscription we use. Webhook events are parsed with it: an event without a
 // customer or status is not one we can act on.
-const id = z.union([z.string().min(1), z.object({ id: z.string().min(1) })]).transform((v) => (typeof v === 'string' ? v : v.id))
+const id = z
+  .union([z.string().min(1), z.object({ id: z.string().min(1) })])
+  .transform((v) => (typeof v === 'string' ? v : v.id))
 export const SubscriptionObject = z.object({
   customer: id,
   status: z.string().min(1),
-  items: z.object({ data: z.array(z.object({ price: z.object({ lookup_key: z.string().nullish(), product: id.nullish() }).nullish() })) }).nullish(),
+  items: z
+    .object({
+      data: z.array(
+        z.object({ price: z.object({ lookup_key: z.string().nullish(), product: id.nullish() }).nullish() }),
+      ),
+    })
+    .nullish(),
 })
 
 /** The longest plan code ob_flow.plan_code holds. */

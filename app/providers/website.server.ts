@@ -24,7 +24,24 @@ const MAX_BYTES = 512 * 1024
 const MAX_LINKS = 500
 const MAX_TEXT = 64 * 1024
 const MAX_REDIRECTS = 3
-const BLOCKS = new Set(['p', 'div', 'li', 'br', 'tr', 'td', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'footer', 'header'])
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'br',
+  'tr',
+  'td',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'footer',
+  'header',
+])
 export class Blocked extends Error {}
 export class OverBudget extends Error {}
 
@@ -36,7 +53,8 @@ const publicAddress = (ip: string) => {
 const lookup: typeof dns.lookup = ((host: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) =>
   dns.lookup(host, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error)
-    if (!addresses.length || !addresses.every((a) => publicAddress(a.address))) return callback(new Blocked(`${host} resolves to a private address`))
+    if (!addresses.length || !addresses.every((a) => publicAddress(a.address)))
+      return callback(new Blocked(`${host} resolves to a private address`))
     return options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)
   })) as never
 const connector = buildConnector({ lookup, timeout: 5000 } as never)
@@ -62,9 +80,15 @@ export type Page = { url: URL; status: number; links: Link[]; text: string }
 export async function fetchPage(start: string, signal = AbortSignal.timeout(5000)): Promise<Page> {
   let url = new URL(start)
   for (let hop = 0; ; hop++) {
-    if (!['http:', 'https:'].includes(url.protocol) || !['', '80', '443'].includes(url.port)) throw new Blocked(`${url.protocol}//${url.host} is not a web address we open`)
+    if (!['http:', 'https:'].includes(url.protocol) || !['', '80', '443'].includes(url.port))
+      throw new Blocked(`${url.protocol}//${url.host} is not a web address we open`)
     const t = target(url)
-    const res = await fetch(t.href, { redirect: 'manual', signal, dispatcher: t.dispatcher, headers: { 'user-agent': 'OnboardingWizard-SiteCheck/1.0', accept: 'text/html' } })
+    const res = await fetch(t.href, {
+      redirect: 'manual',
+      signal,
+      dispatcher: t.dispatcher,
+      headers: { 'user-agent': 'OnboardingWizard-SiteCheck/1.0', accept: 'text/html' },
+    })
     const location = res.headers.get('location')
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel()
@@ -77,28 +101,35 @@ export async function fetchPage(start: string, signal = AbortSignal.timeout(5000
 }
 
 /** The links (href and their text) and the visible text of a page, read up to MAX_BYTES within `signal`'s time. */
-export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null, signal: AbortSignal): Promise<Omit<Page, 'url' | 'status'>> {
+export async function readPage(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null,
+  signal: AbortSignal,
+): Promise<Omit<Page, 'url' | 'status'>> {
   const links: Link[] = []
   let text = ''
   let open: Link | null = null
   let skip = 0 // inside <script> or <style>
-  const parser = new Parser({
-    onopentag(name, attrs) {
-      if (name === 'script' || name === 'style') skip++
-      if (name === 'a' && attrs.href && links.length < MAX_LINKS) links.push((open = { href: attrs.href.trim().slice(0, 2048), text: '' }))
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'script' || name === 'style') skip++
+        if (name === 'a' && attrs.href && links.length < MAX_LINKS)
+          links.push((open = { href: attrs.href.trim().slice(0, 2048), text: '' }))
+      },
+      ontext(t) {
+        if (skip) return
+        if (open && open.text.length < 200) open.text += t
+        if (text.length < MAX_TEXT) text += t
+      },
+      onclosetag(name) {
+        if (name === 'script' || name === 'style') skip = Math.max(0, skip - 1)
+        // A block ends a sentence for the policy reader ("...purposes.</p><p>We...").
+        if (BLOCKS.has(name) && text.length < MAX_TEXT) text += '\n'
+        if (name === 'a') open = null
+      },
     },
-    ontext(t) {
-      if (skip) return
-      if (open && open.text.length < 200) open.text += t
-      if (text.length < MAX_TEXT) text += t
-    },
-    onclosetag(name) {
-      if (name === 'script' || name === 'style') skip = Math.max(0, skip - 1)
-      // A block ends a sentence for the policy reader ("...purposes.</p><p>We...").
-      if (BLOCKS.has(name) && text.length < MAX_TEXT) text += '\n'
-      if (name === 'a') open = null
-    },
-  }, { decodeEntities: true, lowerCaseTags: true })
+    { decodeEntities: true, lowerCaseTags: true },
+  )
   const decoder = new TextDecoder()
   let size = 0
   if (body) {
@@ -117,15 +148,38 @@ export async function readPage(body: ReadableStream<Uint8Array> | AsyncIterable<
 }
 
 /** What the pages say (null: the page was not found or not read): see app/lib/policy-text.ts. */
-export type PageFacts = { privacyNoSharing: boolean | null; termsFrequency: boolean | null; termsRates: boolean | null; termsContact: boolean | null }
-export type SiteCheck = PageFacts & { httpsOk: boolean; privacyFound: boolean | null; termsFound: boolean | null; privacyUrl: string | null; termsUrl: string | null; error: string | null }
+export type PageFacts = {
+  privacyNoSharing: boolean | null
+  termsFrequency: boolean | null
+  termsRates: boolean | null
+  termsContact: boolean | null
+}
+export type SiteCheck = PageFacts & {
+  httpsOk: boolean
+  privacyFound: boolean | null
+  termsFound: boolean | null
+  privacyUrl: string | null
+  termsUrl: string | null
+  error: string | null
+}
 /** A site that could not be read: one line for the owner, nothing found. */
 const unreadable = (error: string): SiteCheck => ({
-  httpsOk: false, privacyFound: null, termsFound: null, privacyUrl: null, termsUrl: null, error,
-  privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null,
+  httpsOk: false,
+  privacyFound: null,
+  termsFound: null,
+  privacyUrl: null,
+  termsUrl: null,
+  error,
+  privacyNoSharing: null,
+  termsFrequency: null,
+  termsRates: null,
+  termsContact: null,
 })
 const PRIVACY = { words: /privacy/i, paths: ['/privacy', '/privacy-policy', '/legal/privacy'] }
-const TERMS = { words: /terms|conditions|sms-terms/i, paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'] }
+const TERMS = {
+  words: /terms|conditions|sms-terms/i,
+  paths: ['/terms', '/terms-of-service', '/terms-and-conditions', '/sms-terms', '/legal/terms'],
+}
 
 /**
  * https reachable, a privacy and a terms page found by the home page's links or the usual paths,
@@ -138,8 +192,14 @@ export async function checkSite(websiteUrl: string, names: (string | null)[] = [
     home = await fetchPage(websiteUrl, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
   } catch (error) {
     // undici wraps the connector's refusal: "fetch failed", caused by our Blocked.
-    const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked || e instanceof OverBudget) as Error | undefined
-    const why = blocked ? blocked.message : (error as Error).name === 'TimeoutError' ? 'it did not answer within 5 seconds' : 'it could not be reached'
+    const blocked = [error, (error as Error).cause].find((e) => e instanceof Blocked || e instanceof OverBudget) as
+      | Error
+      | undefined
+    const why = blocked
+      ? blocked.message
+      : (error as Error).name === 'TimeoutError'
+        ? 'it did not answer within 5 seconds'
+        : 'it could not be reached'
     return unreadable(`We could not open ${websiteUrl}: ${why}.`)
   }
   const httpsOk = home.url.protocol === 'https:' && home.status < 400
@@ -152,7 +212,8 @@ export async function checkSite(websiteUrl: string, names: (string | null)[] = [
     for (const c of candidates) {
       try {
         const page = await fetchPage(new URL(c, home.url).href, AbortSignal.any([deadline, AbortSignal.timeout(5000)]))
-        if (page.status < 400 && kind.words.test(page.text)) return { found: true, url: page.url.protocol === 'https:' ? page.url.href : null, text: page.text }
+        if (page.status < 400 && kind.words.test(page.text))
+          return { found: true, url: page.url.protocol === 'https:' ? page.url.href : null, text: page.text }
       } catch {
         // a candidate that cannot be opened is simply not the page
       }
@@ -162,8 +223,15 @@ export async function checkSite(websiteUrl: string, names: (string | null)[] = [
   const [privacy, terms] = await Promise.all([find(PRIVACY), find(TERMS)])
   const said = readTerms(terms.text, { names, domain: getDomain(home.url.hostname) })
   return {
-    httpsOk, privacyFound: privacy.found, termsFound: terms.found, privacyUrl: privacy.url, termsUrl: terms.url, error: null,
+    httpsOk,
+    privacyFound: privacy.found,
+    termsFound: terms.found,
+    privacyUrl: privacy.url,
+    termsUrl: terms.url,
+    error: null,
     privacyNoSharing: privacy.found ? privacyNoSharing(privacy.text) : null,
-    termsFrequency: terms.found ? said.frequency : null, termsRates: terms.found ? said.rates : null, termsContact: terms.found ? said.contact : null,
+    termsFrequency: terms.found ? said.frequency : null,
+    termsRates: terms.found ? said.rates : null,
+    termsContact: terms.found ? said.contact : null,
   }
 }

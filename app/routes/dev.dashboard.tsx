@@ -12,8 +12,12 @@ export default function DevDashboard() {
   return (
     <main className="mx-auto max-w-xl space-y-3 p-8">
       <h1 className="text-xl font-semibold">Your dashboard</h1>
-      <p className="text-slate-600">Your business is set up. (In dev, this page stands in for the product&apos;s dashboard.)</p>
-      <Link className="text-blue-700 underline" to="/onboarding">Back to onboarding</Link>
+      <p className="text-slate-600">
+        Your business is set up. (In dev, this page stands in for the product&apos;s dashboard.)
+      </p>
+      <Link className="text-blue-700 underline" to="/onboarding">
+        Back to onboarding
+      </Link>
     </main>
   )
 }

@@ -27,10 +27,11 @@ export function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   refuseInProduction()
-  const form = await readFormData(request, { maxBytes: 4096 }).catch((error) => {
-    if (error instanceof BodyTooLarge) throw json({ error: 'That is too much to send' }, { status: 413 })
-    throw error
-  }) ?? new FormData()
+  const form =
+    (await readFormData(request, { maxBytes: 4096 }).catch((error) => {
+      if (error instanceof BodyTooLarge) throw json({ error: 'That is too much to send' }, { status: 413 })
+      throw error
+    })) ?? new FormData()
   const parsed = SignIn.safeParse({ persona: form.get('persona'), owner: form.get('owner') ?? undefined })
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 })
   const identity = await signInPersona(parsed.data.persona, parsed.data.owner)
@@ -47,10 +48,15 @@ export default function DevSignIn() {
     <main className="mx-auto max-w-lg space-y-4 p-8">
       <h1 className="text-xl font-semibold">Sign in (local development)</h1>
       <p className="text-sm text-slate-600">Pick who you are. Real sign-in uses Clerk when it is configured.</p>
-      {data?.error ? <p role="alert" className="text-sm text-red-700">{data.error}</p> : null}
+      {data?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {data.error}
+        </p>
+      ) : null}
       <Form method="post" className="space-y-3">
         {PERSONA_IDS.map((id) => (
-          <button type="submit"
+          <button
+            type="submit"
             key={id}
             name="persona"
             value={id}

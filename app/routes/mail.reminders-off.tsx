@@ -13,13 +13,19 @@ export default function RemindersOff() {
     <main className="mx-auto max-w-xl space-y-4 p-8">
       <h1 className="text-xl font-semibold">Reminder emails</h1>
       {!shown.valid ? (
-        <p role="alert" className="text-red-700">This link is not complete. Open it again from the email, or sign in to carry on.</p>
+        <p role="alert" className="text-red-700">
+          This link is not complete. Open it again from the email, or sign in to carry on.
+        </p>
       ) : done ? (
-        <p data-testid="reminders-off">Reminders are off. We will still email you when carriers answer your registration.</p>
+        <p data-testid="reminders-off">
+          Reminders are off. We will still email you when carriers answer your registration.
+        </p>
       ) : (
         <Form method="post" action={`/mail/reminders-off${search}`} className="space-y-3">
           <p>Stop the emails that remind you to finish your setup? Mail about your texting registration still comes.</p>
-          <button type="submit" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white">Turn reminders off</button>
+          <button type="submit" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white">
+            Turn reminders off
+          </button>
         </Form>
       )}
     </main>

@@ -26,10 +26,21 @@ function A2pPage() {
   const reply = useActionData<typeof action>()
   const contact = r.authorizedContact ?? {}
   const { form, fields, autosave } = usePageForm({
-    page: 'a2p', schema: A2pSchema, basic: A2pBasic, version: state.version, reply,
+    page: 'a2p',
+    schema: A2pSchema,
+    basic: A2pBasic,
+    version: state.version,
+    reply,
     defaultValue: {
-      brandType: r.brandType ?? 'SOLE_PROP', legalBusinessName: r.legalBusinessName ?? '', websiteUrl: r.websiteUrl ?? '', taxId: r.taxId ?? '',
-      authorizedContact: { name: contact.name ?? '', email: contact.email ?? '', phone: contact.phoneE164 ? (parsePhoneNumberFromString(contact.phoneE164)?.formatNational() ?? '') : '' },
+      brandType: r.brandType ?? 'SOLE_PROP',
+      legalBusinessName: r.legalBusinessName ?? '',
+      websiteUrl: r.websiteUrl ?? '',
+      taxId: r.taxId ?? '',
+      authorizedContact: {
+        name: contact.name ?? '',
+        email: contact.email ?? '',
+        phone: contact.phoneE164 ? (parsePhoneNumberFromString(contact.phoneE164)?.formatNational() ?? '') : '',
+      },
       hostedPolicy: r.hostedPolicy ? 'on' : 'off',
     },
   })
@@ -52,28 +63,44 @@ function A2pPage() {
       autosave={autosave}
       reply={reply}
     >
-      <div className="flex items-center gap-3"><StatusPill status={r} eligible={state.textingEligible} /></div>
+      <div className="flex items-center gap-3">
+        <StatusPill status={r} eligible={state.textingEligible} />
+      </div>
       <A2pTimeline steps={timeline} timezone={timezone} />
       <RejectionLine status={r} />
       {r.brandPhase === 'VETTED' && r.identityStatus === 'UNVERIFIED' ? (
         <OtpPanel phone={contact.phoneE164 ?? ''} sentAt={r.otpSentAt} error={r.otpError} checking={r.otpChecking} />
       ) : null}
-      {r.websiteCheckError ? <p className="text-sm text-amber-900" data-testid="website-error">{r.websiteCheckError}</p> : null}
+      {r.websiteCheckError ? (
+        <p className="text-sm text-amber-900" data-testid="website-error">
+          {r.websiteCheckError}
+        </p>
+      ) : null}
       {policyMissing ? (
         <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made from your details.
-          <button type="submit" name="intent" value="useHostedPolicy" className="rounded-md border border-amber-800 px-3 py-1 font-medium">Use hosted pages</button>
+          Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made
+          from your details.
+          <button
+            type="submit"
+            name="intent"
+            value="useHostedPolicy"
+            className="rounded-md border border-amber-800 px-3 py-1 font-medium"
+          >
+            Use hosted pages
+          </button>
         </p>
       ) : null}
       <fieldset id="brandType" className="[&:has(input[value=STANDARD]:checked)~.ein]:block">
         <legend className="text-sm font-medium">How your business is registered</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
-          {getCollectionProps(fields.brandType, { type: 'radio', options: ['SOLE_PROP', 'STANDARD'] }).map(({ key, ...props }) => (
-            <label key={key} className="flex items-center gap-1.5">
-              <input {...props} />
-              {props.value === 'STANDARD' ? 'Business with an EIN (LLC, corporation)' : 'Sole proprietor, no EIN'}
-            </label>
-          ))}
+          {getCollectionProps(fields.brandType, { type: 'radio', options: ['SOLE_PROP', 'STANDARD'] }).map(
+            ({ key, ...props }) => (
+              <label key={key} className="flex items-center gap-1.5">
+                <input {...props} />
+                {props.value === 'STANDARD' ? 'Business with an EIN (LLC, corporation)' : 'Sole proprietor, no EIN'}
+              </label>
+            ),
+          )}
         </div>
         <Errors id={fields.brandType.errorId} errors={fields.brandType.errors} />
       </fieldset>
@@ -81,11 +108,25 @@ function A2pPage() {
         <TextField label="EIN (from your IRS letter)" meta={fields.taxId} />
       </div>
       <TextField label="Legal business name" meta={fields.legalBusinessName} />
-      {r.legalMatchesTaxIdLike === false ? <p className="-mt-4 text-sm text-amber-900">This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.</p> : null}
+      {r.legalMatchesTaxIdLike === false ? (
+        <p className="-mt-4 text-sm text-amber-900">
+          This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.
+        </p>
+      ) : null}
       <TextField label="Website" meta={fields.websiteUrl} />
-      <details id="authorizedContact" open={fixes('#authorizedContact') || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => k.startsWith('authorizedContact')))}>
+      <details
+        id="authorizedContact"
+        open={
+          fixes('#authorizedContact') ||
+          Boolean(
+            reply?.result?.error && Object.keys(reply.result.error).some((k) => k.startsWith('authorizedContact')),
+          )
+        }
+      >
         <summary className="cursor-pointer text-sm">
-          <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} · {contact.phoneE164 ? parsePhoneNumberFromString(contact.phoneE164)?.formatNational() : ''} <span className="text-blue-700 underline">Edit</span>
+          <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} ·{' '}
+          {contact.phoneE164 ? parsePhoneNumberFromString(contact.phoneE164)?.formatNational() : ''}{' '}
+          <span className="text-blue-700 underline">Edit</span>
         </summary>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
           <TextField label="Name" meta={c.name} />
@@ -94,17 +135,31 @@ function A2pPage() {
         </div>
       </details>
       <p className="text-sm text-slate-600" id="submit">
-        We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and the carriers,
-        then link your number. The registry charges about $4.50 for the brand and $15 for each campaign review; reviews usually take
-        a few days, sometimes weeks. Texting starts only once all three are approved.
-        {isRejected && checkFails ? <strong className="block text-amber-900" data-testid="resubmit-fee">Fix the lines above before you resubmit: a resubmission may cost $15.</strong> : null}
+        We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and
+        the carriers, then link your number. The registry charges about $4.50 for the brand and $15 for each campaign
+        review; reviews usually take a few days, sometimes weeks. Texting starts only once all three are approved.
+        {isRejected && checkFails ? (
+          <strong className="block text-amber-900" data-testid="resubmit-fee">
+            Fix the lines above before you resubmit: a resubmission may cost $15.
+          </strong>
+        ) : null}
       </p>
       <A2pAdvanced
         fields={fields}
         locked={{ useCase: r.useCase, optInDescription: r.optInDescription, stopHelpText: r.stopHelpText }}
         lists={{ sampleMessages: r.sampleMessages, linkDomains: r.linkDomains }}
         hostedBase={hostedBase}
-        open={ADVANCED_FIX.some(fixes) || (isRejected && ['sampleMessages', 'linkDomains', 'hostedPolicy'].includes(reasonFix(r.reasonCode, r.reason).field ?? '')) || Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)))}
+        open={
+          ADVANCED_FIX.some(fixes) ||
+          (isRejected &&
+            ['sampleMessages', 'linkDomains', 'hostedPolicy'].includes(
+              reasonFix(r.reasonCode, r.reason).field ?? '',
+            )) ||
+          Boolean(
+            reply?.result?.error &&
+              Object.keys(reply.result.error).some((k) => /^(sampleMessages|linkDomains)/.test(k)),
+          )
+        }
       />
     </PageForm>
   )

@@ -54,14 +54,29 @@ function AccountPage() {
       reply={reply}
       multipart
     >
-      <input type="hidden" name="browserTimezone" ref={(el) => void (el && (el.value = Intl.DateTimeFormat().resolvedOptions().timeZone))} />
+      <input
+        type="hidden"
+        name="browserTimezone"
+        ref={(el) => void (el && (el.value = Intl.DateTimeFormat().resolvedOptions().timeZone))}
+      />
       <TextField label="Business name" meta={fields.displayName} defaulted={defaulted.includes('display_name')} />
-      <SelectField label="Kind of work" meta={fields.vertical} options={VERTICALS} defaulted={defaulted.includes('vertical')} />
+      <SelectField
+        label="Kind of work"
+        meta={fields.vertical}
+        options={VERTICALS}
+        defaulted={defaulted.includes('vertical')}
+      />
       <div className="flex flex-wrap gap-2">
         <VerifiedBadge testId="badge-email" label="Email" verified={flags.emailVerified} />
         <VerifiedBadge testId="badge-mobile" label="Mobile" verified={flags.mobileVerified} />
       </div>
-      <AccountAdvanced fields={fields} logoUrl={account.logoUrl} brandColor={account.brandColor} defaulted={defaulted} timezone={account.timezone} />
+      <AccountAdvanced
+        fields={fields}
+        logoUrl={account.logoUrl}
+        brandColor={account.brandColor}
+        defaulted={defaulted}
+        timezone={account.timezone}
+      />
     </PageForm>
   )
 }

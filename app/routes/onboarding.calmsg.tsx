@@ -29,7 +29,12 @@ function CalmsgPage() {
   const { state, calmsg: c, catalogue, preview, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { form, fields, autosave } = usePageForm({
-    page: 'calmsg', schema: CalmsgSchema, basic: CalmsgBasic, version: state.version, reply, defaultValue: calmsgFormValue(c),
+    page: 'calmsg',
+    schema: CalmsgSchema,
+    basic: CalmsgBasic,
+    version: state.version,
+    reply,
+    defaultValue: calmsgFormValue(c),
   })
   // The form's values as they are now: typed (with JavaScript) or as saved (without).
   const live = (form.value ?? {}) as Live
@@ -47,7 +52,10 @@ function CalmsgPage() {
     >
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-5">
-          <CalendarField meta={fields.calendarProvider} calendar={{ connected: c.calendarConnected, email: c.calendarAccountEmail, error: c.calendarError }} />
+          <CalendarField
+            meta={fields.calendarProvider}
+            calendar={{ connected: c.calendarConnected, email: c.calendarAccountEmail, error: c.calendarError }}
+          />
           <ServicesField fields={fields} catalogue={catalogue} chosen={chosen} max={MAX_SERVICES} />
         </div>
         <div className="lg:sticky lg:top-4 lg:self-start">
@@ -64,7 +72,10 @@ function CalmsgPage() {
         fields={fields}
         lists={{ opsEmails: c.opsEmails, opsSms: calmsgFormValue(c).opsSms }}
         slack={{ result: c.slackTestResult }}
-        open={Boolean(reply?.result?.error && Object.keys(reply.result.error).some((k) => !/^(calendarProvider|topServices|priceRanges)/.test(k)))}
+        open={Boolean(
+          reply?.result?.error &&
+            Object.keys(reply.result.error).some((k) => !/^(calendarProvider|topServices|priceRanges)/.test(k)),
+        )}
       />
     </PageForm>
   )

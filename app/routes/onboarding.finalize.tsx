@@ -10,7 +10,17 @@ export const loader = (args: LoaderFunctionArgs) => finalizeLoader(args)
 export const action = (args: ActionFunctionArgs) => finalizeAction(args)
 
 export default function FinalizePage() {
-  const { state, dashboardUrl, snapshot, blockers, patienceMs, reviewFirst, finishRequested, mailRefused, waitingForCarriers } = useLoaderData<typeof loader>()
+  const {
+    state,
+    dashboardUrl,
+    snapshot,
+    blockers,
+    patienceMs,
+    reviewFirst,
+    finishRequested,
+    mailRefused,
+    waitingForCarriers,
+  } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   // With JavaScript the page reads itself while the copier works, and goes on once it is done.
   const waited = useRef(state.phase === 'FINALIZE')
@@ -23,8 +33,12 @@ export default function FinalizePage() {
     return (
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Onboarding is complete</h2>
-        <p className="text-slate-600">Your business is set up in the app. Texting enabled: carriers approved your registration.</p>
-        <a className="inline-block rounded-md bg-blue-700 px-5 py-2 font-medium text-white" href={dashboardUrl}>Go to your dashboard</a>
+        <p className="text-slate-600">
+          Your business is set up in the app. Texting enabled: carriers approved your registration.
+        </p>
+        <a className="inline-block rounded-md bg-blue-700 px-5 py-2 font-medium text-white" href={dashboardUrl}>
+          Go to your dashboard
+        </a>
       </section>
     )
   }
@@ -61,19 +75,41 @@ export default function FinalizePage() {
       ) : null}
       {mailRefused ? (
         <p role="alert" className="text-sm text-red-700">
-          We could not email you at {mailRefused}: the address was refused. Check it on <a className="underline" href="/onboarding/account">Your business</a>.
+          We could not email you at {mailRefused}: the address was refused. Check it on{' '}
+          <a className="underline" href="/onboarding/account">
+            Your business
+          </a>
+          .
         </p>
       ) : null}
       <input type="hidden" name="version" value={state.version} />
-      <button type="submit" name="intent" value="finish" className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800">Finish</button>
+      <button
+        type="submit"
+        name="intent"
+        value="finish"
+        className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800"
+      >
+        Finish
+      </button>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="reviewFirst" defaultChecked={reviewFirst} />
           Let me check everything before setup finishes
         </label>
-        <button type="submit" name="intent" value="reviewFirst" className="rounded-md border border-slate-300 px-3 py-1">Save this choice</button>
+        <button
+          type="submit"
+          name="intent"
+          value="reviewFirst"
+          className="rounded-md border border-slate-300 px-3 py-1"
+        >
+          Save this choice
+        </button>
       </fieldset>
-      {reply?.message ? <p role="alert" className="text-sm text-red-700">{reply.message}</p> : null}
+      {reply?.message ? (
+        <p role="alert" className="text-sm text-red-700">
+          {reply.message}
+        </p>
+      ) : null}
     </Form>
   )
 }

@@ -19,7 +19,12 @@ function NumberPage() {
   const { state, suggestions, number: n, federal, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const { form, fields, autosave } = usePageForm({
-    page: 'number', schema: NumberSchema, basic: NumberBasic, version: state.version, reply, defaultValue: numberFormValue(n),
+    page: 'number',
+    schema: NumberSchema,
+    basic: NumberBasic,
+    version: state.version,
+    reply,
+    defaultValue: numberFormValue(n),
   })
   const radius = fields.serviceRadiusMi
   return (
@@ -39,10 +44,21 @@ function NumberPage() {
         <input type="hidden" name={fields.areaCode.name} value={n.areaCode} />
       ) : (
         <div>
-          <label htmlFor={fields.areaCode.id} className="block text-sm font-medium">Area code</label>
-          <select {...getSelectProps(fields.areaCode)} key={fields.areaCode.key} className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2">
+          <label htmlFor={fields.areaCode.id} className="block text-sm font-medium">
+            Area code
+          </label>
+          <select
+            {...getSelectProps(fields.areaCode)}
+            key={fields.areaCode.key}
+            className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2"
+          >
             {suggestions.length === 0 ? <option value="">Choose…</option> : null}
-            {suggestions.map((code, i) => <option key={code} value={code}>{code}{i === 0 ? ' (suggested)' : ''}</option>)}
+            {suggestions.map((code, i) => (
+              <option key={code} value={code}>
+                {code}
+                {i === 0 ? ' (suggested)' : ''}
+              </option>
+            ))}
           </select>
           <Errors id={fields.areaCode.errorId} errors={fields.areaCode.errors} />
         </div>
@@ -52,8 +68,15 @@ function NumberPage() {
         <label htmlFor={radius.id} className="block text-sm font-medium">
           How far you travel: <output>{n.serviceRadiusMi}</output> miles
         </label>
-        <input {...getInputProps(radius, { type: 'range' })} key={radius.key} className="mt-1 block w-full"
-          onInput={(e) => void ((e.currentTarget.previousElementSibling?.querySelector('output') as HTMLOutputElement).value = e.currentTarget.value)} />
+        <input
+          {...getInputProps(radius, { type: 'range' })}
+          key={radius.key}
+          className="mt-1 block w-full"
+          onInput={(e) =>
+            void ((e.currentTarget.previousElementSibling?.querySelector('output') as HTMLOutputElement).value =
+              e.currentTarget.value)
+          }
+        />
         <Errors id={radius.errorId} errors={radius.errors} />
       </div>
       <NumberAdvanced

@@ -35,7 +35,9 @@ export default function OnboardingLayout() {
       <header className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Set up your business</h1>
         <Form method="post" action="/sign-out">
-          <button type="submit" className="text-sm text-slate-600 underline">Sign out</button>
+          <button type="submit" className="text-sm text-slate-600 underline">
+            Sign out
+          </button>
         </Form>
       </header>
       <Stepper phase={state.phase} completion={state.completion} current={current} />

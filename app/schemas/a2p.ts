@@ -8,14 +8,20 @@ import { text } from './text'
 // Page 4. Basic: brandType, legalBusinessName, websiteUrl, taxId (STANDARD only), authorizedContact.
 // Advanced: sampleMessages, linkDomains, hosted policy pages; use case, opt-in and STOP/HELP are locked.
 const toggle = z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v) === 'on', z.boolean())
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : [v].flat()).filter((x) => typeof x === 'string' && x.trim() !== ''), z.array(item))
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? [] : [v].flat()).filter((x) => typeof x === 'string' && x.trim() !== ''),
+    z.array(item),
+  )
 
 /** IRS-assigned EIN prefixes (a2p-10dlc.md section 5). */
 const BAD_PREFIXES = new Set([0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97])
 export function einProblem(ein: string): string | null {
-  if (/^\d{3}-\d{2}-\d{4}$/.test(ein)) return 'That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)'
+  if (/^\d{3}-\d{2}-\d{4}$/.test(ein))
+    return 'That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)'
   if (!/^\d{2}-?\d{7}$/.test(ein)) return 'An EIN has 9 digits, like 12-3456789'
-  if (BAD_PREFIXES.has(Number(ein.slice(0, 2)))) return `No EIN starts with ${ein.slice(0, 2)}; check the number on your IRS letter`
+  if (BAD_PREFIXES.has(Number(ein.slice(0, 2))))
+    return `No EIN starts with ${ein.slice(0, 2)}; check the number on your IRS letter`
   if (/^(\d)\1{8}$/.test(ein.replace('-', ''))) return 'Enter your real EIN'
   return null
 }
@@ -67,43 +73,74 @@ const sample = text().trim().min(20, 'Write at least 20 characters').max(1024, '
 
 export const A2pSchema = z.object({
   brandType: z.enum(['SOLE_PROP', 'STANDARD'], { error: 'Choose how your business is registered' }),
-  legalBusinessName: text({ error: 'Enter the legal name of your business' }).trim().min(1, 'Enter the legal name of your business').max(200, 'Keep the name under 200 characters'),
+  legalBusinessName: text({ error: 'Enter the legal name of your business' })
+    .trim()
+    .min(1, 'Enter the legal name of your business')
+    .max(200, 'Keep the name under 200 characters'),
   websiteUrl: website,
   taxId: ein.optional(),
   authorizedContact: z.object({
-    name: text({ error: 'Enter who carriers can contact' }).trim().min(1, 'Enter who carriers can contact').max(100, 'Keep the name under 100 characters'),
-    email: text({ error: 'Enter an email address' }).trim().toLowerCase().email('Enter an email address like you@yourbusiness.com').max(254),
-    phone: text({ error: 'Enter a US mobile number' }).trim().transform((v, ctx) => {
-      const p = parsePhoneNumberFromString(v, 'US')
-      if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
-      ctx.addIssue({ code: 'custom', message: 'Enter a US number, e.g. (415) 555-0123' })
-      return z.NEVER
-    }),
+    name: text({ error: 'Enter who carriers can contact' })
+      .trim()
+      .min(1, 'Enter who carriers can contact')
+      .max(100, 'Keep the name under 100 characters'),
+    email: text({ error: 'Enter an email address' })
+      .trim()
+      .toLowerCase()
+      .email('Enter an email address like you@yourbusiness.com')
+      .max(254),
+    phone: text({ error: 'Enter a US mobile number' })
+      .trim()
+      .transform((v, ctx) => {
+        const p = parsePhoneNumberFromString(v, 'US')
+        if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
+        ctx.addIssue({ code: 'custom', message: 'Enter a US number, e.g. (415) 555-0123' })
+        return z.NEVER
+      }),
   }),
   sampleMessages: list(sample)
     .refine((s) => s.length >= 2, 'Carriers need at least 2 sample messages')
     // What the samples must say (an opt-out instruction, the business's name, no refused wording) is
     // checked in SQL (ob_a2p_checks), one definition shown as blocker lines.
     .refine((s) => s.length <= 5, 'At most 5 sample messages'),
-  linkDomains: list(domain).refine((d) => d.length <= 10, 'At most 10 domains').transform((d) => [...new Set(d)]),
+  linkDomains: list(domain)
+    .refine((d) => d.length <= 10, 'At most 10 domains')
+    .transform((d) => [...new Set(d)]),
   hostedPolicy: toggle,
 })
 export type A2pFields = z.infer<typeof A2pSchema>
 export type A2pInput = z.input<typeof A2pSchema>
-export const A2pBasic = A2pSchema.pick({ brandType: true, legalBusinessName: true, websiteUrl: true, authorizedContact: true })
+export const A2pBasic = A2pSchema.pick({
+  brandType: true,
+  legalBusinessName: true,
+  websiteUrl: true,
+  authorizedContact: true,
+})
 
 /** Rules across fields, checked on Submit: the EIN only and always for a Standard brand, and the website's domain among the link domains. */
-export function crossFieldErrors(v: { brandType?: string | null; taxId?: string | null; websiteUrl?: string | null; linkDomains?: string[] }): Record<string, string[]> {
+export function crossFieldErrors(v: {
+  brandType?: string | null
+  taxId?: string | null
+  websiteUrl?: string | null
+  linkDomains?: string[]
+}): Record<string, string[]> {
   const errors: Record<string, string[]> = {}
-  if (v.brandType === 'STANDARD' && !v.taxId) errors.taxId = ['Enter your EIN, or choose sole proprietor if you have none']
+  if (v.brandType === 'STANDARD' && !v.taxId)
+    errors.taxId = ['Enter your EIN, or choose sole proprietor if you have none']
   if (v.brandType === 'SOLE_PROP' && v.taxId) errors.brandType = ['You have an EIN: register as a business (Standard)']
   const host = v.websiteUrl ? getHostname(v.websiteUrl)?.replace(/^www\./, '') : null
-  if (host && v.linkDomains && !v.linkDomains.some((d) => host === d || host.endsWith(`.${d}`))) errors.linkDomains = [`Include your website's domain, ${host}`]
+  if (host && v.linkDomains && !v.linkDomains.some((d) => host === d || host.endsWith(`.${d}`)))
+    errors.linkDomains = [`Include your website's domain, ${host}`]
   return errors
 }
 
 const normalName = (s: string) =>
-  s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\b(llc|l l c|inc|incorporated|co|company|corp|corporation|ltd|the)\b/g, ' ').replace(/\s+/g, ' ').trim()
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\b(llc|l l c|inc|incorporated|co|company|corp|corporation|ltd|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** Whether two business names are the same once case, punctuation and suffixes (LLC, Inc, Co) are set aside: similarity >= 0.85. */
 export function namesMatch(a: string, b: string): boolean {

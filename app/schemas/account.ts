@@ -4,8 +4,10 @@ import { text as safeText } from './text'
 
 const verticalValues = VERTICALS.map(([value]) => value) as [Vertical, ...Vertical[]]
 
-export const US_STATES = ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
-  'NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY').split(' ') as [string, ...string[]]
+export const US_STATES = (
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
+  'NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY'
+).split(' ') as [string, ...string[]]
 
 // The zones most owners pick from; any other valid IANA name is accepted too (and kept in the list).
 export const US_TIMEZONES = [
@@ -31,14 +33,20 @@ export function isTimezone(name: string): boolean {
 }
 
 const text = (label: string, max: number) =>
-  safeText({ error: `Enter the ${label}` }).trim().min(1, `Enter the ${label}`).max(max, `Keep the ${label} under ${max} characters`)
+  safeText({ error: `Enter the ${label}` })
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .max(max, `Keep the ${label} under ${max} characters`)
 
 export const AddressSchema = z.object({
   line1: text('street address', 100),
   line2: safeText().trim().max(100, 'Keep the second line under 100 characters').default(''),
   city: text('city', 60),
   state: z.enum(US_STATES, { error: 'Choose a state' }),
-  zip: z.string({ error: 'Enter the ZIP code' }).trim().regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code'),
+  zip: z
+    .string({ error: 'Enter the ZIP code' })
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code'),
 })
 
 // Page 1: Basic fields gate Continue; Advanced fields are optional refinements.
@@ -48,10 +56,19 @@ export const AccountSchema = z.object({
     .min(1, 'Enter your business name')
     .max(100, 'Keep the name under 100 characters'),
   vertical: z.enum(verticalValues, { error: 'Choose what kind of work you do' }),
-  brandColor: z.string().trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'Use a colour like #1d4ed8').optional(),
+  brandColor: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^#[0-9a-f]{6}$/, 'Use a colour like #1d4ed8')
+    .optional(),
   timezone: z.string().refine(isTimezone, 'Choose a time zone from the list').optional(),
   address: AddressSchema.optional(),
-  languages: z.array(z.enum(['en', 'es'], { error: 'Choose English and/or Spanish' })).min(1).max(2).default(['en']),
+  languages: z
+    .array(z.enum(['en', 'es'], { error: 'Choose English and/or Spanish' }))
+    .min(1)
+    .max(2)
+    .default(['en']),
 })
 export type AccountFields = z.infer<typeof AccountSchema>
 export type AccountInput = z.input<typeof AccountSchema>

@@ -10,18 +10,30 @@ export const SLACK_HOOK = /^https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/-
 
 const toggle = z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v) === 'on', z.boolean())
 /** Checkbox groups and lists of inputs: absent or empty entries are dropped. */
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined ? [] : [v].flat()).filter((x) => typeof x === 'string' && x.trim() !== ''), z.array(item))
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? [] : [v].flat()).filter((x) => typeof x === 'string' && x.trim() !== ''),
+    z.array(item),
+  )
 const unique = (items: string[]) => new Set(items.map((x) => x.toLowerCase())).size === items.length
 // Whole dollars, written as owners write them ("$1,500" too); empty means no bound. (Conform's own
 // coercion does not reach into records, so this one is explicit.)
 const dollars = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.replace(/[$,\s]/g, ''))) : v),
-  z.number({ error: 'Enter whole dollars' }).int('Enter whole dollars').min(0, 'At least $0').max(MAX_PRICE, `At most $${MAX_PRICE.toLocaleString('en-US')}`).optional(),
+  z
+    .number({ error: 'Enter whole dollars' })
+    .int('Enter whole dollars')
+    .min(0, 'At least $0')
+    .max(MAX_PRICE, `At most $${MAX_PRICE.toLocaleString('en-US')}`)
+    .optional(),
 )
 
 export const PriceRange = z
   .object({ min: dollars, max: dollars, currency: z.literal('USD').default('USD') })
-  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { path: ['max'], message: 'The most must not be below the least' })
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+    path: ['max'],
+    message: 'The most must not be below the least',
+  })
   .transform((r) => ({ min: r.min ?? null, max: r.max ?? null, currency: r.currency }))
 export type PriceRange = z.output<typeof PriceRange>
 
@@ -30,7 +42,10 @@ const template = (label: string, max: number) =>
     .trim()
     .min(1, `Write the ${label}`)
     .max(max, `Keep the ${label} under ${max} characters`)
-    .refine((t) => unknownTokens(t).length === 0, { error: (issue) => `We cannot fill ${unknownTokens(String(issue.input)).join(', ')}; use ${TOKENS.map((k) => `{${k}}`).join(', ')}` })
+    .refine((t) => unknownTokens(t).length === 0, {
+      error: (issue) =>
+        `We cannot fill ${unknownTokens(String(issue.input)).join(', ')}; use ${TOKENS.map((k) => `{${k}}`).join(', ')}`,
+    })
 const Templates = z.object({ title: template('first line', 160), description: template('message', 480) })
 
 const email = text().trim().toLowerCase().email('Enter an email address like you@yourbusiness.com').max(254)
@@ -46,7 +61,13 @@ const mobile = text()
 export const CalmsgSchema = z.object({
   calendarProvider: z.enum(['google', 'none'], { error: 'Choose a calendar' }).default('google'),
   // Service names are also form field names (priceRanges.<name>.min): no dots or brackets.
-  topServices: list(text().trim().min(1).max(60, 'Keep a service under 60 characters').regex(/^[^.[\]]+$/, 'A service name cannot contain . [ or ]'))
+  topServices: list(
+    text()
+      .trim()
+      .min(1)
+      .max(60, 'Keep a service under 60 characters')
+      .regex(/^[^.[\]]+$/, 'A service name cannot contain . [ or ]'),
+  )
     .refine((s) => s.length >= 1, 'Pick at least one service')
     .refine((s) => s.length <= MAX_SERVICES, `Pick at most ${MAX_SERVICES} services`)
     .refine(unique, 'Each service once'),
@@ -58,10 +79,18 @@ export const CalmsgSchema = z.object({
   }),
   templates: Templates.extend({ es: Templates.optional() }),
   bilingual: toggle,
-  revenuePromptsMins: z.coerce.number({ error: 'Enter minutes' }).int().min(15, 'At least 15 minutes').max(1440, 'At most 1,440 minutes (a day)'),
+  revenuePromptsMins: z.coerce
+    .number({ error: 'Enter minutes' })
+    .int()
+    .min(15, 'At least 15 minutes')
+    .max(1440, 'At most 1,440 minutes (a day)'),
   attributionDays: z.coerce.number({ error: 'Enter days' }).int().min(1, 'At least 1 day').max(90, 'At most 90 days'),
-  opsEmails: list(email).refine((l) => l.length <= 5, 'At most 5 email addresses').refine(unique, 'Each address once'),
-  opsSms: list(mobile).refine((l) => l.length <= 5, 'At most 5 mobile numbers').refine(unique, 'Each number once'),
+  opsEmails: list(email)
+    .refine((l) => l.length <= 5, 'At most 5 email addresses')
+    .refine(unique, 'Each address once'),
+  opsSms: list(mobile)
+    .refine((l) => l.length <= 5, 'At most 5 mobile numbers')
+    .refine(unique, 'Each number once'),
   // The pattern bounds the length too (as the CHECK does, with the same pattern).
   slackWebhookUrl: text()
     .trim()
@@ -73,9 +102,18 @@ export type CalmsgInput = z.input<typeof CalmsgSchema>
 export const CalmsgBasic = CalmsgSchema.pick({ calendarProvider: true, topServices: true, priceRanges: true })
 
 type Stored = {
-  calendarProvider: string; topServices: string[]; priceRanges: Record<string, PriceRange>; doubleBookPolicy: string
-  buffers: { beforeMin: number; afterMin: number }; templates: { title: string; description: string; es?: { title: string; description: string } }
-  bilingual: boolean; revenuePromptsMins: number; attributionDays: number; opsEmails: string[]; opsSms: string[]; slackWebhookUrl: string | null
+  calendarProvider: string
+  topServices: string[]
+  priceRanges: Record<string, PriceRange>
+  doubleBookPolicy: string
+  buffers: { beforeMin: number; afterMin: number }
+  templates: { title: string; description: string; es?: { title: string; description: string } }
+  bilingual: boolean
+  revenuePromptsMins: number
+  attributionDays: number
+  opsEmails: string[]
+  opsSms: string[]
+  slackWebhookUrl: string | null
 }
 const bound = (n: number | null) => (n === null ? '' : String(n))
 
@@ -84,10 +122,16 @@ export function calmsgFormValue(c: Stored) {
   return {
     calendarProvider: c.calendarProvider,
     topServices: c.topServices,
-    priceRanges: Object.fromEntries(Object.entries(c.priceRanges).map(([name, r]) => [name, { min: bound(r.min), max: bound(r.max) }])),
+    priceRanges: Object.fromEntries(
+      Object.entries(c.priceRanges).map(([name, r]) => [name, { min: bound(r.min), max: bound(r.max) }]),
+    ),
     doubleBookPolicy: c.doubleBookPolicy,
     buffers: { beforeMin: String(c.buffers.beforeMin), afterMin: String(c.buffers.afterMin) },
-    templates: { title: c.templates.title, description: c.templates.description, es: c.templates.es ?? { title: '', description: '' } },
+    templates: {
+      title: c.templates.title,
+      description: c.templates.description,
+      es: c.templates.es ?? { title: '', description: '' },
+    },
     bilingual: c.bilingual ? 'on' : 'off',
     revenuePromptsMins: String(c.revenuePromptsMins),
     attributionDays: String(c.attributionDays),

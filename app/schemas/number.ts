@@ -15,33 +15,60 @@ export const AFTER_HOURS = [
 const toggle = z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v) === 'on', z.boolean())
 const time = z.string({ error: 'Enter a time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 08:00')
 const span = <T extends z.ZodRawShape>(shape: T) =>
-  z.object({ ...shape, start: time, end: time }).refine((d) => (d as { end: string }).end > (d as { start: string }).start, { path: ['end'], message: 'Closing time must be after opening time' })
+  z
+    .object({ ...shape, start: time, end: time })
+    .refine((d) => (d as { end: string }).end > (d as { start: string }).start, {
+      path: ['end'],
+      message: 'Closing time must be after opening time',
+    })
 const DaySchema = span({ open: toggle })
 
 /** The compact control (weekday hours and a weekends toggle), or each day when `custom` is on. */
-export const HoursSchema = span({ weekends: toggle, custom: toggle, days: z.object(Object.fromEntries(DAYS.map((d) => [d, DaySchema]))).optional() })
-  .transform((h) => {
-    if (h.custom && h.days) return h.days as Record<Day, z.infer<typeof DaySchema>>
-    return Object.fromEntries(DAYS.map((d) => [d, { open: d === 'sat' || d === 'sun' ? h.weekends : true, start: h.start, end: h.end }])) as Record<Day, { open: boolean; start: string; end: string }>
-  })
+export const HoursSchema = span({
+  weekends: toggle,
+  custom: toggle,
+  days: z.object(Object.fromEntries(DAYS.map((d) => [d, DaySchema]))).optional(),
+}).transform((h) => {
+  if (h.custom && h.days) return h.days as Record<Day, z.infer<typeof DaySchema>>
+  return Object.fromEntries(
+    DAYS.map((d) => [d, { open: d === 'sat' || d === 'sun' ? h.weekends : true, start: h.start, end: h.end }]),
+  ) as Record<Day, { open: boolean; start: string; end: string }>
+})
 export type StoredHours = z.output<typeof HoursSchema>
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+const isDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
 
 export const NumberSchema = z.object({
-  areaCode: z.string({ error: 'Choose an area code' }).regex(/^[2-9]\d{2}$/, 'An area code is 3 digits and does not start with 0 or 1'),
+  areaCode: z
+    .string({ error: 'Choose an area code' })
+    .regex(/^[2-9]\d{2}$/, 'An area code is 3 digits and does not start with 0 or 1'),
   hours: HoursSchema,
-  serviceRadiusMi: z.coerce.number({ error: 'Choose how far you travel' }).int().min(1, 'At least 1 mile').max(100, 'At most 100 miles'),
+  serviceRadiusMi: z.coerce
+    .number({ error: 'Choose how far you travel' })
+    .int()
+    .min(1, 'At least 1 mile')
+    .max(100, 'At most 100 miles'),
   ringWindowSec: z.coerce.number().int().min(5, 'At least 5 seconds').max(120, 'At most 120 seconds').default(20),
   ownerWindowSec: z.coerce.number().int().min(30, 'At least 30 seconds').max(180, 'At most 180 seconds').default(60),
-  afterHoursMode: z.enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg'], { error: 'Choose what happens after hours' }).default('AIOnly'),
+  afterHoursMode: z
+    .enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg'], { error: 'Choose what happens after hours' })
+    .default('AIOnly'),
   holidays: z
-    .preprocess((v) => (Array.isArray(v) ? v : [v]).filter((d) => typeof d === 'string' && d !== ''), z.array(z.string().refine(isDate, 'Use dates like 2026-12-25')).max(40, 'At most 40 holidays'))
+    .preprocess(
+      (v) => (Array.isArray(v) ? v : [v]).filter((d) => typeof d === 'string' && d !== ''),
+      z.array(z.string().refine(isDate, 'Use dates like 2026-12-25')).max(40, 'At most 40 holidays'),
+    )
     .transform((list) => [...new Set(list)].sort()),
   stopHelpText: text()
     .trim()
     // The database keeps it to 20-320 characters; the words come first, as they are the usual miss.
-    .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), { message: 'Carriers require the words STOP and HELP', abort: true })
+    .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), {
+      message: 'Carriers require the words STOP and HELP',
+      abort: true,
+    })
     .min(20, 'Write at least 20 characters')
     .max(320, 'Keep it under 320 characters')
     .optional(),
@@ -69,25 +96,41 @@ const toggleValue = (on: boolean) => (on ? 'on' : 'off')
  * when every day follows it, else `custom` with a row per day.
  */
 export function hoursFormValue(hours: Record<Day, StoredDay>) {
-  const weekday = DAYS.slice(0, 5).map((d) => hours[d]).find((d) => d.open) ?? hours.mon
+  const weekday =
+    DAYS.slice(0, 5)
+      .map((d) => hours[d])
+      .find((d) => d.open) ?? hours.mon
   const uniform = DAYS.every((d) => {
     const h = hours[d]
     const weekend = d === 'sat' || d === 'sun'
-    return (weekend ? h.open === hours.sat.open : h.open) && (!h.open || (h.start === weekday.start && h.end === weekday.end))
+    return (
+      (weekend ? h.open === hours.sat.open : h.open) &&
+      (!h.open || (h.start === weekday.start && h.end === weekday.end))
+    )
   })
   return {
     start: weekday.start,
     end: weekday.end,
     weekends: toggleValue(hours.sat.open || hours.sun.open),
     custom: toggleValue(!uniform),
-    days: Object.fromEntries(DAYS.map((d) => [d, { open: toggleValue(hours[d].open), start: hours[d].start, end: hours[d].end }])),
+    days: Object.fromEntries(
+      DAYS.map((d) => [d, { open: toggleValue(hours[d].open), start: hours[d].start, end: hours[d].end }]),
+    ),
   }
 }
 
 /** The Number page's form values for a stored row (secrets are never among them). */
 export function numberFormValue(n: {
-  areaCode: string; hours: Record<Day, StoredDay>; serviceRadiusMi: number; ringWindowSec: number; ownerWindowSec: number
-  afterHoursMode: string; holidays: string[]; stopHelpText: string; startPortIn: boolean; portIn: { phoneNumber: string }
+  areaCode: string
+  hours: Record<Day, StoredDay>
+  serviceRadiusMi: number
+  ringWindowSec: number
+  ownerWindowSec: number
+  afterHoursMode: string
+  holidays: string[]
+  stopHelpText: string
+  startPortIn: boolean
+  portIn: { phoneNumber: string }
 }) {
   return {
     areaCode: n.areaCode,

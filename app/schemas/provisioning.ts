@@ -8,7 +8,10 @@ const hook = (name: string) =>
   z
     .string({ error: `${name} is required` })
     .refine((v) => URL.canParse(v) && new URL(v).protocol === 'https:', `${name} must be an https:// URL`)
-    .refine((v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password), `${name} must not carry a user or password`)
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      `${name} must not carry a user or password`,
+    )
     .refine(
       (v) => !URL.canParse(v) || ![...new URL(v).searchParams.keys()].some((k) => SECRET_PARAM.test(k)),
       `${name} must not carry secrets in its query string`,
@@ -18,7 +21,10 @@ export const Webhooks = z
   .object({
     smsWebhookUrl: hook('smsWebhookUrl'),
     voiceUrl: hook('voiceUrl').optional(),
-    voiceAppSid: z.string().regex(/^AP[0-9a-f]{32}$/, 'voiceAppSid must look like AP followed by 32 hex digits').optional(),
+    voiceAppSid: z
+      .string()
+      .regex(/^AP[0-9a-f]{32}$/, 'voiceAppSid must look like AP followed by 32 hex digits')
+      .optional(),
     statusCallbackUrl: hook('statusCallbackUrl'),
   })
   .refine((w) => Boolean(w.voiceUrl) !== Boolean(w.voiceAppSid), 'set exactly one of voiceUrl and voiceAppSid')

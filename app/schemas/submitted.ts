@@ -11,7 +11,11 @@ const kept = new WeakMap<z.ZodObject, Map<string, z.ZodType>>()
  * as `address.city` count for `address`). Autosave uses it: a field sent empty is still an error,
  * a field not sent is left alone. `always` names fields checked even when not sent (Basic on Continue).
  */
-export function pickSubmitted<S extends z.ZodObject>(schema: S, formData: FormData, always: string[] = []): z.ZodType<Partial<z.output<S>>> {
+export function pickSubmitted<S extends z.ZodObject>(
+  schema: S,
+  formData: FormData,
+  always: string[] = [],
+): z.ZodType<Partial<z.output<S>>> {
   const sent = new Set([...formData.keys()].map((name) => name.split(/[.[]/)[0]).concat(always))
   const names = Object.keys(schema.shape).filter((k) => sent.has(k))
   const key = names.join(',')

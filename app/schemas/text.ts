@@ -7,4 +7,5 @@ import { z } from 'zod'
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 const CONTROL_MESSAGE = 'Remove the unusual characters (invisible control characters) from this field'
 
-export const text = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine((v) => !CONTROL.test(v), CONTROL_MESSAGE)
+export const text = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).refine((v) => !CONTROL.test(v), CONTROL_MESSAGE)

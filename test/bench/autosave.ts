@@ -28,36 +28,73 @@ export async function autosaveBench(b: Bench) {
   for (const level of LEVELS) {
     const group = owners.slice(0, level)
     await closedLoop(group, 1, (o) => save(http, o)) // warm-up
-    const { autosave, refused, direct, floor } = await interleaved(group, SECONDS, {
-      autosave: (o) => save(http, o),
-      refused: (o) => refusedSave(http, o),
-      direct: (o) => saveDirect(sql, o),
-      floor: (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}),
-    }, b.webGroup)
+    const { autosave, refused, direct, floor } = await interleaved(
+      group,
+      SECONDS,
+      {
+        autosave: (o) => save(http, o),
+        refused: (o) => refusedSave(http, o),
+        direct: (o) => saveDirect(sql, o),
+        floor: (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}),
+      },
+      b.webGroup,
+    )
     const cpu = (r: { cpuPerOp: number }) => `${r.cpuPerOp.toFixed(2)} ms`
     const share = (r: { rate: number }) => `${((r.rate / floor.rate) * 100).toFixed(0)}% of floor`
     rows.push(
-      [`${level}`, 'HTTP autosave', ms(autosave.p50), ms(autosave.p99), autosave.rate.toFixed(0), `${(autosave.p50 / floor.p50).toFixed(1)}x`, share(autosave), cpu(autosave)],
-      [`${level}`, 'HTTP floor (no database)', ms(refused.p50), ms(refused.p99), refused.rate.toFixed(0), `${(refused.p50 / floor.p50).toFixed(1)}x`, share(refused), cpu(refused)],
-      [`${level}`, 'ob_save called directly', ms(direct.p50), ms(direct.p99), direct.rate.toFixed(0), `${(direct.p50 / floor.p50).toFixed(1)}x`, share(direct), ''],
+      [
+        `${level}`,
+        'HTTP autosave',
+        ms(autosave.p50),
+        ms(autosave.p99),
+        autosave.rate.toFixed(0),
+        `${(autosave.p50 / floor.p50).toFixed(1)}x`,
+        share(autosave),
+        cpu(autosave),
+      ],
+      [
+        `${level}`,
+        'HTTP floor (no database)',
+        ms(refused.p50),
+        ms(refused.p99),
+        refused.rate.toFixed(0),
+        `${(refused.p50 / floor.p50).toFixed(1)}x`,
+        share(refused),
+        cpu(refused),
+      ],
+      [
+        `${level}`,
+        'ob_save called directly',
+        ms(direct.p50),
+        ms(direct.p99),
+        direct.rate.toFixed(0),
+        `${(direct.p50 / floor.p50).toFixed(1)}x`,
+        share(direct),
+        '',
+      ],
       [`${level}`, 'UPDATE floor', ms(floor.p50), ms(floor.p99), floor.rate.toFixed(0), '1x', '100%', ''],
     )
     // An autosave is at least the HTTP floor's work and ob_save's, on the same cores: the best it
     // could do is their two costs added (latency) or shared (throughput), whatever the page kit does.
     const best = { p50: refused.p50 + direct.p50, rate: 1 / (1 / refused.rate + 1 / direct.rate) }
-    targets.push(level === 1
-      ? `1 owner: HTTP p50 ${(autosave.p50 / floor.p50).toFixed(1)}x the floor (target <= 4x); HTTP floor + ob_save: ${(best.p50 / floor.p50).toFixed(1)}x`
-      : `32 owners: ob_save ${share(direct)} (target >= 50%), HTTP ${share(autosave)} (target >= 25%); HTTP floor + ob_save: ${share(best)}`)
+    targets.push(
+      level === 1
+        ? `1 owner: HTTP p50 ${(autosave.p50 / floor.p50).toFixed(1)}x the floor (target <= 4x); HTTP floor + ob_save: ${(best.p50 / floor.p50).toFixed(1)}x`
+        : `32 owners: ob_save ${share(direct)} (target >= 50%), HTTP ${share(autosave)} (target >= 25%); HTTP floor + ob_save: ${share(best)}`,
+    )
   }
   await Promise.all([sql.end(), http.close()])
   print(['owners', 'path', 'p50', 'p99', 'saves/s', 'p50 vs floor', 'throughput', 'server CPU/request'], rows)
   console.log(targets.join('\n'))
-  console.log(`(${SECONDS}s per path, in turns of 1 s, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, ${os.availableParallelism()} cores, web processes: WEB_CONCURRENCY or one per core)\n`)
+  console.log(
+    `(${SECONDS}s per path, in turns of 1 s, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, node ${process.version}, ${os.availableParallelism()} cores, web processes: WEB_CONCURRENCY or one per core)\n`,
+  )
 }
 
 /** The save engine's database part alone: what an autosave of the business name sends. */
 async function saveDirect(sql: Sql, o: Owner) {
-  const [{ saved }] = await sql`select ob_save(${o.tenantId}, ${o.version}, 'ob_account', ${sql.json({ display_name: `Bench Plumbing ${++o.n}` })}, ${['displayName']}::text[], null, false, 'ACCOUNT') as saved`
+  const [{ saved }] =
+    await sql`select ob_save(${o.tenantId}, ${o.version}, 'ob_account', ${sql.json({ display_name: `Bench Plumbing ${++o.n}` })}, ${['displayName']}::text[], null, false, 'ACCOUNT') as saved`
   o.version = saved.version
 }
 
@@ -66,7 +103,11 @@ async function saveDirect(sql: Sql, o: Owner) {
  * refused (400) before the database and the page's schema: its intent is not one the page has.
  */
 async function refusedSave(http: Pool, o: Owner) {
-  const res = await post(http, o, { intent: 'bench-unknown', version: String(o.version), displayName: `Bench Plumbing ${o.n}` })
+  const res = await post(http, o, {
+    intent: 'bench-unknown',
+    version: String(o.version),
+    displayName: `Bench Plumbing ${o.n}`,
+  })
   if (res.status !== 400) throw new Error(`the refused autosave answered ${res.status}`)
 }
 
@@ -80,7 +121,11 @@ async function signIn(b: Bench, name: string): Promise<Owner> {
 }
 
 async function save(http: Pool, o: Owner) {
-  const res = await post(http, o, { intent: 'autosave', version: String(o.version), displayName: `Bench Plumbing ${++o.n}` })
+  const res = await post(http, o, {
+    intent: 'autosave',
+    version: String(o.version),
+    displayName: `Bench Plumbing ${++o.n}`,
+  })
   if (res.status !== 200) throw new Error(`autosave answered ${res.status}: ${JSON.stringify(res.reply)}`)
   o.version = res.reply.version
 }
@@ -88,8 +133,10 @@ async function save(http: Pool, o: Owner) {
 /** What the page's autosave posts (urlencoded, as it does without a file), and the JSON reply. */
 async function post(http: Pool, o: Owner, fields: Record<string, string>) {
   const { statusCode, body } = await http.request({
-    path: ACTION, method: 'POST', body: new URLSearchParams(fields).toString(),
+    path: ACTION,
+    method: 'POST',
+    body: new URLSearchParams(fields).toString(),
     headers: { cookie: o.cookie, 'content-type': 'application/x-www-form-urlencoded' },
   })
-  return { status: statusCode, reply: await body.json() as { version: number } }
+  return { status: statusCode, reply: (await body.json()) as { version: number } }
 }

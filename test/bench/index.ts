@@ -10,8 +10,17 @@ import { walkBench } from './walk'
 // worker, the fakes and the copier (its own database). Never pass/fail: see README.
 const port = 3200
 const fakesPort = 4210
-const stack = await startBuiltApp('bench', { pg: Number(process.env.BENCH_PG_PORT ?? 5457), fakes: fakesPort, web: port })
-const bench: Bench = { base: `http://localhost:${port}`, databaseUrl: stack.databaseUrl, fakesPort, webGroup: stack.webGroup }
+const stack = await startBuiltApp('bench', {
+  pg: Number(process.env.BENCH_PG_PORT ?? 5457),
+  fakes: fakesPort,
+  web: port,
+})
+const bench: Bench = {
+  base: `http://localhost:${port}`,
+  databaseUrl: stack.databaseUrl,
+  fakesPort,
+  webGroup: stack.webGroup,
+}
 const owners = Number(process.env.BENCH_NUMBERS ?? 20)
 try {
   await waitForServer(bench.base)

@@ -15,13 +15,40 @@ export async function provisioningLatency(b: Bench, n: number) {
   const fakeUrl = `http://127.0.0.1:${b.fakesPort}`
   for (let i = 0; i < n; i++) {
     const cookie = await signInAs(base, 'verified', `bench-number-${i}`)
-    const account = await until(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, cookie, (d) => d.account.prefilledAt !== null)
-    const continued = new URLSearchParams({ intent: 'continue', version: String(account.state.version), displayName: account.account.displayName, vertical: account.account.vertical })
-    await fetch(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, { method: 'POST', body: continued, headers: { cookie } })
-    const page = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, { headers: { cookie } }).then((r) => r.json())
-    const body = new URLSearchParams({ intent: 'continue', version: String(page.state.version), areaCode: page.number.areaCode, 'hours.start': '08:00', 'hours.end': '18:00', 'hours.weekends': 'off', serviceRadiusMi: '15' })
+    const account = await until(
+      `${base}/onboarding/account?_data=routes%2Fonboarding.account`,
+      cookie,
+      (d) => d.account.prefilledAt !== null,
+    )
+    const continued = new URLSearchParams({
+      intent: 'continue',
+      version: String(account.state.version),
+      displayName: account.account.displayName,
+      vertical: account.account.vertical,
+    })
+    await fetch(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, {
+      method: 'POST',
+      body: continued,
+      headers: { cookie },
+    })
+    const page = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, {
+      headers: { cookie },
+    }).then((r) => r.json())
+    const body = new URLSearchParams({
+      intent: 'continue',
+      version: String(page.state.version),
+      areaCode: page.number.areaCode,
+      'hours.start': '08:00',
+      'hours.end': '18:00',
+      'hours.weekends': 'off',
+      serviceRadiusMi: '15',
+    })
     const t0 = performance.now()
-    const res = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, { method: 'POST', body, headers: { cookie } })
+    const res = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, {
+      method: 'POST',
+      body,
+      headers: { cookie },
+    })
     if (res.status !== 200) throw new Error(`Looks good answered ${res.status}`)
     post.push(performance.now() - t0)
     await until(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, cookie, (d) => Boolean(d.number.e164), 5)
@@ -29,18 +56,40 @@ export async function provisioningLatency(b: Bench, n: number) {
     const t1 = performance.now()
     await fetch(`${fakeUrl}/numbers`, {
       method: 'POST',
-      headers: { authorization: 'Bearer local-provisioning-token', 'content-type': 'application/json', 'idempotency-key': `ob:prov:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, 'correlation-id': '00000000-0000-0000-0000-000000000000' },
-      body: JSON.stringify({ areaCode: '415', capabilities: ['sms', 'voice'], webhooks: { smsWebhookUrl: 'https://h.example/s', voiceUrl: 'https://h.example/v', statusCallbackUrl: 'https://h.example/c' } }),
+      headers: {
+        authorization: 'Bearer local-provisioning-token',
+        'content-type': 'application/json',
+        'idempotency-key': `ob:prov:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+        'correlation-id': '00000000-0000-0000-0000-000000000000',
+      },
+      body: JSON.stringify({
+        areaCode: '415',
+        capabilities: ['sms', 'voice'],
+        webhooks: {
+          smsWebhookUrl: 'https://h.example/s',
+          voiceUrl: 'https://h.example/v',
+          statusCallbackUrl: 'https://h.example/c',
+        },
+      }),
     })
     provider.push(performance.now() - t1)
   }
-  print(['path', 'p50', 'p99'], [
-    ['"Looks good" → number readable', ms(q(total, 0.5)), ms(q(total, 0.99))],
-    ['  of which the POST', ms(q(post, 0.5)), ms(q(post, 0.99))],
-    ['provider POST /numbers (fake)', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
-    ['ratio', `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`, `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`],
-  ])
-  console.log(`(${n} owners one after another; the page itself re-reads every 1 s with JavaScript, so owners see it up to 1 s later)`)
+  print(
+    ['path', 'p50', 'p99'],
+    [
+      ['"Looks good" → number readable', ms(q(total, 0.5)), ms(q(total, 0.99))],
+      ['  of which the POST', ms(q(post, 0.5)), ms(q(post, 0.99))],
+      ['provider POST /numbers (fake)', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
+      [
+        'ratio',
+        `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`,
+        `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`,
+      ],
+    ],
+  )
+  console.log(
+    `(${n} owners one after another; the page itself re-reads every 1 s with JavaScript, so owners see it up to 1 s later)`,
+  )
 }
 
 // One owner at a time, put on Page 4 through SQL (the pages before it are measured above): Submit
@@ -54,21 +103,43 @@ export async function a2pLatency(b: Bench, n: number) {
   const sql = connect(b.databaseUrl, { max: 2 })
   for (let i = 0; i < n; i++) {
     const cookie = await signInAs(base, 'verified', `bench-a2p-${i}`)
-    await until(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, cookie, (d) => d.account.prefilledAt !== null)
+    await until(
+      `${base}/onboarding/account?_data=routes%2Fonboarding.account`,
+      cookie,
+      (d) => d.account.prefilledAt !== null,
+    )
     const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:bench-a2p-${i}`}`
     await sql`update ob_number set area_code = '415', e164 = ${`+1628555${String(1000 + i)}`}, provider_sid = ${`PNbench${i}`}, state = 'Configured',
       capabilities = ${sql.json({ sms: true, mms: true, voice: true })} where tenant_id = ${tenantId}`
     await sql`update ob_calmsg set top_services = '{Repairs}', price_ranges = ${sql.json({ Repairs: { min: 100, max: 300, currency: 'USD' } })}, calendar_later_at = now() where tenant_id = ${tenantId}`
     for (let k = 0; k < 3; k++) await sql`select ob_advance(${tenantId})`
-    const page = await until(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, cookie, (d) => d.a2p.websiteCheckedAt !== null)
+    const page = await until(
+      `${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`,
+      cookie,
+      (d) => d.a2p.websiteCheckedAt !== null,
+    )
     const a = page.a2p
-    const body = new URLSearchParams({ intent: 'continue', version: String(page.state.version), brandType: a.brandType, legalBusinessName: a.legalBusinessName, websiteUrl: a.websiteUrl, taxId: a.taxId ?? '',
-      'authorizedContact.name': a.authorizedContact.name, 'authorizedContact.email': a.authorizedContact.email, 'authorizedContact.phone': a.authorizedContact.phoneE164 })
+    const body = new URLSearchParams({
+      intent: 'continue',
+      version: String(page.state.version),
+      brandType: a.brandType,
+      legalBusinessName: a.legalBusinessName,
+      websiteUrl: a.websiteUrl,
+      taxId: a.taxId ?? '',
+      'authorizedContact.name': a.authorizedContact.name,
+      'authorizedContact.email': a.authorizedContact.email,
+      'authorizedContact.phone': a.authorizedContact.phoneE164,
+    })
     const t0 = performance.now()
-    const res = await fetch(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, { method: 'POST', body, headers: { cookie } })
+    const res = await fetch(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, {
+      method: 'POST',
+      body,
+      headers: { cookie },
+    })
     if (res.status !== 200) throw new Error(`Submit answered ${res.status}: ${await res.text()}`)
     for (let k = 0; k < 4000; k++) {
-      const counters = ((await (await fetch(`${fakeUrl}/__fake`)).json()) as { counters: Record<string, number> }).counters
+      const counters = ((await (await fetch(`${fakeUrl}/__fake`)).json()) as { counters: Record<string, number> })
+        .counters
       if (counters[`brands:${tenantId}`]) break
       await new Promise((r) => setTimeout(r, 5))
     }
@@ -76,17 +147,34 @@ export async function a2pLatency(b: Bench, n: number) {
     const t1 = performance.now()
     await fetch(`${fakeUrl}/brands`, {
       method: 'POST',
-      headers: { authorization: 'Bearer local-a2p-token', 'content-type': 'application/json', 'idempotency-key': `ob:a2p:brand:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`, 'correlation-id': '00000000-0000-0000-0000-000000000000' },
-      body: JSON.stringify({ country: 'US', legalName: 'Bench LLC', displayName: 'Bench', websiteDomain: 'bench.example', brandType: 'SOLE_PROP' }),
+      headers: {
+        authorization: 'Bearer local-a2p-token',
+        'content-type': 'application/json',
+        'idempotency-key': `ob:a2p:brand:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+        'correlation-id': '00000000-0000-0000-0000-000000000000',
+      },
+      body: JSON.stringify({
+        country: 'US',
+        legalName: 'Bench LLC',
+        displayName: 'Bench',
+        websiteDomain: 'bench.example',
+        brandType: 'SOLE_PROP',
+      }),
     })
     provider.push(performance.now() - t1)
   }
   await sql.end()
-  print(['path', 'p50', 'p99'], [
-    ['Submit → brand request at the A2P fake', ms(q(total, 0.5)), ms(q(total, 0.99))],
-    ['A2P fake POST /brands itself', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
-    ['ratio', `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`, `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`],
-  ])
+  print(
+    ['path', 'p50', 'p99'],
+    [
+      ['Submit → brand request at the A2P fake', ms(q(total, 0.5)), ms(q(total, 0.99))],
+      ['A2P fake POST /brands itself', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
+      [
+        'ratio',
+        `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`,
+        `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`,
+      ],
+    ],
+  )
   console.log(`(${n} owners one after another; counters read every 5 ms)`)
 }
-

@@ -7,11 +7,16 @@ export type Bench = { base: string; databaseUrl: string; fakesPort: number; webG
 export const ms = (v: number) => `${v.toFixed(2)} ms`
 
 /** The q-quantile of a list of latencies. */
-export const quantile = (list: number[], q: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]
+export const quantile = (list: number[], q: number) =>
+  [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))]
 
 export function print(head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
   console.log(line(head))
   for (const r of rows) console.log(line(r))
 }
@@ -29,7 +34,13 @@ export async function until(url: string, cookie: string, done: (data: any) => bo
 
 export async function waitForServer(base: string) {
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`${base}/dev/sign-in`).then((r) => r.ok, () => false)) return
+    if (
+      await fetch(`${base}/dev/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return
     await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error('the app did not start within 20 s')
@@ -37,7 +48,11 @@ export async function waitForServer(base: string) {
 
 /** A new owner signed in through the dev sign-in: their session cookie. */
 export async function signInAs(base: string, persona: string, owner: string): Promise<string> {
-  const res = await fetch(`${base}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona, owner }), redirect: 'manual' })
+  const res = await fetch(`${base}/dev/sign-in`, {
+    method: 'POST',
+    body: new URLSearchParams({ persona, owner }),
+    redirect: 'manual',
+  })
   return (res.headers.get('set-cookie') ?? '').split(';')[0]
 }
 
@@ -56,7 +71,13 @@ export async function closedLoop<O>(group: O[], seconds: number, op: (o: O) => P
     }),
   )
   const elapsed = (performance.now() - start) / 1000
-  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed, latencies, elapsed }
+  return {
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    rate: latencies.length / elapsed,
+    latencies,
+    elapsed,
+  }
 }
 
 /**
@@ -64,8 +85,15 @@ export async function closedLoop<O>(group: O[], seconds: number, op: (o: O) => P
  * so that a drift of the machine during the run (autovacuum, another process) falls on all of them
  * alike. `cpuGroup` adds that process group's CPU milliseconds per operation.
  */
-export async function interleaved<O>(group: O[], seconds: number, paths: Record<string, (o: O) => Promise<void>>, cpuGroup?: number) {
-  const pooled = Object.fromEntries(Object.keys(paths).map((k) => [k, { latencies: [] as number[], elapsed: 0, cpuMs: 0 }]))
+export async function interleaved<O>(
+  group: O[],
+  seconds: number,
+  paths: Record<string, (o: O) => Promise<void>>,
+  cpuGroup?: number,
+) {
+  const pooled = Object.fromEntries(
+    Object.keys(paths).map((k) => [k, { latencies: [] as number[], elapsed: 0, cpuMs: 0 }]),
+  )
   for (let turn = 0; turn < seconds; turn++) {
     for (const [name, op] of Object.entries(paths)) {
       const cpu0 = cpuGroup ? groupCpuMs(cpuGroup) : 0
@@ -75,9 +103,17 @@ export async function interleaved<O>(group: O[], seconds: number, paths: Record<
       pooled[name].cpuMs += cpuGroup ? groupCpuMs(cpuGroup) - cpu0 : 0
     }
   }
-  return Object.fromEntries(Object.entries(pooled).map(([name, { latencies, elapsed, cpuMs }]) => [name, {
-    p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), rate: latencies.length / elapsed, cpuPerOp: cpuMs / latencies.length,
-  }]))
+  return Object.fromEntries(
+    Object.entries(pooled).map(([name, { latencies, elapsed, cpuMs }]) => [
+      name,
+      {
+        p50: quantile(latencies, 0.5),
+        p99: quantile(latencies, 0.99),
+        rate: latencies.length / elapsed,
+        cpuPerOp: cpuMs / latencies.length,
+      },
+    ]),
+  )
 }
 
 /** CPU milliseconds (user + system) used so far by every process of a process group (Linux /proc). */

@@ -15,26 +15,53 @@ const SECRET = 'local-a2p-webhook-secret'
 const A2P_TOKEN = 'local-a2p-token'
 
 type Fake = (path: string, body?: unknown) => Promise<unknown>
-const fakeOf = (b: Bench): Fake => (path, body) =>
-  fetch(`http://127.0.0.1:${b.fakesPort + 1}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json())
+const fakeOf =
+  (b: Bench): Fake =>
+  (path, body) =>
+    fetch(
+      `http://127.0.0.1:${b.fakesPort + 1}${path}`,
+      body === undefined
+        ? {}
+        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    ).then((r) => r.json())
 
 /** A status event as the provider signs it. */
 function signedEvent(type: string, objectId: string) {
-  const body = JSON.stringify({ id: `evt_${crypto.randomUUID()}`, type, occurredAt: new Date().toISOString(), data: { objectId } })
+  const body = JSON.stringify({
+    id: `evt_${crypto.randomUUID()}`,
+    type,
+    occurredAt: new Date().toISOString(),
+    data: { objectId },
+  })
   const ts = String(Math.floor(Date.now() / 1000))
-  return { body, headers: { 'content-type': 'application/json', 'x-a2p-timestamp': ts, 'x-a2p-signature': a2pSignature(SECRET, ts, body) } }
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-a2p-timestamp': ts,
+      'x-a2p-signature': a2pSignature(SECRET, ts, body),
+    },
+  }
 }
 const post = (http: Pool, e: ReturnType<typeof signedEvent>) =>
-  http.request({ path: '/webhooks/a2p', method: 'POST', headers: e.headers, body: e.body }).then(async (r) => (await r.body.text(), r.statusCode))
+  http
+    .request({ path: '/webhooks/a2p', method: 'POST', headers: e.headers, body: e.body })
+    .then(async (r) => (await r.body.text(), r.statusCode))
 
-const a2pRow = async (sql: Sql, t: string) => (await sql`select brand_id, brand_phase, campaign_id, campaign_phase, binding_phase from ob_a2p where tenant_id = ${t}`)[0]
+const a2pRow = async (sql: Sql, t: string) =>
+  (
+    await sql`select brand_id, brand_phase, campaign_id, campaign_phase, binding_phase from ob_a2p where tenant_id = ${t}`
+  )[0]
 async function untilRow(sql: Sql, t: string, done: (r: Record<string, unknown>) => boolean) {
   for (let i = 0; i < 4000; i++) {
     if (done(await a2pRow(sql, t))) return
     await new Promise((r) => setTimeout(r, 5))
   }
-  const jobs = await sql`select task_identifier, run_at, attempts, last_error from graphile_worker.jobs where queue_name = ${`ob:a2p:${t}`}`
-  throw new Error(`registration of ${t} did not get there: ${JSON.stringify(await a2pRow(sql, t))} ${JSON.stringify(jobs)}`)
+  const jobs =
+    await sql`select task_identifier, run_at, attempts, last_error from graphile_worker.jobs where queue_name = ${`ob:a2p:${t}`}`
+  throw new Error(
+    `registration of ${t} did not get there: ${JSON.stringify(await a2pRow(sql, t))} ${JSON.stringify(jobs)}`,
+  )
 }
 
 export async function approvalLatency(b: Bench, n: number) {
@@ -51,7 +78,11 @@ export async function approvalLatency(b: Bench, n: number) {
     const cookie = await signInAs(b.base, 'verified', owner)
     const data = `${b.base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`
     const summary = `${b.base}/onboarding/finalize?_data=routes%2Fonboarding.finalize`
-    await until(`${b.base}/onboarding/account?_data=routes%2Fonboarding.account`, cookie, (d) => d.account.prefilledAt !== null)
+    await until(
+      `${b.base}/onboarding/account?_data=routes%2Fonboarding.account`,
+      cookie,
+      (d) => d.account.prefilledAt !== null,
+    )
     const [{ tenantId: t }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${owner}`}`
     await sql`update ob_number set area_code = '415', e164 = ${`+1628556${String(1000 + i)}`}, provider_sid = ${`PNappr${i}`}, state = 'Configured',
       capabilities = ${sql.json({ sms: true, mms: true, voice: true })} where tenant_id = ${t}`
@@ -59,8 +90,17 @@ export async function approvalLatency(b: Bench, n: number) {
     for (let k = 0; k < 3; k++) await sql`select ob_advance(${t})`
     const page = await until(data, cookie, (d) => d.a2p.websiteCheckedAt !== null)
     const a = page.a2p
-    const body = new URLSearchParams({ intent: 'continue', version: String(page.state.version), brandType: a.brandType, legalBusinessName: a.legalBusinessName, websiteUrl: a.websiteUrl, taxId: a.taxId ?? '',
-      'authorizedContact.name': a.authorizedContact.name, 'authorizedContact.email': a.authorizedContact.email, 'authorizedContact.phone': a.authorizedContact.phoneE164 })
+    const body = new URLSearchParams({
+      intent: 'continue',
+      version: String(page.state.version),
+      brandType: a.brandType,
+      legalBusinessName: a.legalBusinessName,
+      websiteUrl: a.websiteUrl,
+      taxId: a.taxId ?? '',
+      'authorizedContact.name': a.authorizedContact.name,
+      'authorizedContact.email': a.authorizedContact.email,
+      'authorizedContact.phone': a.authorizedContact.phoneE164,
+    })
     const res = await fetch(data, { method: 'POST', body, headers: { cookie } })
     if (res.status !== 200) throw new Error(`Submit answered ${res.status}: ${await res.text()}`)
     // In review: the brand approved, the campaign and the number waiting for the carriers.
@@ -84,25 +124,46 @@ export async function approvalLatency(b: Bench, n: number) {
     const { campaignId } = await a2pRow(sql, t)
     await fake(`/__fake/decide/${t}`, {})
     const t0 = performance.now()
-    if ((await post(http, signedEvent('campaign.updated', campaignId))) !== 200) throw new Error('the webhook refused the event')
+    if ((await post(http, signedEvent('campaign.updated', campaignId))) !== 200)
+      throw new Error('the webhook refused the event')
     // The summary: where Page 4 leads once the approval has finished onboarding (FINALIZE).
     await until(summary, cookie, (d) => d.state.textingEligible === true, 5)
     total.push(performance.now() - t0)
     const t1 = performance.now()
-    await fetch(`http://127.0.0.1:${b.fakesPort + 1}/campaigns/${campaignId}`, { headers: { authorization: `Bearer ${A2P_TOKEN}` } }).then((r) => r.json())
+    await fetch(`http://127.0.0.1:${b.fakesPort + 1}/campaigns/${campaignId}`, {
+      headers: { authorization: `Bearer ${A2P_TOKEN}` },
+    }).then((r) => r.json())
     provider.push(performance.now() - t1)
     if (i === n - 1) {
-      const page = (await (await fetch(`${b.base}/onboarding/finalize`, { headers: { cookie } })).text()).replaceAll('<!-- -->', '')
-      if (!page.includes('Texting enabled')) throw new Error(`the page does not read "Texting enabled": ${page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 600)}`)
+      const page = (await (await fetch(`${b.base}/onboarding/finalize`, { headers: { cookie } })).text()).replaceAll(
+        '<!-- -->',
+        '',
+      )
+      if (!page.includes('Texting enabled'))
+        throw new Error(
+          `the page does not read "Texting enabled": ${page
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 600)}`,
+        )
     }
   }
   await Promise.all([sql.end(), http.close(), fake('/__fake/switches', {})])
-  print(['path', 'p50', 'p99'], [
-    ['approval event at /webhooks/a2p → summary "Texting enabled"', ms(q(total, 0.5)), ms(q(total, 0.99))],
-    ['A2P fake GET /campaigns/{id} itself', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
-    ['ratio', `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`, `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`],
-  ])
-  console.log(`(${n} owners one after another; the page's data read every 5 ms; the refresh reads the campaign and the number, records both, and the approval finishes onboarding in its transaction)\n`)
+  print(
+    ['path', 'p50', 'p99'],
+    [
+      ['approval event at /webhooks/a2p → summary "Texting enabled"', ms(q(total, 0.5)), ms(q(total, 0.99))],
+      ['A2P fake GET /campaigns/{id} itself', ms(q(provider, 0.5)), ms(q(provider, 0.99))],
+      [
+        'ratio',
+        `${(q(total, 0.5) / q(provider, 0.5)).toFixed(1)}x`,
+        `${(q(total, 0.99) / q(provider, 0.99)).toFixed(1)}x`,
+      ],
+    ],
+  )
+  console.log(
+    `(${n} owners one after another; the page's data read every 5 ms; the refresh reads the campaign and the number, records both, and the approval finishes onboarding in its transaction)\n`,
+  )
 }
 
 const SAMPLE = 2000
@@ -115,7 +176,9 @@ export async function reviewScale(b: Bench, tenants: number) {
   try {
     const t0 = performance.now()
     const ids = await generateInReview(sql, tenants)
-    console.log(`(${tenants.toLocaleString('en-US')} registrations in review generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${SAMPLE} of them known to the A2P fake)`)
+    console.log(
+      `(${tenants.toLocaleString('en-US')} registrations in review generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${SAMPLE} of them known to the A2P fake)`,
+    )
     const sample = ids.slice(0, SAMPLE * 2)
     await fake('/__fake/reset', {})
     await fake('/__fake/switches', { readsToDecide: 1e9 })
@@ -152,35 +215,56 @@ export async function reviewScale(b: Bench, tenants: number) {
     const called = sample.slice(SAMPLE)
     const c0 = performance.now()
     let next = 0
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < called.length) {
-        const r = called[next++]
-        if ((await post(http, signedEvent('campaign.updated', r.campaignId))) !== 200) throw new Error('the webhook refused an event')
-      }
-    }))
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < called.length) {
+          const r = called[next++]
+          if ((await post(http, signedEvent('campaign.updated', r.campaignId))) !== 200)
+            throw new Error('the webhook refused an event')
+        }
+      }),
+    )
     const accepted = SAMPLE / ((performance.now() - c0) / 1000)
     await drained(called)
     const callbackRate = SAMPLE / ((performance.now() - c0) / 1000)
 
     // The floor: a no-op task in a graphile-worker of the same concurrency, jobs of the same shape.
     const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 2)
-    noop = await run({ connectionString: b.databaseUrl, concurrency, noHandleSignals: true, logger: new Logger(() => () => {}), taskList: { bench_noop: async () => {} } })
+    noop = await run({
+      connectionString: b.databaseUrl,
+      concurrency,
+      noHandleSignals: true,
+      logger: new Logger(() => () => {}),
+      taskList: { bench_noop: async () => {} },
+    })
     const n0 = performance.now()
     await sql`select graphile_worker.add_job('bench_noop', json_build_object('i', i), queue_name => 'bench:' || i, job_key => 'bench:noop:' || i)
       from generate_series(1, ${SAMPLE}::int) i`
     for (;;) {
-      const [{ left }] = await sql`select count(*)::int as left from graphile_worker.jobs where task_identifier = 'bench_noop'`
+      const [{ left }] =
+        await sql`select count(*)::int as left from graphile_worker.jobs where task_identifier = 'bench_noop'`
       if (left === 0) break
       await new Promise((r) => setTimeout(r, 20))
     }
     const noopRate = SAMPLE / ((performance.now() - n0) / 1000)
 
-    print(['jobs', 'per second', 'vs no-op job'], [
-      ['a2p_refresh (reads the campaign and the number, records nothing new)', refreshRate.toFixed(0), `${((refreshRate / noopRate) * 100).toFixed(0)}%`],
-      ['callbacks: signed event over HTTP → refresh job done', callbackRate.toFixed(0), `${((callbackRate / noopRate) * 100).toFixed(0)}%`],
-      ['  of which the webhook accepting events (16 at a time)', accepted.toFixed(0), ''],
-      ['no-op graphile-worker job (floor)', noopRate.toFixed(0), '100%'],
-    ])
+    print(
+      ['jobs', 'per second', 'vs no-op job'],
+      [
+        [
+          'a2p_refresh (reads the campaign and the number, records nothing new)',
+          refreshRate.toFixed(0),
+          `${((refreshRate / noopRate) * 100).toFixed(0)}%`,
+        ],
+        [
+          'callbacks: signed event over HTTP → refresh job done',
+          callbackRate.toFixed(0),
+          `${((callbackRate / noopRate) * 100).toFixed(0)}%`,
+        ],
+        ['  of which the webhook accepting events (16 at a time)', accepted.toFixed(0), ''],
+        ['no-op graphile-worker job (floor)', noopRate.toFixed(0), '100%'],
+      ],
+    )
     // Provider requests: what one refresh asked, times how often the schedule looks (production's
     // A2P_REFRESH_SECONDS of 60), by how long the registration has been in review.
     const looks = (fromH: number, toH: number) => {
@@ -195,11 +279,19 @@ export async function reviewScale(b: Bench, tenants: number) {
       return count / ((toH - fromH) / 24)
     }
     const perDay = (fromH: number, toH: number) => (looks(fromH, toH) * perRefresh).toFixed(1)
-    print(['in review for', 'provider requests per tenant per day'], [
-      ['day 1', perDay(0, 24)], ['days 2 and 3', perDay(24, 72)], ['days 4 to 30', perDay(72, 720)], ['after 30 days', '0 (status events only)'],
-    ])
+    print(
+      ['in review for', 'provider requests per tenant per day'],
+      [
+        ['day 1', perDay(0, 24)],
+        ['days 2 and 3', perDay(24, 72)],
+        ['days 4 to 30', perDay(72, 720)],
+        ['after 30 days', '0 (status events only)'],
+      ],
+    )
     const mix = (looks(0, 24) + 2 * looks(24, 72) + 27 * looks(72, 720)) / 30
-    console.log(`(${perRefresh.toFixed(2)} requests a refresh, measured; each status event adds one refresh. ${tenants.toLocaleString('en-US')} tenants spread evenly over 30 days of review: ${((tenants * mix * perRefresh) / 86400).toFixed(2)} provider requests/s, ${((tenants * mix) / 86400).toFixed(2)} refresh jobs/s needed of the ${refreshRate.toFixed(0)} measured)\n`)
+    console.log(
+      `(${perRefresh.toFixed(2)} requests a refresh, measured; each status event adds one refresh. ${tenants.toLocaleString('en-US')} tenants spread evenly over 30 days of review: ${((tenants * mix * perRefresh) / 86400).toFixed(2)} provider requests/s, ${((tenants * mix) / 86400).toFixed(2)} refresh jobs/s needed of the ${refreshRate.toFixed(0)} measured)\n`,
+    )
   } finally {
     await noop?.stop()
     await Promise.all([sql.end(), http.close(), fake('/__fake/switches', {})])
@@ -224,5 +316,10 @@ async function generateInReview(sql: Sql, n: number) {
   })
   await sql`analyze`
   return (await sql`select a.tenant_id, a.brand_id, a.campaign_id, n.e164 from ob_a2p a join ob_number n using (tenant_id)
-    where a.campaign_id like 'CMrev%' order by a.campaign_id limit ${SAMPLE * 2}`) as unknown as { tenantId: string; brandId: string; campaignId: string; e164: string }[]
+    where a.campaign_id like 'CMrev%' order by a.campaign_id limit ${SAMPLE * 2}`) as unknown as {
+    tenantId: string
+    brandId: string
+    campaignId: string
+    e164: string
+  }[]
 }

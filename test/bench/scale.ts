@@ -13,8 +13,12 @@ export async function scaleBench(b: Bench, tenants: number) {
   try {
     const t0 = performance.now()
     await generate(sql, tenants)
-    console.log(`(${tenants.toLocaleString('en-US')} tenants generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
-    const ids = (await sql`select tenant_id from ob_flow tablesample system (5) limit 500`).map((r) => r.tenantId as string)
+    console.log(
+      `(${tenants.toLocaleString('en-US')} tenants generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    )
+    const ids = (await sql`select tenant_id from ob_flow tablesample system (5) limit 500`).map(
+      (r) => r.tenantId as string,
+    )
     const time = async (runs: number, op: (i: number) => Promise<unknown>) => {
       const list: number[] = []
       for (let i = 0; i < runs; i++) {
@@ -24,17 +28,39 @@ export async function scaleBench(b: Bench, tenants: number) {
       }
       return { p50: quantile(list, 0.5), p99: quantile(list, 0.99) }
     }
-    const floor = await time(2000, (i) => sql`select tenant_id, version from ob_flow where tenant_id = ${ids[i % ids.length]}`)
+    const floor = await time(
+      2000,
+      (i) => sql`select tenant_id, version from ob_flow where tenant_id = ${ids[i % ids.length]}`,
+    )
     const state = await time(2000, (i) => sql`select * from ob_wizard_state(${ids[i % ids.length]})`)
     const finalize = await time(50, () => sql`select tenant_id, snapshot from ob_snapshot where phase = 'FINALIZE'`)
-    const row = (name: string, r: { p50: number; p99: number }) => [name, ms(r.p50), ms(r.p99), `${(r.p50 / floor.p50).toFixed(1)}x`]
-    print(['query', 'p50', 'p99', 'vs floor'], [
-      row('floor: ob_flow by primary key', floor),
-      row('ob_wizard_state(tenant)', state),
-      row(`copier: ob_snapshot where phase = 'FINALIZE' (${WAITING} rows)`, finalize),
-    ])
+    const row = (name: string, r: { p50: number; p99: number }) => [
+      name,
+      ms(r.p50),
+      ms(r.p99),
+      `${(r.p50 / floor.p50).toFixed(1)}x`,
+    ]
+    print(
+      ['query', 'p50', 'p99', 'vs floor'],
+      [
+        row('floor: ob_flow by primary key', floor),
+        row('ob_wizard_state(tenant)', state),
+        row(`copier: ob_snapshot where phase = 'FINALIZE' (${WAITING} rows)`, finalize),
+      ],
+    )
     const plan = await sql`explain select tenant_id, snapshot from ob_snapshot where phase = 'FINALIZE'`
-    console.log(plan.map((r) => `  ${r['QUERY PLAN']}`).filter((l) => !/^\s+SubPlan|^\s+-> {2}(Index|Seq) Scan on ob_(account|number|calmsg|a2p|employee)|^\s+(Index|Filter|Sort)/.test(l) || /ob_flow/.test(l)).slice(0, 6).join('\n'))
+    console.log(
+      plan
+        .map((r) => `  ${r['QUERY PLAN']}`)
+        .filter(
+          (l) =>
+            !/^\s+SubPlan|^\s+-> {2}(Index|Seq) Scan on ob_(account|number|calmsg|a2p|employee)|^\s+(Index|Filter|Sort)/.test(
+              l,
+            ) || /ob_flow/.test(l),
+        )
+        .slice(0, 6)
+        .join('\n'),
+    )
     console.log()
   } finally {
     await sql.end()

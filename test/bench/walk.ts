@@ -9,10 +9,20 @@ import { ms, print, quantile, type Bench } from './lib'
 const PAGES = ['account', 'number', 'calmsg', 'a2p', 'finalize']
 
 export async function walkBench(b: Bench, walks: number) {
-  await fetch(`http://127.0.0.1:${b.fakesPort + 1}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ approveInstantly: true }) })
+  await fetch(`http://127.0.0.1:${b.fakesPort + 1}/__fake/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ approveInstantly: true }),
+  })
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   const perPage: Record<string, number[]> = Object.fromEntries(PAGES.map((p) => [p, []]))
   const floor: number[] = []
@@ -58,14 +68,20 @@ export async function walkBench(b: Bench, walks: number) {
       await page.locator('[data-blocker="WEBSITE_CHECKING"]').waitFor({ state: 'detached' })
       await act(async () => {
         await button('Submit')
-        await page.getByTestId('a2p-status').filter({ hasText: /Submitted|Texting enabled/ }).waitFor()
+        await page
+          .getByTestId('a2p-status')
+          .filter({ hasText: /Submitted|Texting enabled/ })
+          .waitFor()
       })
       await page.getByText('Texting enabled', { exact: true }).waitFor()
       await act(async () => {
         await button('Continue')
         await page.waitForURL(/finalize$/)
         await button('Finish')
-        await page.getByText('Setting up your dashboard…').or(page.getByRole('heading', { name: 'Your dashboard' })).waitFor()
+        await page
+          .getByText('Setting up your dashboard…')
+          .or(page.getByRole('heading', { name: 'Your dashboard' }))
+          .waitFor()
       })
       await page.waitForURL(/\/dev\/dashboard$/)
       for (const id of PAGES) perPage[id].push(walk[id])
@@ -75,10 +91,28 @@ export async function walkBench(b: Bench, walks: number) {
     await browser.close()
   }
   const floorP50 = quantile(floor, 0.5)
-  print(['page', 'server time p50', 'vs floor'], [
-    ...PAGES.map((id) => [id, ms(quantile(perPage[id], 0.5)), `${(quantile(perPage[id], 0.5) / floorP50).toFixed(1)}x`]),
-    ['whole walk', ms(quantile(PAGES.map((id) => perPage[id]).reduce((sum, list) => sum.map((v, i) => v + list[i])), 0.5)), ''],
-    ['floor: GET /dev/sign-in (no database)', ms(floorP50), '1x'],
-  ])
-  console.log(`(${walks} walks in Chromium, every default accepted, the A2P fake approving at once; documents and data requests while the owner acts)\n`)
+  print(
+    ['page', 'server time p50', 'vs floor'],
+    [
+      ...PAGES.map((id) => [
+        id,
+        ms(quantile(perPage[id], 0.5)),
+        `${(quantile(perPage[id], 0.5) / floorP50).toFixed(1)}x`,
+      ]),
+      [
+        'whole walk',
+        ms(
+          quantile(
+            PAGES.map((id) => perPage[id]).reduce((sum, list) => sum.map((v, i) => v + list[i])),
+            0.5,
+          ),
+        ),
+        '',
+      ],
+      ['floor: GET /dev/sign-in (no database)', ms(floorP50), '1x'],
+    ],
+  )
+  console.log(
+    `(${walks} walks in Chromium, every default accepted, the A2P fake approving at once; documents and data requests while the owner acts)\n`,
+  )
 }

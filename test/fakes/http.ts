@@ -17,20 +17,39 @@ export type FakeRequest = {
   switches: Switches
   count: (counter: string) => void
 }
-export type FakeResponse = { status: number; body?: unknown; raw?: Buffer; headers?: Record<string, string>; delayMs?: number }
+export type FakeResponse = {
+  status: number
+  body?: unknown
+  raw?: Buffer
+  headers?: Record<string, string>
+  delayMs?: number
+}
 export type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>
 
-export type Fake = { name: string; url: string; counters: Map<string, number>; switches: Switches; close: () => Promise<void> }
+export type Fake = {
+  name: string
+  url: string
+  counters: Map<string, number>
+  switches: Switches
+  close: () => Promise<void>
+}
 
 // A route's `/:name` segments are parameters; any other colon is literal (POST /brands/:id:submit).
-export async function startFake(name: string, port: number, routes: Record<string, Handler>, onReset?: () => void): Promise<Fake> {
+export async function startFake(
+  name: string,
+  port: number,
+  routes: Record<string, Handler>,
+  onReset?: () => void,
+): Promise<Fake> {
   const counters = new Map<string, number>()
   const switches: Switches = {}
   const count = (counter: string) => counters.set(counter, (counters.get(counter) ?? 0) + 1)
   const table = Object.entries(routes).map(([key, handler]) => {
     const [method, pattern] = key.split(' ')
     const names: string[] = []
-    const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\/:(\w+)/g, (_, n) => (names.push(n), '/([^/]+)'))
+    const source = pattern
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\/:(\w+)/g, (_, n) => (names.push(n), '/([^/]+)'))
     return { key, method, regex: new RegExp(`^${source}$`), names, handler }
   })
   const server: Server = createServer(async (req, res) => {
@@ -60,7 +79,17 @@ export async function startFake(name: string, port: number, routes: Record<strin
           if (typeof correlation === 'string') count(`correlation:${correlation}:${route.key}`)
           const match = route.regex.exec(path)!
           const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]))
-          reply = await route.handler({ method: req.method!, path, params, query: url.searchParams, headers: req.headers, body, rawBody, switches, count })
+          reply = await route.handler({
+            method: req.method!,
+            path,
+            params,
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+            rawBody,
+            switches,
+            count,
+          })
         }
       }
     } catch (error) {

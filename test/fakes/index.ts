@@ -19,7 +19,10 @@ export const fakeEnv = (fakes: RunningFake[]): Record<string, string> =>
   Object.assign({}, ...fakes.map((f) => ({ [`FAKE_${f.name.toUpperCase()}_URL`]: f.url, ...f.env })))
 
 /** `tokens`: the bearer tokens the Provisioning and A2P fakes take (a production run sets its own). */
-export async function startFakes(basePort: number, tokens: { provisioning?: string; a2p?: string } = {}): Promise<{ fakes: RunningFake[]; close: () => Promise<void> }> {
+export async function startFakes(
+  basePort: number,
+  tokens: { provisioning?: string; a2p?: string } = {},
+): Promise<{ fakes: RunningFake[]; close: () => Promise<void> }> {
   const fakes: RunningFake[] = []
   const close = async () => void (await Promise.all(fakes.map((f) => f.close())))
   try {

@@ -10,7 +10,17 @@ import { startFake, type Switches } from './http'
 //   down: true                    421 at once, for every connection (a server that is down)
 //   slowMs: n                     the final 250 after DATA waits n ms, the mail already kept
 // Counters: accepted, refused.
-export type FakeMail = { to: string[]; from: string; subject: string; text: string; html: string; links: string[]; messageId: string; headers: Record<string, string>; at: string }
+export type FakeMail = {
+  to: string[]
+  from: string
+  subject: string
+  text: string
+  html: string
+  links: string[]
+  messageId: string
+  headers: Record<string, string>
+  at: string
+}
 
 export async function startMailFake(port: number) {
   const messages: FakeMail[] = []
@@ -44,7 +54,9 @@ export async function startMailFake(port: number) {
             html,
             links: [...new Set([...(parsed.text ?? '').matchAll(/https?:\/\/[^\s<>"]+/g)].map((m) => m[0]))],
             messageId: parsed.messageId ?? '',
-            headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
+            headers: Object.fromEntries(
+              parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()]),
+            ),
             at: new Date().toISOString(),
           })
           count('accepted')
@@ -55,11 +67,18 @@ export async function startMailFake(port: number) {
         .catch((error: Error) => callback(error))
     },
   })
-  await new Promise<void>((resolve, reject) => smtp.once('error', reject).listen(port === 0 ? 0 : port + 1, '127.0.0.1', () => resolve()))
+  await new Promise<void>((resolve, reject) =>
+    smtp.once('error', reject).listen(port === 0 ? 0 : port + 1, '127.0.0.1', () => resolve()),
+  )
   const smtpPort = (smtp.server.address() as AddressInfo).port
-  const fake = await startFake('mail', port, {
-    'GET /__fake/messages': () => ({ status: 200, body: { messages } }),
-  }, () => void messages.splice(0))
+  const fake = await startFake(
+    'mail',
+    port,
+    {
+      'GET /__fake/messages': () => ({ status: 200, body: { messages } }),
+    },
+    () => void messages.splice(0),
+  )
   switches = fake.switches
   count = (c) => fake.counters.set(c, (fake.counters.get(c) ?? 0) + 1)
   return {

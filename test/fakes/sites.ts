@@ -6,26 +6,47 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // privacyHtml: "<p>We may share ...</p>", termsHtml: "<p>...</p>" } } per host (`home`, `repeat` times over, replaces
 // the home page: a hostile or huge page; `privacyHtml` and `termsHtml` replace what those pages say). By default
 // both pages say what carriers look for (no sharing; frequency, rates, the business's domain and a contact).
-type Site = { privacy?: boolean; terms?: boolean; status?: number; redirect?: string; home?: string; repeat?: number; privacyHtml?: string; termsHtml?: string }
-const html = (body: string): FakeResponse => ({ status: 200, raw: Buffer.from(`<!doctype html><meta charset="utf-8">${body}`), headers: { 'content-type': 'text/html; charset=utf-8' } })
+type Site = {
+  privacy?: boolean
+  terms?: boolean
+  status?: number
+  redirect?: string
+  home?: string
+  repeat?: number
+  privacyHtml?: string
+  termsHtml?: string
+}
+const html = (body: string): FakeResponse => ({
+  status: 200,
+  raw: Buffer.from(`<!doctype html><meta charset="utf-8">${body}`),
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+})
 
 export function startSitesFake(port: number) {
-  const site = (req: FakeRequest): Site => (req.switches.sites as Record<string, Site> | undefined)?.[req.params.host] ?? {}
+  const site = (req: FakeRequest): Site =>
+    (req.switches.sites as Record<string, Site> | undefined)?.[req.params.host] ?? {}
   const page = (req: FakeRequest, path: string): FakeResponse => {
     const s = site(req)
     req.count(`get:${req.params.host}`)
     if (s.redirect) return { status: 302, headers: { location: s.redirect } }
     if (s.status) return { status: s.status, raw: Buffer.from('error'), headers: { 'content-type': 'text/plain' } }
     const origin = `https://${req.params.host}`
-    if (path === '' && s.home !== undefined) return { status: 200, raw: Buffer.from(s.home.repeat(s.repeat ?? 1)), headers: { 'content-type': 'text/html' } }
+    if (path === '' && s.home !== undefined)
+      return { status: 200, raw: Buffer.from(s.home.repeat(s.repeat ?? 1)), headers: { 'content-type': 'text/html' } }
     if (path === '') {
-      return html(`<title>${req.params.host}</title><h1>Welcome</h1>${s.privacy === false ? '' : `<a href="${origin}/privacy">Privacy Policy</a>`} ${s.terms === false ? '' : `<a href="/terms">SMS Terms</a>`}`)
+      return html(
+        `<title>${req.params.host}</title><h1>Welcome</h1>${s.privacy === false ? '' : `<a href="${origin}/privacy">Privacy Policy</a>`} ${s.terms === false ? '' : `<a href="/terms">SMS Terms</a>`}`,
+      )
     }
     if (path === 'privacy' && s.privacy !== false) {
-      return html(`<h1>Privacy Policy</h1>${s.privacyHtml ?? '<p>No mobile information will be shared with third parties or affiliates for marketing purposes.</p>'}`)
+      return html(
+        `<h1>Privacy Policy</h1>${s.privacyHtml ?? '<p>No mobile information will be shared with third parties or affiliates for marketing purposes.</p>'}`,
+      )
     }
     if (path === 'terms' && s.terms !== false) {
-      return html(`<h1>SMS Terms and Conditions</h1>${s.termsHtml ?? `<p>Message frequency varies. Message and data rates may apply.</p><p>Reply STOP to opt out, HELP for help. Questions: support@${req.params.host}</p>`}`)
+      return html(
+        `<h1>SMS Terms and Conditions</h1>${s.termsHtml ?? `<p>Message frequency varies. Message and data rates may apply.</p><p>Reply STOP to opt out, HELP for help. Questions: support@${req.params.host}</p>`}`,
+      )
     }
     return { status: 404, raw: Buffer.from('not found'), headers: { 'content-type': 'text/plain' } }
   }

@@ -16,7 +16,10 @@ let worker = startWorker(workerEnv)
 
 const readyTenant = () => readyA2pTenant(sql)
 const submit = (t: string) => submitA2p(sql, t)
-const row = async (t: string) => (await sql`select a.*, f.texting_eligible, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t}`)[0]
+const row = async (t: string) =>
+  (
+    await sql`select a.*, f.texting_eligible, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t}`
+  )[0]
 async function until(what: string, probe: () => Promise<boolean>, ms = 30_000, watch?: () => Promise<void>) {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     await watch?.()
@@ -35,19 +38,28 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     expect(await submit(t)).toEqual({ submission: 1, step: 'brand' })
     // Watch every state on the way: eligible only ever with VETTED / ACTIVE / VERIFIED.
     const seen = new Set<string>()
-    await until('texting eligible', async () => (await row(t)).textingEligible, 30_000, async () => {
-      const r = await row(t)
-      seen.add(`${r.brandPhase}/${r.campaignPhase}/${r.bindingPhase}`)
-      if (r.textingEligible) expect([r.brandPhase, r.campaignPhase, r.bindingPhase]).toEqual(['VETTED', 'ACTIVE', 'VERIFIED'])
-    })
+    await until(
+      'texting eligible',
+      async () => (await row(t)).textingEligible,
+      30_000,
+      async () => {
+        const r = await row(t)
+        seen.add(`${r.brandPhase}/${r.campaignPhase}/${r.bindingPhase}`)
+        if (r.textingEligible)
+          expect([r.brandPhase, r.campaignPhase, r.bindingPhase]).toEqual(['VETTED', 'ACTIVE', 'VERIFIED'])
+      },
+    )
     expect([...seen].some((s) => s !== 'VETTED/ACTIVE/VERIFIED')).toBe(true)
     expect(await counters(t)).toEqual({ brands: 1, campaigns: 1, attachments: 1 })
     const r = await row(t)
     expect(r.brandId).toMatch(/^BN/)
     expect(r.campaignId).toMatch(/^CM/)
     expect((await sql`select (ob_state_a2p(f)).blockers from ob_flow f where tenant_id = ${t}`)[0].blockers).toEqual([])
-    const events = await sql`select event_type from ob_event where tenant_id = ${t} and event_type like 'registration.%'`
-    expect(events.map((e) => e.eventType)).toEqual(expect.arrayContaining(['registration.brand', 'registration.campaign', 'registration.binding']))
+    const events =
+      await sql`select event_type from ob_event where tenant_id = ${t} and event_type like 'registration.%'`
+    expect(events.map((e) => e.eventType)).toEqual(
+      expect.arrayContaining(['registration.brand', 'registration.campaign', 'registration.binding']),
+    )
     // A second submit while registered is refused by SQL.
     await expect(submit(t)).rejects.toMatchObject({ code: 'OB409' })
   })
@@ -64,12 +76,24 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
 
   it('replays with the same Idempotency-Key give the same status and body and create nothing', async () => {
     const t = await readyTenant()
-    const post = (key: string, body: object) => fetch(`${a2pFake.url}/brands`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer local-a2p-token', 'content-type': 'application/json', 'idempotency-key': key, 'correlation-id': crypto.randomUUID() },
-      body: JSON.stringify(body),
-    })
-    const body = { country: 'US', legalName: 'Rivera Plumbing LLC', displayName: 'Rivera Plumbing', websiteDomain: 'riveraplumbing.example', brandType: 'SOLE_PROP' }
+    const post = (key: string, body: object) =>
+      fetch(`${a2pFake.url}/brands`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer local-a2p-token',
+          'content-type': 'application/json',
+          'idempotency-key': key,
+          'correlation-id': crypto.randomUUID(),
+        },
+        body: JSON.stringify(body),
+      })
+    const body = {
+      country: 'US',
+      legalName: 'Rivera Plumbing LLC',
+      displayName: 'Rivera Plumbing',
+      websiteDomain: 'riveraplumbing.example',
+      brandType: 'SOLE_PROP',
+    }
     const first = await post(`ob:a2p:brand:${t}`, body)
     const again = await post(`ob:a2p:brand:${t}`, body)
     expect(again.status).toBe(first.status)
@@ -85,7 +109,12 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     await until('the rejection', async () => (await row(t)).campaignPhase === 'REJECTED')
     await a2pFake.switches({ rejectCampaign: null }) // the owner fixed it
     let r = await row(t)
-    expect(r).toMatchObject({ reasonCode: '30896', reasonStep: 'campaign', brandPhase: 'VETTED', textingEligible: false })
+    expect(r).toMatchObject({
+      reasonCode: '30896',
+      reasonStep: 'campaign',
+      brandPhase: 'VETTED',
+      textingEligible: false,
+    })
     expect(r.blockers).toContain('A2P_REJECTED')
     expect(await submit(t)).toEqual({ submission: 2, step: 'campaign' })
     await until('texting eligible after resubmission', async () => (await row(t)).textingEligible)
@@ -105,20 +134,31 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
     await until('the code texted', async () => (await row(t)).identityStatus === 'UNVERIFIED')
     let r = await row(t)
     expect(r.otpSentAt).not.toBeNull()
-    expect((await sql`select (ob_state_a2p(f)).blockers from ob_flow f where tenant_id = ${t}`)[0].blockers).toEqual(['CONFIRM_OTP'])
+    expect((await sql`select (ob_state_a2p(f)).blockers from ob_flow f where tenant_id = ${t}`)[0].blockers).toEqual([
+      'CONFIRM_OTP',
+    ])
     expect(r.campaignId).toBeNull() // the campaign waits for the code
     const tryCode = async (code: string) => {
       await sql.begin(async (tx) => {
         await tx`update ob_a2p set otp_code = ${seal(code, { tenantId: t, field: 'ob_a2p.otp_code' })}, otp_error = null where tenant_id = ${t}`
         await enqueue(tx, jobFor('a2p_otp', { tenantId: t, action: 'verify', correlationId: crypto.randomUUID() }))
       })
-      await until('the code checked', async () => (await row(t)).otpCode === null && ((await row(t)).otpError !== null || (await row(t)).identityStatus === 'VERIFIED'))
+      await until(
+        'the code checked',
+        async () =>
+          (await row(t)).otpCode === null &&
+          ((await row(t)).otpError !== null || (await row(t)).identityStatus === 'VERIFIED'),
+      )
     }
     // The registry answers slowly: until its answer is recorded the page must still say "Checking
     // your code" (the code is kept), not a state with neither a code nor an outcome.
     await a2pFake.switches({ slowMs: 1500 })
     const checking = tryCode('000000')
-    await until('the registry asked', async () => Object.keys((await (await fetch(`${a2pFake.url}/__fake`)).json() as { counters: Record<string, number> }).counters).some((k) => k.startsWith(`key:ob:a2p:otp:${t}`)))
+    await until('the registry asked', async () =>
+      Object.keys(
+        ((await (await fetch(`${a2pFake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters,
+      ).some((k) => k.startsWith(`key:ob:a2p:otp:${t}`)),
+    )
     expect(await row(t)).toMatchObject({ otpError: null, identityStatus: 'UNVERIFIED' })
     expect((await row(t)).otpCode).not.toBeNull()
     await checking

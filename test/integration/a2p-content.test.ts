@@ -17,12 +17,17 @@ if (hasBuild()) startWorker({ ...appEnv, APP_URL: web!.url })
 
 const lines = (page: string) => [...page.matchAll(/data-blocker="([A-Z_]+)"/g)].map((m) => m[1])
 
-describe.runIf(hasBuild())('what the owner\'s pages say', { timeout: 90_000 }, () => {
+describe.runIf(hasBuild())("what the owner's pages say", { timeout: 90_000 }, () => {
   it('a privacy page that allows sharing and terms without rates: two lines, Submit refused, the hosted pages fix both', async () => {
-    await sites.switches({ sites: { 'riveraplumbing.example': {
-      privacyHtml: '<p>We may share your mobile information with our partners with your consent.</p>',
-      termsHtml: '<p>Rivera Plumbing texts. Message frequency varies.</p><p>Reply STOP to cancel. Help: support@riveraplumbing.example</p>',
-    } } })
+    await sites.switches({
+      sites: {
+        'riveraplumbing.example': {
+          privacyHtml: '<p>We may share your mobile information with our partners with your consent.</p>',
+          termsHtml:
+            '<p>Rivera Plumbing texts. Message frequency varies.</p><p>Reply STOP to cancel. Help: support@riveraplumbing.example</p>',
+        },
+      },
+    })
     const owner = `c-${crypto.randomUUID().slice(0, 8)}`
     const b = await web!.browser().signIn('verified', owner)
     const t = await walkToRegistration(sql, b, owner)
@@ -36,7 +41,9 @@ describe.runIf(hasBuild())('what the owner\'s pages say', { timeout: 90_000 }, (
     expect(refused.status).not.toBe(302)
     expect((await sql`select submitted_at from ob_a2p where tenant_id = ${t}`)[0].submittedAt).toBeNull()
 
-    expect(where(await b.post('/onboarding/a2p', await pressed(b, 'a2p', 'useHostedPolicy'), { js: false }))).toBe('302 /onboarding/a2p')
+    expect(where(await b.post('/onboarding/a2p', await pressed(b, 'a2p', 'useHostedPolicy'), { js: false }))).toBe(
+      '302 /onboarding/a2p',
+    )
     expect(lines(await html(b, '/onboarding/a2p'))).toEqual([])
     expect(where(await b.post('/onboarding/a2p', await pressed(b, 'a2p'), { js: false }))).toBe('302 /onboarding/a2p')
     expect((await sql`select submission_count from ob_a2p where tenant_id = ${t}`)[0].submissionCount).toBe(1)
@@ -56,7 +63,9 @@ describe.runIf(hasBuild())('what the owner\'s pages say', { timeout: 90_000 }, (
 
     // Turned down, with a check still failing: the page says the next review may be charged.
     await sql`update ob_a2p set submitted_at = now(), submission_count = 1, campaign_phase = 'REJECTED', reason_step = 'campaign', reason_code = '30929' where tenant_id = ${t}`
-    expect(await html(b, '/onboarding/a2p')).toContain('Fix the lines above before you resubmit: a resubmission may cost $15.')
+    expect(await html(b, '/onboarding/a2p')).toContain(
+      'Fix the lines above before you resubmit: a resubmission may cost $15.',
+    )
     await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing & Heating: sorry we missed your call! Reply STOP to opt out.', 'Rivera Plumbing & Heating: a plumber can come Tue 9am. Reply STOP to opt out.']},
       authorized_contact = authorized_contact || ${sql.json({ email: 'maria@riveraplumbing.example' })} where tenant_id = ${t}`
     const fixed = await html(b, '/onboarding/a2p')

@@ -7,7 +7,10 @@ import { freshDatabase } from '../setup/db'
 // approve (issue 19, part 5): at least 90% of what the inputs can show is caught, and no
 // compliant registration is refused. The figures are printed for the closing note.
 const { sql } = await freshDatabase()
-const corpus = JSON.parse(readFileSync(new URL('../corpus/a2p-rejections.json', import.meta.url), 'utf8')) as { rejected: A2pCase[]; compliant: A2pCase[] }
+const corpus = JSON.parse(readFileSync(new URL('../corpus/a2p-rejections.json', import.meta.url), 'utf8')) as {
+  rejected: A2pCase[]
+  compliant: A2pCase[]
+}
 
 describe('the checks against the corpus', () => {
   it('catch at least 90% of the detectable rejections, each by the check meant for it, and refuse no compliant registration', async () => {
@@ -22,7 +25,9 @@ describe('the checks against the corpus', () => {
     // Undetectable ones (an IRS record, a duplicate brand) change nothing in the inputs: no check fires.
     for (const c of corpus.rejected.filter((x) => !x.expect)) expect(await blockersOf(sql, c), c.id).toEqual([])
     const caught = detectable.length - missed.length
-    console.log(`a2p corpus: caught ${caught}/${detectable.length} detectable rejections (${Math.round((100 * caught) / detectable.length)}%), ${corpus.rejected.length - detectable.length} not detectable from the inputs; refused ${refused.length}/${corpus.compliant.length} compliant`)
+    console.log(
+      `a2p corpus: caught ${caught}/${detectable.length} detectable rejections (${Math.round((100 * caught) / detectable.length)}%), ${corpus.rejected.length - detectable.length} not detectable from the inputs; refused ${refused.length}/${corpus.compliant.length} compliant`,
+    )
     expect(refused).toEqual([])
     expect(caught / detectable.length, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(0.9)
   })

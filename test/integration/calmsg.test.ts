@@ -29,9 +29,24 @@ async function until<T>(what: string, probe: () => Promise<T | false | null | un
 async function onCalmsgPage() {
   const browser = await web!.browser().signIn('verified')
   const [{ tenantId: t }] = await sql`select tenant_id from ob_employee order by created_at desc limit 1`
-  await until('the Stripe prefill', async () => (await sql`select prefilled_at from ob_account where tenant_id = ${t}`)[0].prefilledAt)
-  await browser.post('/onboarding/account', { intent: 'continue', version: await version(t), displayName: 'Rivera Plumbing', vertical: 'plumbing' })
-  const number = { areaCode: '415', 'hours.start': '08:00', 'hours.end': '18:00', 'hours.weekends': 'off', 'hours.custom': 'off', serviceRadiusMi: '15' }
+  await until(
+    'the Stripe prefill',
+    async () => (await sql`select prefilled_at from ob_account where tenant_id = ${t}`)[0].prefilledAt,
+  )
+  await browser.post('/onboarding/account', {
+    intent: 'continue',
+    version: await version(t),
+    displayName: 'Rivera Plumbing',
+    vertical: 'plumbing',
+  })
+  const number = {
+    areaCode: '415',
+    'hours.start': '08:00',
+    'hours.end': '18:00',
+    'hours.weekends': 'off',
+    'hours.custom': 'off',
+    serviceRadiusMi: '15',
+  }
   await browser.post('/onboarding/number', { intent: 'continue', version: await version(t), ...number })
   await until('a number', async () => (await sql`select e164 from ob_number where tenant_id = ${t}`)[0].e164)
   await browser.post('/onboarding/number', { intent: 'continue', version: await version(t), ...number })
@@ -50,7 +65,11 @@ async function consent(browser: Browser, decision: 'allow' | 'deny') {
   expect(authorize.searchParams.get('scope')).toContain('https://www.googleapis.com/auth/calendar.events')
   const page = await fetch(authorize)
   expect(await page.text()).toContain('Allow')
-  const decided = await fetch(`${oauth.url}/authorize/decision`, { method: 'POST', body: new URLSearchParams({ ...Object.fromEntries(authorize.searchParams), decision }), redirect: 'manual' })
+  const decided = await fetch(`${oauth.url}/authorize/decision`, {
+    method: 'POST',
+    body: new URLSearchParams({ ...Object.fromEntries(authorize.searchParams), decision }),
+    redirect: 'manual',
+  })
   const callback = new URL(decided.headers.get('location')!)
   return `${callback.pathname}${callback.search}`
 }
@@ -87,17 +106,34 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
 
   it('merges partial saves: advanced fields keep the services; a new service gets its typical price, a dropped one loses its price', async () => {
     const { browser, t } = await onCalmsgPage()
-    const saved = await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), 'buffers.beforeMin': '30', 'buffers.afterMin': '0' })
+    const saved = await browser.post('/onboarding/calmsg', {
+      intent: 'autosave',
+      version: await version(t),
+      'buffers.beforeMin': '30',
+      'buffers.afterMin': '0',
+    })
     expect(saved.status).toBe(200)
     let c = await row(t)
     expect(c.buffers).toEqual({ beforeMin: 30, afterMin: 0 })
     expect(c.topServices).toHaveLength(3)
     expect(c.templates.title).toContain('{displayName}')
-    await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), 'priceRanges.Drain cleaning.min': '', 'priceRanges.Drain cleaning.max': '$1,200' })
-    await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), topServices: ['', 'Drain cleaning', 'Toilet repair'] })
+    await browser.post('/onboarding/calmsg', {
+      intent: 'autosave',
+      version: await version(t),
+      'priceRanges.Drain cleaning.min': '',
+      'priceRanges.Drain cleaning.max': '$1,200',
+    })
+    await browser.post('/onboarding/calmsg', {
+      intent: 'autosave',
+      version: await version(t),
+      topServices: ['', 'Drain cleaning', 'Toilet repair'],
+    })
     c = await row(t)
     expect(c.buffers).toEqual({ beforeMin: 30, afterMin: 0 })
-    expect(c.priceRanges).toEqual({ 'Drain cleaning': { min: null, max: 1200, currency: 'USD' }, 'Toilet repair': { min: 120, max: 350, currency: 'USD' } })
+    expect(c.priceRanges).toEqual({
+      'Drain cleaning': { min: null, max: 1200, currency: 'USD' },
+      'Toilet repair': { min: 120, max: 350, currency: 'USD' },
+    })
   })
 
   it('refuses a 4th service, a reversed range, an unknown token and a foreign Slack link, and changes nothing', async () => {
@@ -109,16 +145,25 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
       { 'templates.title': 'Hi from {displayname}', 'templates.description': 'We call back. {hours}' },
       { slackWebhookUrl: 'https://hooks.slack.com.evil.example/services/T1/B2/x' },
       { slackWebhookUrl: 'http://hooks.slack.com/services/T1/B2/x' },
-      { 'opsEmails': ['a@example.com', 'A@example.com'] },
+      { opsEmails: ['a@example.com', 'A@example.com'] },
       { revenuePromptsMins: '1e9' },
     ]
     for (const fields of bad) {
       for (const js of [true, false]) {
-        const res = await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), ...fields }, { js })
+        const res = await browser.post(
+          '/onboarding/calmsg',
+          { intent: 'autosave', version: await version(t), ...fields },
+          { js },
+        )
         expect(res.status, JSON.stringify(fields)).toBe(400)
       }
     }
-    const refused = await browser.post('/onboarding/calmsg', { intent: 'continue', version: await version(t), calendarProvider: 'google', topServices: ['a', 'b', 'c', 'd'] })
+    const refused = await browser.post('/onboarding/calmsg', {
+      intent: 'continue',
+      version: await version(t),
+      calendarProvider: 'google',
+      topServices: ['a', 'b', 'c', 'd'],
+    })
     expect(JSON.stringify(await refused.json())).toContain('Pick at most 3 services')
     expect(await row(t)).toEqual(before)
     expect((await sql`select phase from ob_flow where tenant_id = ${t}`)[0].phase).toBe('CALMSG')
@@ -130,16 +175,28 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     const page = await back(browser, await consent(browser, 'allow'))
     expect(page).toContain('Connected as maria@riveraplumbing.example')
     const c = await row(t)
-    expect(c).toMatchObject({ calendarConnected: true, calendarAccountEmail: 'maria@riveraplumbing.example', calendarError: null, calendarOauthStateHash: null })
+    expect(c).toMatchObject({
+      calendarConnected: true,
+      calendarAccountEmail: 'maria@riveraplumbing.example',
+      calendarError: null,
+      calendarOauthStateHash: null,
+    })
     expect(c.calendarScopes).toContain('https://www.googleapis.com/auth/calendar.events')
     expect(c.calendarRefreshToken).toMatch(/^v2:[0-9a-f]{8}:/)
     expect(c.calendarRefreshToken).not.toContain('fake')
     const token = openSealed(c.calendarRefreshToken, DEV_KEY, `${t}:ob_calmsg.calendar_refresh_token`)
     expect(token).toMatch(/^1\/\/fake-/)
-    expect(() => openSealed(c.calendarRefreshToken, Buffer.alloc(32, 8), `${t}:ob_calmsg.calendar_refresh_token`)).toThrow()
-    expect(() => openSealed(c.calendarRefreshToken, DEV_KEY, `${crypto.randomUUID()}:ob_calmsg.calendar_refresh_token`)).toThrow()
+    expect(() =>
+      openSealed(c.calendarRefreshToken, Buffer.alloc(32, 8), `${t}:ob_calmsg.calendar_refresh_token`),
+    ).toThrow()
+    expect(() =>
+      openSealed(c.calendarRefreshToken, DEV_KEY, `${crypto.randomUUID()}:ob_calmsg.calendar_refresh_token`),
+    ).toThrow()
     const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
-    expect(snapshot.calmsg).toMatchObject({ calendarConnected: true, calendarAccountEmail: 'maria@riveraplumbing.example' })
+    expect(snapshot.calmsg).toMatchObject({
+      calendarConnected: true,
+      calendarAccountEmail: 'maria@riveraplumbing.example',
+    })
     expect(JSON.stringify(snapshot)).not.toContain(token)
     expect(JSON.stringify(snapshot)).not.toContain(c.calendarRefreshToken)
     expect(page).not.toContain(token)
@@ -155,14 +212,21 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
       expect((await row(t)).calendarConnected).toBe(false)
     }
     await expectProblem(await back(browser, await consent(browser, 'deny')), 'You pressed Deny')
-    await expectProblem(await back(browser, '/onboarding/calmsg/callback?code=abc&state=forged'), 'could not be matched')
+    await expectProblem(
+      await back(browser, '/onboarding/calmsg/callback?code=abc&state=forged'),
+      'could not be matched',
+    )
 
     // Replay: a callback that worked once, used again after Disconnect, connects nothing.
     const callback = await consent(browser, 'allow')
     await back(browser, callback)
     expect((await row(t)).calendarConnected).toBe(true)
     await browser.post('/onboarding/calmsg', { intent: 'disconnect', version: await version(t) })
-    expect(await row(t)).toMatchObject({ calendarConnected: false, calendarRefreshToken: null, calendarAccountEmail: null })
+    expect(await row(t)).toMatchObject({
+      calendarConnected: false,
+      calendarRefreshToken: null,
+      calendarAccountEmail: null,
+    })
     await expectProblem(await back(browser, callback), 'could not be matched')
 
     // Our own window: an attempt older than 10 minutes is not exchanged at all.
@@ -178,7 +242,8 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     await oauth.switches({ tokenStatus: 500 })
     await expectProblem(await back(browser, await consent(browser, 'allow')), 'Google did not answer')
     await oauth.reset()
-    const [{ count }] = await sql`select count(*)::int from ob_event where tenant_id = ${t} and event_type = 'calendar.failed'`
+    const [{ count }] =
+      await sql`select count(*)::int from ob_event where tenant_id = ${t} and event_type = 'calendar.failed'`
     expect(count).toBe(6)
   })
 
@@ -192,8 +257,14 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     const res = await there.get('/onboarding/calmsg/connect')
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('/onboarding/calmsg#calendar')
-    expect(await row(t)).toMatchObject({ calendarConnected: false, calendarError: 'provider', calendarOauthStateHash: null })
-    expect((await (await there.get('/onboarding/calmsg')).text()).replaceAll('<!-- -->', '')).toContain('Google did not answer')
+    expect(await row(t)).toMatchObject({
+      calendarConnected: false,
+      calendarError: 'provider',
+      calendarOauthStateHash: null,
+    })
+    expect((await (await there.get('/onboarding/calmsg')).text()).replaceAll('<!-- -->', '')).toContain(
+      'Google did not answer',
+    )
   })
 
   it("another owner's callback (their code and state) does nothing to either tenant", async () => {
@@ -211,10 +282,22 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     for (const js of [true, false]) {
       const { browser, t } = await onCalmsgPage()
       const c = await row(t)
-      const res = await browser.post('/onboarding/calmsg', {
-        intent: 'continue', version: await version(t), calendarProvider: 'google', topServices: ['', ...c.topServices],
-        ...Object.fromEntries(c.topServices.flatMap((s: string) => [[`priceRanges.${s}.min`, String(c.priceRanges[s].min)], [`priceRanges.${s}.max`, String(c.priceRanges[s].max)]])),
-      }, { js })
+      const res = await browser.post(
+        '/onboarding/calmsg',
+        {
+          intent: 'continue',
+          version: await version(t),
+          calendarProvider: 'google',
+          topServices: ['', ...c.topServices],
+          ...Object.fromEntries(
+            c.topServices.flatMap((s: string) => [
+              [`priceRanges.${s}.min`, String(c.priceRanges[s].min)],
+              [`priceRanges.${s}.max`, String(c.priceRanges[s].max)],
+            ]),
+          ),
+        },
+        { js },
+      )
       expect(res.status).toBeLessThan(400)
       expect((await sql`select phase from ob_flow where tenant_id = ${t}`)[0].phase).toBe('A2P')
       expect((await row(t)).calendarLaterAt).not.toBeNull()
@@ -251,7 +334,15 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     const { browser, t } = await onCalmsgPage()
     await sql`update ob_account set display_name = 'Acme <!channel> & Co' where tenant_id = ${t}`
     const link = 'https://hooks.slack.com/services/T0002/B0002/ghijkl'
-    expect((await browser.post('/onboarding/calmsg', { intent: 'autosave', version: await version(t), slackWebhookUrl: link })).status).toBe(200)
+    expect(
+      (
+        await browser.post('/onboarding/calmsg', {
+          intent: 'autosave',
+          version: await version(t),
+          slackWebhookUrl: link,
+        })
+      ).status,
+    ).toBe(200)
     const stored = (await row(t)).slackWebhookUrl as string
     expect(stored).toMatch(/^v2:[0-9a-f]{8}:/)
     expect(stored).not.toContain('hooks.slack.com')
@@ -259,7 +350,9 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(t) })
     await until('the test sent', async () => (await row(t)).slackTestResult === 'sent')
     const texts = Object.keys(await slack.counters()).filter((k) => k.startsWith('text:'))
-    expect(texts).toContain('text:Test from Acme &lt;!channel&gt; &amp; Co: missed-call alerts will show up in this channel.')
+    expect(texts).toContain(
+      'text:Test from Acme &lt;!channel&gt; &amp; Co: missed-call alerts will show up in this channel.',
+    )
     expect(texts.join()).not.toContain('<!channel>')
     const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
     expect(snapshot.calmsg.slackAlerts).toBe(true)

@@ -28,7 +28,10 @@ const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
 function sessionToken(sub: string, o: { expiresIn?: number; key?: typeof privateKey; sid?: string } = {}) {
   const iat = Math.floor(Date.now() / 1000) - 5
   const body = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_test' })}.${b64({ sub, sid: o.sid ?? `sess_${randomBytes(4).toString('hex')}`, iss: ISSUER, iat, nbf: iat, exp: iat + (o.expiresIn ?? 60) })}`
-  const signature = createSign('RSA-SHA256').update(body).sign(o.key ?? privateKey).toString('base64url')
+  const signature = createSign('RSA-SHA256')
+    .update(body)
+    .sign(o.key ?? privateKey)
+    .toString('base64url')
   return { token: `${body}.${signature}`, iat }
 }
 const request = (token?: { token: string; iat: number }) =>
@@ -36,7 +39,10 @@ const request = (token?: { token: string; iat: number }) =>
     headers: { accept: 'text/html', ...(token && { cookie: `__session=${token.token}; __client_uat=${token.iat}` }) },
   })
 const redirectOf = async (p: Promise<unknown>) => {
-  const thrown = await p.then(() => null, (e) => e)
+  const thrown = await p.then(
+    () => null,
+    (e) => e,
+  )
   expect(thrown).toBeInstanceOf(Response)
   return (thrown as Response).headers.get('location')
 }
@@ -49,7 +55,9 @@ describe('Clerk identity', () => {
     expect(a).toMatchObject({ userId: 'user_verified', persona: 'clerk' })
     const flows = await sql`select f.tenant_id, email_verified, mobile_verified, stripe_customer_id from ob_flow f
       join ob_employee e using (tenant_id) where e.clerk_user_id = 'user_verified'`
-    expect(flows).toEqual([{ tenantId: a.tenantId, emailVerified: true, mobileVerified: true, stripeCustomerId: 'cus_verified' }])
+    expect(flows).toEqual([
+      { tenantId: a.tenantId, emailVerified: true, mobileVerified: true, stripeCustomerId: 'cus_verified' },
+    ])
     const [account] = await sql`select owner_email, owner_mobile_e164 from ob_account where tenant_id = ${a.tenantId}`
     expect(account).toEqual({ ownerEmail: 'maria@riveraplumbing.example', ownerMobileE164: '+14155550123' })
     expect((await requireIdentity(request(sessionToken('user_verified')))).tenantId).toBe(a.tenantId)
@@ -68,40 +76,74 @@ describe('Clerk identity', () => {
     // A forged token is signed out; an expired one goes to Clerk's handshake, which refreshes it.
     const handshake = /^https:\/\/clerk\.wizard\.example\/v1\/client\/handshake\?/
     const { privateKey: otherKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    expect(await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { key: otherKey }))))).toMatch(signIn)
-    expect(await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { expiresIn: -30 }))))).toMatch(handshake)
+    expect(
+      await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { key: otherKey })))),
+    ).toMatch(signIn)
+    expect(
+      await redirectOf(requireIdentity(request(sessionToken('user_inactive_subscription', { expiresIn: -30 })))),
+    ).toMatch(handshake)
     expect((await sql`select count(*)::int as n from ob_flow`)[0].n).toBe(before)
   })
 
   it('keeps the last known flags when Clerk does not answer in time', async () => {
     const identity = await requireIdentity(request(sessionToken('user_verified')))
-    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ delayMs: 3000, users: { user_verified: { email: 'maria@riveraplumbing.example', emailVerified: false, phone: '+14155550123', phoneVerified: false, firstName: 'M', lastName: 'R' } } }) })
+    await fetch(`${fake.url}/__fake/switches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        delayMs: 3000,
+        users: {
+          user_verified: {
+            email: 'maria@riveraplumbing.example',
+            emailVerified: false,
+            phone: '+14155550123',
+            phoneVerified: false,
+            firstName: 'M',
+            lastName: 'R',
+          },
+        },
+      }),
+    })
     // Clerk answers in 3 s with both flags false: flags still true mean the refresh gave up waiting first.
     await refreshIdentityFlags(identity)
     const [row] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
     expect(row).toEqual({ emailVerified: true, mobileVerified: true })
     // Once Clerk answers again, its word wins.
-    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":0}' })
+    await fetch(`${fake.url}/__fake/switches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"delayMs":0}',
+    })
     await refreshIdentityFlags(identity)
-    const [after] = await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
+    const [after] =
+      await sql`select email_verified, mobile_verified from ob_flow where tenant_id = ${identity.tenantId}`
     expect(after).toEqual({ emailVerified: false, mobileVerified: false })
   })
 
   it('16. with Clerk slow (1.4 s), 10 Account loads of one owner at once read Clerk once, hold no transaction while it answers, and later loads within a minute do not call it', async () => {
     const { accountPage } = await import('../../app/pages/account.server')
     const identity = await requireIdentity(request(sessionToken('user_unverified_mobile')))
-    const calls = async () => ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters['GET /v1/users/:id'] ?? 0
-    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":1400}' })
+    const calls = async () =>
+      ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters[
+        'GET /v1/users/:id'
+      ] ?? 0
+    await fetch(`${fake.url}/__fake/switches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"delayMs":1400}',
+    })
     try {
       const before = await calls()
-      const load = () => accountPage.loader({ request: request(sessionToken('user_unverified_mobile')), params: {}, context: {} })
+      const load = () =>
+        accountPage.loader({ request: request(sessionToken('user_unverified_mobile')), params: {}, context: {} })
       await sql`update ob_account set prefilled_at = now() where tenant_id = ${identity.tenantId}` // no prefill to wait for
       let done = false
       const loads = Promise.all(Array.from({ length: 10 }, load)).finally(() => (done = true))
       // While Clerk takes its time, no transaction of ours stays open: the oldest one seen stays young.
       let oldest = 0
       while (!done) {
-        const [row] = await sql`select coalesce(max(extract(epoch from now() - xact_start)), 0)::float as age from pg_stat_activity
+        const [row] =
+          await sql`select coalesce(max(extract(epoch from now() - xact_start)), 0)::float as age from pg_stat_activity
           where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`
         oldest = Math.max(oldest, row.age)
         await new Promise((r) => setTimeout(r, 20))
@@ -115,14 +157,23 @@ describe('Clerk identity', () => {
       expect((await calls()) - before).toBe(1)
       expect(identity.tenantId).toMatch(/^[0-9a-f-]{36}$/)
     } finally {
-      await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"delayMs":0}' })
+      await fetch(`${fake.url}/__fake/switches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"delayMs":0}',
+      })
     }
   })
 
-  it('signs out through Clerk: the session is revoked there, its cookies cleared here, and Clerk\'s sign-in shows (issue 20, part 5)', async () => {
+  it("signs out through Clerk: the session is revoked there, its cookies cleared here, and Clerk's sign-in shows (issue 20, part 5)", async () => {
     const sid = `sess_${randomBytes(4).toString('hex')}`
     const token = sessionToken('user_verified', { sid })
-    const res = await signOut(new Request('https://wizard.example/sign-out', { method: 'POST', headers: { cookie: `__session=${token.token}; __client_uat=${token.iat}` } }))
+    const res = await signOut(
+      new Request('https://wizard.example/sign-out', {
+        method: 'POST',
+        headers: { cookie: `__session=${token.token}; __client_uat=${token.iat}` },
+      }),
+    )
     expect(res.status).toBe(302)
     expect(res.headers.get('location')).toBe('https://accounts.wizard.example/sign-in')
     const cookies = res.headers.getSetCookie()
@@ -134,7 +185,12 @@ describe('Clerk identity', () => {
   it('signing out while Clerk is down still clears the cookies and shows the sign-in', async () => {
     fake.switches.down = true
     try {
-      const res = await signOut(new Request('https://wizard.example/sign-out', { method: 'POST', headers: { cookie: `__session=${sessionToken('user_verified').token}` } }))
+      const res = await signOut(
+        new Request('https://wizard.example/sign-out', {
+          method: 'POST',
+          headers: { cookie: `__session=${sessionToken('user_verified').token}` },
+        }),
+      )
       expect(res.headers.get('location')).toBe('https://accounts.wizard.example/sign-in')
       expect(res.headers.getSetCookie().some((c) => /^__session=;/.test(c))).toBe(true)
     } finally {

@@ -16,10 +16,17 @@ const app = connect(url, { max: 2, connection: { role: 'ob_app' } as never })
 describe('job keys', () => {
   it('SQL enqueues the Stripe prefill under the key db/jobs.server.ts builds', async () => {
     const tenantId = await ensureTenant(sql, {
-      userId: 'user_keys', email: 'k@example.com', mobileE164: '+14155550111', name: 'K', emailVerified: true, mobileVerified: true,
-      stripeCustomerId: 'cus_keys', stripeAccountId: null,
+      userId: 'user_keys',
+      email: 'k@example.com',
+      mobileE164: '+14155550111',
+      name: 'K',
+      emailVerified: true,
+      mobileVerified: true,
+      stripeCustomerId: 'cus_keys',
+      stripeAccountId: null,
     })
-    const [job] = await sql`select task_identifier, key, queue_name from graphile_worker.jobs where key like ${`%${tenantId}`}`
+    const [job] =
+      await sql`select task_identifier, key, queue_name from graphile_worker.jobs where key like ${`%${tenantId}`}`
     const expected = jobFor('stripe_prefill', { tenantId })
     expect(job).toEqual({ taskIdentifier: expected.task, key: expected.key, queueName: null })
   })
@@ -30,9 +37,17 @@ describe('job keys', () => {
     expect(bodies.length).toBeGreaterThan(0)
     const tenantId = '00000000-0000-4000-8000-000000000000'
     for (const { proname, prosrc } of bodies) {
-      for (const [, task, prefix] of (prosrc as string).matchAll(/ob_enqueue\('(\w+)',.*?,\s*'([^']+)'\s*\|\|\s*\w+\)/g)) {
+      for (const [, task, prefix] of (prosrc as string).matchAll(
+        /ob_enqueue\('(\w+)',.*?,\s*'([^']+)'\s*\|\|\s*\w+\)/g,
+      )) {
         expect(Object.keys(JOBS), `${proname} enqueues ${task}`).toContain(task)
-        expect((JOBS[task as keyof typeof JOBS].key as (p: { tenantId: string; correlationId: string }) => string)({ tenantId, correlationId: tenantId }), `${proname}'s key for ${task}`).toBe(`${prefix}${tenantId}`)
+        expect(
+          (JOBS[task as keyof typeof JOBS].key as (p: { tenantId: string; correlationId: string }) => string)({
+            tenantId,
+            correlationId: tenantId,
+          }),
+          `${proname}'s key for ${task}`,
+        ).toBe(`${prefix}${tenantId}`)
       }
     }
   })
@@ -66,19 +81,41 @@ describe('the web app role (ob_app)', () => {
 
   it('does everything the pages do through the save engine and the functions meant for it', async () => {
     const t = await makeTenant(sql, { email: true, mobile: true, stripe: true })
-    await saveSection(app, accountSection, { tenantId: t, version: 0, fields: { displayName: 'Saved by ob_app' }, advance: true })
+    await saveSection(app, accountSection, {
+      tenantId: t,
+      version: 0,
+      fields: { displayName: 'Saved by ob_app' },
+      advance: true,
+    })
     await saveSection(app, numberSection, {
-      tenantId: t, version: 1, fields: { areaCode: '415', provisionRequestedAt: new Date() },
+      tenantId: t,
+      version: 1,
+      fields: { areaCode: '415', provisionRequestedAt: new Date() },
       job: jobFor('provision_number', { tenantId: t, correlationId: crypto.randomUUID() }),
     })
     const [flow] = await sql`select phase, version from ob_flow where tenant_id = ${t}`
     expect(flow).toEqual({ phase: 'NUMBER', version: 2 })
     // A number bought (by the worker, as the owner of the tables), then "Change number" as the app.
     await sql`update ob_number set e164 = '+14155550123', provider_sid = 'PN123', e164_generation = 0 where tenant_id = ${t}`
-    await saveSection(app, numberSection, { tenantId: t, version: 2, fields: {}, after: (tx) => requestNumberChange(tx, t, '628') })
-    expect((await sql`select number_generation, area_code from ob_number where tenant_id = ${t}`)[0]).toEqual({ numberGeneration: 1, areaCode: '628' })
+    await saveSection(app, numberSection, {
+      tenantId: t,
+      version: 2,
+      fields: {},
+      after: (tx) => requestNumberChange(tx, t, '628'),
+    })
+    expect((await sql`select number_generation, area_code from ob_number where tenant_id = ${t}`)[0]).toEqual({
+      numberGeneration: 1,
+      areaCode: '628',
+    })
     const tenant = await ensureTenant(app, {
-      userId: 'user_app_role', email: 'a@example.com', mobileE164: null, name: 'A', emailVerified: true, mobileVerified: false, stripeCustomerId: null, stripeAccountId: null,
+      userId: 'user_app_role',
+      email: 'a@example.com',
+      mobileE164: null,
+      name: 'A',
+      emailVerified: true,
+      mobileVerified: false,
+      stripeCustomerId: null,
+      stripeAccountId: null,
     })
     expect(await sql`select count(*)::int as n from ob_number where tenant_id = ${tenant}`).toEqual([{ n: 1 }])
   })

@@ -39,7 +39,9 @@ describe('the reference copier', () => {
 
   it('crashing between its copy and ob_mark_complete copies the same tenant again, onto the same row', async () => {
     const t = await finished()
-    await expect(copyTenant(source, target, t, { afterCopy: () => Promise.reject(new Error('killed')) })).rejects.toThrow('killed')
+    await expect(
+      copyTenant(source, target, t, { afterCopy: () => Promise.reject(new Error('killed')) }),
+    ).rejects.toThrow('killed')
     expect(await phase(t)).toBe('FINALIZE')
     expect((await copied(t))[0].copies).toBe(1)
     expect(await copyWaiting(source, target)).toEqual([t])
@@ -52,7 +54,9 @@ describe('the reference copier', () => {
   it('with only the ob_copier grants: it cannot read the tables behind the view or change anything else', async () => {
     const t = await finished()
     await expect(source`select * from ob_flow where tenant_id = ${t}`).rejects.toMatchObject({ code: '42501' })
-    await expect(source`update ob_flow set phase = 'COMPLETE' where tenant_id = ${t}`).rejects.toMatchObject({ code: '42501' })
+    await expect(source`update ob_flow set phase = 'COMPLETE' where tenant_id = ${t}`).rejects.toMatchObject({
+      code: '42501',
+    })
   })
 
   it('as a process: copies what waited at its start, then each tenant it is told of within a second, without polling', async () => {
@@ -67,7 +71,8 @@ describe('the reference copier', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve))
     try {
       const until = async (what: string, probe: () => Promise<boolean>, ms = 10_000) => {
-        for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await probe()) return
+        for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+          if (await probe()) return
         throw new Error(`${what} did not happen:\n${output}`)
       }
       await until('the start-up sweep', async () => (await phase(early)) === 'COMPLETE')
@@ -78,7 +83,9 @@ describe('the reference copier', () => {
       expect((await copied(t))[0].copies).toBe(1)
       expect(output).toMatch(new RegExp(`copied ${t}; COMPLETE`))
       // Its heartbeat, for the DBA's liveness query (issue 20, part 2); gone once it stops in order.
-      expect((await sql`select role from ob_heartbeat where process like ${`%:${child.pid}`}`).map((r) => r.role)).toEqual(['copier'])
+      expect(
+        (await sql`select role from ob_heartbeat where process like ${`%:${child.pid}`}`).map((r) => r.role),
+      ).toEqual(['copier'])
     } finally {
       child.kill('SIGTERM')
       await exited

@@ -32,15 +32,26 @@ describe.runIf(hasBuild())('saves after Finish', () => {
     startWorker(appEnv)
     const { browser, tenantId } = await onboardedOwner()
     await provisioning.switches({ slowMs: 1500 })
-    const change = await browser.post('/onboarding/number', { intent: 'change', version: await version(tenantId), changeTo: '628' })
+    const change = await browser.post('/onboarding/number', {
+      intent: 'change',
+      version: await version(tenantId),
+      changeTo: '628',
+    })
     expect(change.status).toBe(200)
     const early = await browser.post('/onboarding/finalize', { intent: 'finish', version: await version(tenantId) })
     expect(early.status).toBe(409)
     expect((await flow(tenantId)).phase).toBe('A2P')
     expect((await flow(tenantId)).blockers).toContain('NUMBER_CHANGING')
     expect(await (await browser.get('/onboarding/finalize')).text()).toContain('Your new number is on its way')
-    await until('the new number', async () => (await sql`select e164 from ob_number where tenant_id = ${tenantId} and e164 like '+1628%'`)[0])
-    const finish = await browser.post('/onboarding/finalize', { intent: 'finish', version: await version(tenantId) }, { js: false })
+    await until(
+      'the new number',
+      async () => (await sql`select e164 from ob_number where tenant_id = ${tenantId} and e164 like '+1628%'`)[0],
+    )
+    const finish = await browser.post(
+      '/onboarding/finalize',
+      { intent: 'finish', version: await version(tenantId) },
+      { js: false },
+    )
     expect(finish.status).toBe(302)
     expect((await flow(tenantId)).phase).toBe('FINALIZE')
     expect((await provisioning.counters())[`purchased:${tenantId}`]).toBe(1)
@@ -48,23 +59,51 @@ describe.runIf(hasBuild())('saves after Finish', () => {
 
   it('2b. after Finish every save is refused with one line and buys nothing: intent=change, an autosave, Continue; the pages lead to the summary', async () => {
     const { browser, tenantId } = await onboardedOwner()
-    expect((await browser.post('/onboarding/finalize', { intent: 'finish', version: await version(tenantId) }, { js: false })).status).toBe(302)
+    expect(
+      (
+        await browser.post(
+          '/onboarding/finalize',
+          { intent: 'finish', version: await version(tenantId) },
+          { js: false },
+        )
+      ).status,
+    ).toBe(302)
     const before = await sql`select * from ob_number where tenant_id = ${tenantId}`
     const posts = [
       ['/onboarding/number', { intent: 'change', changeTo: '628' }],
       ['/onboarding/number', { intent: 'autosave', serviceRadiusMi: '40' }],
       ['/onboarding/account', { intent: 'autosave', displayName: 'Changed after Finish' }],
-      ['/onboarding/calmsg', { intent: 'continue', calendarProvider: 'none', topServices: 'Leak repair', 'priceRanges.Leak repair.min': '100', 'priceRanges.Leak repair.max': '200' }],
+      [
+        '/onboarding/calmsg',
+        {
+          intent: 'continue',
+          calendarProvider: 'none',
+          topServices: 'Leak repair',
+          'priceRanges.Leak repair.min': '100',
+          'priceRanges.Leak repair.max': '200',
+        },
+      ],
     ] as const
     for (const [path, fields] of posts) {
       const res = await browser.post(path, { ...fields, version: await version(tenantId) })
       // Refused with the line, or sent to the summary (Remix's fetch redirect is a 204 with its own header).
-      if (res.status === 409) expect(((await res.json()) as { message: string }).message).toBe('You have pressed Finish: your business is moving to your dashboard, where you can change it.')
-      else expect(res.headers.get('x-remix-redirect') ?? res.headers.get('location'), `${path} ${fields.intent} answered ${res.status}`).toBe('/onboarding/finalize')
+      if (res.status === 409)
+        expect(((await res.json()) as { message: string }).message).toBe(
+          'You have pressed Finish: your business is moving to your dashboard, where you can change it.',
+        )
+      else
+        expect(
+          res.headers.get('x-remix-redirect') ?? res.headers.get('location'),
+          `${path} ${fields.intent} answered ${res.status}`,
+        ).toBe('/onboarding/finalize')
     }
     expect(await sql`select * from ob_number where tenant_id = ${tenantId}`).toEqual(before)
-    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe('Rivera Plumbing & Heating')
-    expect(await sql`select 1 from ob_outbox where tenant_id = ${tenantId} and type = 'provision_number'`).toHaveLength(0)
+    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe(
+      'Rivera Plumbing & Heating',
+    )
+    expect(await sql`select 1 from ob_outbox where tenant_id = ${tenantId} and type = 'provision_number'`).toHaveLength(
+      0,
+    )
     const page = await browser.get('/onboarding/number')
     expect(page.status).toBe(302)
     expect(page.headers.get('location')).toBe('/onboarding/finalize')
@@ -75,7 +114,15 @@ describe.runIf(hasBuild())('saves after Finish', () => {
     const source = connect(await loginIn(url, 'ob_copier'))
     await prepareTarget(target)
     const { browser, tenantId } = await onboardedOwner()
-    expect((await browser.post('/onboarding/finalize', { intent: 'finish', version: await version(tenantId) }, { js: false })).status).toBe(302)
+    expect(
+      (
+        await browser.post(
+          '/onboarding/finalize',
+          { intent: 'finish', version: await version(tenantId) },
+          { js: false },
+        )
+      ).status,
+    ).toBe(302)
     let changed = false
     const done = await copyTenant(source, target, tenantId, {
       afterCopy: async () => {

@@ -17,11 +17,13 @@ const provisioning = fake('provisioning')
 const a2p = fake('a2p')
 startWorker(workerEnv)
 
-
-const numberOf = async (t: string) => (await sql`select e164, purchase_open, provision_error, area_code from ob_number where tenant_id = ${t}`)[0]
-const jobsOf = (t: string) => sql`select attempts, last_error, status from ob_outbox where tenant_id = ${t} and type = 'PROVISION_NUMBER'`
+const numberOf = async (t: string) =>
+  (await sql`select e164, purchase_open, provision_error, area_code from ob_number where tenant_id = ${t}`)[0]
+const jobsOf = (t: string) =>
+  sql`select attempts, last_error, status from ob_outbox where tenant_id = ${t} and type = 'PROVISION_NUMBER'`
 // graphile-worker's backoff would make the test wait: its retries run now instead.
-const retryNow = (t: string) => sql`select graphile_worker.reschedule_jobs(array(select id from ob_outbox where tenant_id = ${t}), run_at := now())`
+const retryNow = (t: string) =>
+  sql`select graphile_worker.reschedule_jobs(array(select id from ob_outbox where tenant_id = ${t}), run_at := now())`
 async function looksGood(t: string, areaCode: string) {
   await sql`update ob_number set area_code = ${areaCode}, provision_requested_at = now(), provision_error = null where tenant_id = ${t}`
   await sql.begin((tx) => enqueue(tx, jobFor('provision_number', { tenantId: t, correlationId: crypto.randomUUID() })))
@@ -36,10 +38,18 @@ describe('workers and money', () => {
     await until('the check to start', async () => (await sites.counters())['get:hostile.example'] >= 1)
     const b = await makeTenant(sql)
     await sql`update ob_number set area_code = '415' where tenant_id = ${b}`
-    await sql.begin((tx) => enqueue(tx, jobFor('provision_number', { tenantId: b, correlationId: crypto.randomUUID() })))
-    const bought = await until("the second tenant's number", async () => (await sql`select e164 from ob_number where tenant_id = ${b} and e164 is not null`)[0])
+    await sql.begin((tx) =>
+      enqueue(tx, jobFor('provision_number', { tenantId: b, correlationId: crypto.randomUUID() })),
+    )
+    const bought = await until(
+      "the second tenant's number",
+      async () => (await sql`select e164 from ob_number where tenant_id = ${b} and e164 is not null`)[0],
+    )
     expect(bought.e164).toMatch(/^\+1415/)
-    const checked = await until('the check recorded', async () => (await sql`select * from ob_a2p where tenant_id = ${a} and website_checked_at is not null`)[0])
+    const checked = await until(
+      'the check recorded',
+      async () => (await sql`select * from ob_a2p where tenant_id = ${a} and website_checked_at is not null`)[0],
+    )
     // Read, not frozen on: https answered; the policy pages were found at their usual paths.
     expect(checked).toMatchObject({ httpsOk: true, privacyFound: true, termsFound: true, websiteCheckError: null })
   })
@@ -68,7 +78,10 @@ describe('workers and money', () => {
     const t = await makeTenant(sql)
     await looksGood(t, '415')
     await until('the answer recorded', async () => (await numberOf(t)).provisionError === 'busy')
-    await until('the job to let go', async () => (await sql`select 1 from ob_outbox where tenant_id = ${t} and locked_at is not null`).length === 0)
+    await until(
+      'the job to let go',
+      async () => (await sql`select 1 from ob_outbox where tenant_id = ${t} and locked_at is not null`).length === 0,
+    )
     expect(await jobsOf(t)).toEqual([]) // done: not waiting for 24 more attempts
     expect((await provisioning.counters())[`key:ob:prov:${t}`]).toBe(1)
     expect(await numberOf(t)).toMatchObject({ e164: null, purchaseOpen: false })
@@ -78,18 +91,35 @@ describe('workers and money', () => {
     await a2p.switches({ readsToDecide: 1000 })
     const t = await readyA2pTenant(sql)
     await submitA2p(sql, t)
-    await until('the brand in review', async () => (await sql`select brand_phase from ob_a2p where tenant_id = ${t}`)[0].brandPhase === 'SUBMITTED')
+    await until(
+      'the brand in review',
+      async () => (await sql`select brand_phase from ob_a2p where tenant_id = ${t}`)[0].brandPhase === 'SUBMITTED',
+    )
     // What an autosave of Page 4 writes (the page allows edits while carriers review).
     await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: we missed your call, book at https://bit.ly/x', 'Rivera Plumbing: a plumber can come Tue 9am.']} where tenant_id = ${t}`
     await a2p.switches({ readsToDecide: 1 })
-    const r = await until('the campaign step', async () => (await sql`select a.*, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t} and campaign_phase is not null`)[0])
-    expect(r).toMatchObject({ brandPhase: 'VETTED', campaignPhase: 'REJECTED', reasonCode: 'CHECKS', reasonStep: 'campaign' })
+    const r = await until(
+      'the campaign step',
+      async () =>
+        (
+          await sql`select a.*, f.blockers from ob_a2p a join ob_flow f using (tenant_id) where tenant_id = ${t} and campaign_phase is not null`
+        )[0],
+    )
+    expect(r).toMatchObject({
+      brandPhase: 'VETTED',
+      campaignPhase: 'REJECTED',
+      reasonCode: 'CHECKS',
+      reasonStep: 'campaign',
+    })
     expect(r.blockers).toEqual(expect.arrayContaining(['SHORTENER_LINK', 'A2P_REJECTED']))
     expect((await a2p.counters())[`campaigns:${t}`]).toBeUndefined()
     // Fixed and resubmitted: the campaign goes out as it is now.
     await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: sorry we missed your call! Reply STOP to opt out.', 'Rivera Plumbing: a plumber can come Tue 9am. Reply HELP for help, STOP to opt out.']} where tenant_id = ${t}`
     expect(await submitA2p(sql, t)).toMatchObject({ step: 'campaign' })
-    await until('texting eligible', async () => (await sql`select texting_eligible from ob_flow where tenant_id = ${t}`)[0].textingEligible)
+    await until(
+      'texting eligible',
+      async () => (await sql`select texting_eligible from ob_flow where tenant_id = ${t}`)[0].textingEligible,
+    )
     expect((await a2p.counters())[`campaigns:${t}`]).toBe(1)
   })
 
@@ -101,11 +131,15 @@ describe('workers and money', () => {
     const { db, forTenant } = await import('../../app/lib/db.server')
     const { wizardState } = await import('../../db/flow.server')
     const { readA2p, recordOtp } = await import('../../db/a2p.server')
-    const page = await forTenant(t, async () => {
-      const state = await wizardState(db(), t)
-      await recordOtp(sql, t, 'verified') // the a2p_otp job commits between the page's two reads
-      return { state, row: await readA2p(db(), t) }
-    }, { snapshot: true })
+    const page = await forTenant(
+      t,
+      async () => {
+        const state = await wizardState(db(), t)
+        await recordOtp(sql, t, 'verified') // the a2p_otp job commits between the page's two reads
+        return { state, row: await readA2p(db(), t) }
+      },
+      { snapshot: true },
+    )
     expect(page.state.blockers).toContain('CONFIRM_OTP')
     expect(page.row.identityStatus).toBe('UNVERIFIED')
     // The next read sees the verified registration, with its pending line.

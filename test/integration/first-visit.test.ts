@@ -18,7 +18,12 @@ describe.runIf(hasBuild())('the first Account page after sign-in, without JavaSc
   beforeAll(async () => {
     // The worker process has just started: wait until it has run a first prefill.
     const warm = await web!.browser().signIn('verified')
-    for (let i = 0; i < 100 && (await text(await warm.get('/onboarding/account'))).includes('Fetching your business details'); i++) await new Promise((r) => setTimeout(r, 100))
+    for (
+      let i = 0;
+      i < 100 && (await text(await warm.get('/onboarding/account'))).includes('Fetching your business details');
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100))
   }, 30_000)
 
   it('waits for a prefill that takes about a second (Stripe answering each of its reads in 300 ms) and shows the business name', async () => {

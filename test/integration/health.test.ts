@@ -16,10 +16,13 @@ describe.runIf(hasBuild())('health', () => {
     expect(await get('/healthz')).toBe('200 ok')
     expect(await get('/readyz')).toBe('200 ready')
     // A database behind the build (its latest migration not applied): not ready, with the reason.
-    const [{ filename }, previous] = await sql`select filename from graphile_migrate.migrations order by filename desc limit 2`
+    const [{ filename }, previous] =
+      await sql`select filename from graphile_migrate.migrations order by filename desc limit 2`
     await sql`update graphile_migrate.migrations set filename = '000000.sql' where filename = ${filename}`
     try {
-      expect(await get('/readyz')).toBe(`503 not ready: the database has migration ${previous.filename.slice(0, 6)}, this build expects ${filename.slice(0, 6)}: run the migrations`)
+      expect(await get('/readyz')).toBe(
+        `503 not ready: the database has migration ${previous.filename.slice(0, 6)}, this build expects ${filename.slice(0, 6)}: run the migrations`,
+      )
       expect(await get('/healthz')).toBe('200 ok')
     } finally {
       await sql`update graphile_migrate.migrations set filename = ${filename} where filename = '000000.sql'`

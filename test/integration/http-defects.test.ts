@@ -5,7 +5,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
-import { fakesFor, hasBuild, startWeb, startWorker, } from '../setup/app'
+import { fakesFor, hasBuild, startWeb, startWorker } from '../setup/app'
 import { connect } from '../../db/client.server'
 import { freshDatabase } from '../setup/db'
 
@@ -33,11 +33,17 @@ async function owner(persona = 'verified') {
   }
   return { browser, tenantId: tenantId as string }
 }
-const version = async (tenantId: string) => String((await sql`select version from ob_flow where tenant_id = ${tenantId}`)[0].version)
+const version = async (tenantId: string) =>
+  String((await sql`select version from ob_flow where tenant_id = ${tenantId}`)[0].version)
 
 async function onNumberPage() {
   const o = await owner()
-  const res = await o.browser.post('/onboarding/account', { intent: 'continue', version: await version(o.tenantId), displayName: 'Rivera Plumbing', vertical: 'plumbing' })
+  const res = await o.browser.post('/onboarding/account', {
+    intent: 'continue',
+    version: await version(o.tenantId),
+    displayName: 'Rivera Plumbing',
+    vertical: 'plumbing',
+  })
   expect(res.status).toBeLessThan(300)
   expect((await sql`select phase from ob_flow where tenant_id = ${o.tenantId}`)[0].phase).toBe('NUMBER')
   return o
@@ -48,19 +54,38 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     const { browser, tenantId } = await onNumberPage()
     const secrets = { startPortIn: ['off', 'on'], 'portIn.accountNumber': SECRET_ACCOUNT, 'portIn.pin': SECRET_PIN }
     const bodies: string[] = []
-    const refusedJs = await browser.post('/onboarding/number', { intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '123' })
+    const refusedJs = await browser.post('/onboarding/number', {
+      intent: 'autosave',
+      version: await version(tenantId),
+      ...secrets,
+      'portIn.phoneNumber': '123',
+    })
     expect(refusedJs.status).toBe(400)
     bodies.push(await refusedJs.text())
-    const refusedPage = await browser.post('/onboarding/number', { intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '123' }, { js: false })
+    const refusedPage = await browser.post(
+      '/onboarding/number',
+      { intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '123' },
+      { js: false },
+    )
     expect(refusedPage.status).toBe(400)
     bodies.push(await refusedPage.text())
     // As the page's autosave sends it: multipart.
     const multipart = new FormData()
-    for (const [k, v] of Object.entries({ intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '(415) 555-0199' })) for (const x of [v].flat()) multipart.append(k, x)
+    for (const [k, v] of Object.entries({
+      intent: 'autosave',
+      version: await version(tenantId),
+      ...secrets,
+      'portIn.phoneNumber': '(415) 555-0199',
+    }))
+      for (const x of [v].flat()) multipart.append(k, x)
     const saved = await browser.post('/onboarding/number', multipart)
     expect(saved.status).toBe(200)
     bodies.push(await saved.text())
-    const savedNoJs = await browser.post('/onboarding/number', { intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '(415) 555-0199' }, { js: false })
+    const savedNoJs = await browser.post(
+      '/onboarding/number',
+      { intent: 'autosave', version: await version(tenantId), ...secrets, 'portIn.phoneNumber': '(415) 555-0199' },
+      { js: false },
+    )
     expect(savedNoJs.status).toBe(302)
     bodies.push(await savedNoJs.text(), await (await browser.get('/onboarding/number')).text())
     expect(bodies[1]).toContain('Enter the US number you want to move')
@@ -73,12 +98,30 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
   it('5. a NUL byte in a text field (displayName=abc%00def, address.line1=a%00) is a field error, not a 500, in both modes', async () => {
     const { browser, tenantId } = await owner('unverified-mobile')
     const before = await sql`select display_name, address from ob_account where tenant_id = ${tenantId}`
-    const address = { 'address.line1': 'a\u0000', 'address.city': 'New York', 'address.state': 'NY', 'address.zip': '10118' }
+    const address = {
+      'address.line1': 'a\u0000',
+      'address.city': 'New York',
+      'address.state': 'NY',
+      'address.zip': '10118',
+    }
     const cases = [
-      await browser.post('/onboarding/account', { intent: 'autosave', version: await version(tenantId), displayName: 'abc\u0000def' }),
-      await browser.post('/onboarding/account', { intent: 'continue', version: await version(tenantId), displayName: 'abc\u0000def', vertical: 'electrical' }),
+      await browser.post('/onboarding/account', {
+        intent: 'autosave',
+        version: await version(tenantId),
+        displayName: 'abc\u0000def',
+      }),
+      await browser.post('/onboarding/account', {
+        intent: 'continue',
+        version: await version(tenantId),
+        displayName: 'abc\u0000def',
+        vertical: 'electrical',
+      }),
       await browser.post('/onboarding/account', { intent: 'autosave', version: await version(tenantId), ...address }),
-      await browser.post('/onboarding/account', { intent: 'continue', version: await version(tenantId), displayName: 'abc\u0000def', vertical: 'electrical' }, { js: false }),
+      await browser.post(
+        '/onboarding/account',
+        { intent: 'continue', version: await version(tenantId), displayName: 'abc\u0000def', vertical: 'electrical' },
+        { js: false },
+      ),
     ]
     expect(cases.map((r) => r.status)).toEqual([400, 400, 400, 400])
     expect((await cases[0].json()).result.error.displayName[0]).toMatch(/characters/)
@@ -86,16 +129,29 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     expect(await cases[3].text()).toMatch(/characters/)
     expect(await sql`select display_name, address from ob_account where tenant_id = ${tenantId}`).toEqual(before)
     const number = await onNumberPage()
-    const stop = await number.browser.post('/onboarding/number', { intent: 'autosave', version: await version(number.tenantId), stopHelpText: 'Reply STOP or HELP\u0000 now' })
+    const stop = await number.browser.post('/onboarding/number', {
+      intent: 'autosave',
+      version: await version(number.tenantId),
+      stopHelpText: 'Reply STOP or HELP\u0000 now',
+    })
     expect(stop.status).toBe(400)
     expect((await stop.json()).result.error.stopHelpText[0]).toMatch(/characters/)
   })
 
   it('6. a correctly signed Stripe webhook with no customer answers 2xx with a reason and changes nothing', async () => {
-    const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'customer.subscription.updated', data: { object: {} } })
+    const payload = JSON.stringify({
+      id: 'evt_1',
+      object: 'event',
+      type: 'customer.subscription.updated',
+      data: { object: {} },
+    })
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_local_fake' })
     const before = await sql`select count(*)::int as n from ob_event`
-    const res = await fetch(`${web!.url}/webhooks/stripe`, { method: 'POST', body: payload, headers: { 'stripe-signature': signature, 'content-type': 'application/json' } })
+    const res = await fetch(`${web!.url}/webhooks/stripe`, {
+      method: 'POST',
+      body: payload,
+      headers: { 'stripe-signature': signature, 'content-type': 'application/json' },
+    })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ received: true, ignored: expect.stringMatching(/subscription/) })
     expect(await sql`select count(*)::int as n from ob_event`).toEqual(before)
@@ -105,7 +161,11 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
   it('7. a 20 MB urlencoded body and a 19 MB multipart of small text parts get 413 with one line (the body read to its end, so the connection stays usable); a chunked one too', async () => {
     const { browser, tenantId } = await owner('unverified-mobile')
     const v = await version(tenantId)
-    const huge = await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'x'.repeat(20 * 1024 * 1024) })
+    const huge = await browser.post('/onboarding/account', {
+      intent: 'autosave',
+      version: v,
+      displayName: 'x'.repeat(20 * 1024 * 1024),
+    })
     expect(huge.status).toBe(413)
     expect((await huge.text()).split('\n').filter(Boolean)).toHaveLength(1)
     const parts = new FormData()
@@ -114,21 +174,47 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     for (let i = 0; i < 19 * 1024; i++) parts.append(`p${i}`, 'y'.repeat(1000))
     expect((await browser.post('/onboarding/account', parts)).status).toBe(413)
     // A form post a few kB beyond its largest field is refused by the page itself, with its own line.
-    const big = await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Name '.repeat(8000) })
+    const big = await browser.post('/onboarding/account', {
+      intent: 'autosave',
+      version: v,
+      displayName: 'Name '.repeat(8000),
+    })
     expect(big.status).toBe(413)
     expect((await big.json()).message).toMatch(/too much/)
     // Without a Content-Length (chunked), the page stops reading at its limit.
-    const stream = new ReadableStream({ start(c) { for (let i = 0; i < 100; i++) c.enqueue(new TextEncoder().encode(`intent=autosave&version=${v}&a${i}=${'z'.repeat(10_000)}&`)); c.close() } })
-    const chunked = await browser.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'POST', body: stream, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: web!.url } })
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 100; i++)
+          c.enqueue(new TextEncoder().encode(`intent=autosave&version=${v}&a${i}=${'z'.repeat(10_000)}&`))
+        c.close()
+      },
+    })
+    const chunked = await browser.send('/onboarding/account?_data=routes%2Fonboarding.account', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: web!.url },
+    })
     expect(chunked.status).toBe(413)
-    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe('Bright Spark Electric')
+    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe(
+      'Bright Spark Electric',
+    )
   })
 
   it('8. a logo sent with a stale version is not decoded (409, not a picture error), and a refused save writes no file', async () => {
     const { browser, tenantId } = await owner('unverified-mobile')
     const stale = await version(tenantId)
-    expect((await browser.post('/onboarding/account', { intent: 'autosave', version: stale, displayName: 'Bright Spark Electric Co' })).status).toBe(200)
-    const logo = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a9d8f' } }).png().toBuffer()
+    expect(
+      (
+        await browser.post('/onboarding/account', {
+          intent: 'autosave',
+          version: stale,
+          displayName: 'Bright Spark Electric Co',
+        })
+      ).status,
+    ).toBe(200)
+    const logo = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#2a9d8f' } })
+      .png()
+      .toBuffer()
     const form = (v: string, extra: Record<string, string> = {}, picture: Buffer = logo) => {
       const f = new FormData()
       f.set('intent', 'autosave')
@@ -153,16 +239,37 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     const v = await version(tenantId)
     const evil = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }
     const cases = [
-      await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Evil page' }, { js: false, headers: evil }),
-      await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Evil fetch' }, { headers: evil }),
-      await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Sibling' }, { headers: { origin: 'https://shop.localhost', 'sec-fetch-site': 'same-site' } }),
-      await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Null origin' }, { headers: { origin: 'null' } }),
+      await browser.post(
+        '/onboarding/account',
+        { intent: 'autosave', version: v, displayName: 'Evil page' },
+        { js: false, headers: evil },
+      ),
+      await browser.post(
+        '/onboarding/account',
+        { intent: 'autosave', version: v, displayName: 'Evil fetch' },
+        { headers: evil },
+      ),
+      await browser.post(
+        '/onboarding/account',
+        { intent: 'autosave', version: v, displayName: 'Sibling' },
+        { headers: { origin: 'https://shop.localhost', 'sec-fetch-site': 'same-site' } },
+      ),
+      await browser.post(
+        '/onboarding/account',
+        { intent: 'autosave', version: v, displayName: 'Null origin' },
+        { headers: { origin: 'null' } },
+      ),
       await browser.post('/dev/sign-in', { persona: 'verified' }, { js: false, headers: evil }),
     ]
     expect(cases.map((r) => r.status)).toEqual([403, 403, 403, 403, 403])
-    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe('Bright Spark Electric')
+    expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe(
+      'Bright Spark Electric',
+    )
     // Our own pages still post.
-    expect((await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Bright Spark' })).status).toBe(200)
+    expect(
+      (await browser.post('/onboarding/account', { intent: 'autosave', version: v, displayName: 'Bright Spark' }))
+        .status,
+    ).toBe(200)
   })
 
   it('10. every response carries frame, content-security, referrer and nosniff headers: pages, data, assets, errors', async () => {
@@ -170,7 +277,13 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     const page = await browser.get('/onboarding/account')
     const html = await page.text()
     const asset = html.match(/\/build\/[^"]+\.js/)![0]
-    const responses = [page, await browser.get('/onboarding/account?_data=routes%2Fonboarding.account'), await browser.get(asset), await browser.get('/uploads/missing.png'), await browser.get('/no-such-page')]
+    const responses = [
+      page,
+      await browser.get('/onboarding/account?_data=routes%2Fonboarding.account'),
+      await browser.get(asset),
+      await browser.get('/uploads/missing.png'),
+      await browser.get('/no-such-page'),
+    ]
     for (const res of responses) {
       expect(res.headers.get('x-frame-options')).toBe('DENY')
       expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
@@ -193,7 +306,9 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     const closed = new Promise((r) => socket.once('close', r))
     const send = async (name: string) => {
       const body = `intent=autosave&version=${await version(tenantId)}&displayName=${name}`
-      socket.write(`POST /onboarding/account?_data=routes%2Fonboarding.account HTTP/1.1\r\nHost: localhost:${port}\r\nCookie: ${browser.cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`)
+      socket.write(
+        `POST /onboarding/account?_data=routes%2Fonboarding.account HTTP/1.1\r\nHost: localhost:${port}\r\nCookie: ${browser.cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`,
+      )
     }
     await send('First')
     for (let i = 0; i < 50 && !received.includes('"saved":true'); i++) await new Promise((r) => setTimeout(r, 100))
@@ -201,7 +316,8 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     await new Promise((r) => setTimeout(r, 6000))
     received = ''
     await send('Second')
-    for (let i = 0; i < 30 && !received.includes('"saved":true'); i++) await Promise.race([closed, new Promise((r) => setTimeout(r, 100))])
+    for (let i = 0; i < 30 && !received.includes('"saved":true'); i++)
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 100))])
     expect(received).toMatch(/^HTTP\/1.1 200/)
     socket.destroy()
   }, 20_000)

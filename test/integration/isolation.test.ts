@@ -14,27 +14,43 @@ const TABLES = ['ob_flow', 'ob_account', 'ob_number', 'ob_calmsg', 'ob_a2p', 'ob
 
 describe('row-level security for the web app', () => {
   it('runs as a login in ob_app that is neither a superuser nor the owner of the tables', async () => {
-    const [me] = await app`select rolsuper, rolbypassrls, pg_has_role(current_user, 'ob_app', 'member') as in_app from pg_roles where rolname = current_user`
+    const [me] =
+      await app`select rolsuper, rolbypassrls, pg_has_role(current_user, 'ob_app', 'member') as in_app from pg_roles where rolname = current_user`
     expect(me).toEqual({ rolsuper: false, rolbypassrls: false, inApp: true })
     const owners = await app`select distinct tableowner from pg_tables where tablename = any(${TABLES})`
     expect(owners.map((o) => o.tableowner)).not.toContain((await app`select current_user as u`)[0].u)
   })
 
-  it.each(TABLES)('%s: a query that forgets its where clause sees only the tenant the transaction names', async (table) => {
-    const mine = await asTenant(app, a, (tx) => tx.unsafe(`select distinct tenant_id from ${table}`))
-    expect(mine.map((r) => r.tenantId)).toEqual([a])
-    const [{ n }] = await asTenant(app, a, (tx) => tx.unsafe(`select count(*)::int as n from ${table} where tenant_id = $1`, [b]))
-    expect(n).toBe(0) // asking for another tenant by id finds nothing either
-  })
+  it.each(TABLES)(
+    '%s: a query that forgets its where clause sees only the tenant the transaction names',
+    async (table) => {
+      const mine = await asTenant(app, a, (tx) => tx.unsafe(`select distinct tenant_id from ${table}`))
+      expect(mine.map((r) => r.tenantId)).toEqual([a])
+      const [{ n }] = await asTenant(app, a, (tx) =>
+        tx.unsafe(`select count(*)::int as n from ${table} where tenant_id = $1`, [b]),
+      )
+      expect(n).toBe(0) // asking for another tenant by id finds nothing either
+    },
+  )
 
-  it('an update that forgets its where clause changes only its own tenant; another tenant\'s rows cannot be written', async () => {
+  it("an update that forgets its where clause changes only its own tenant; another tenant's rows cannot be written", async () => {
     const changed = await asTenant(app, a, (tx) => tx`update ob_account set display_name = 'Changed by A'`)
     expect(changed.count).toBe(1)
-    const byId = await asTenant(app, a, (tx) => tx`update ob_account set display_name = 'Changed by A' where tenant_id = ${b}`)
+    const byId = await asTenant(
+      app,
+      a,
+      (tx) => tx`update ob_account set display_name = 'Changed by A' where tenant_id = ${b}`,
+    )
     expect(byId.count).toBe(0)
-    await expect(asTenant(app, a, (tx) => tx`insert into ob_event (tenant_id, event_type) values (${b}, 'audit.forged')`)).rejects.toMatchObject({ code: '42501' })
-    await expect(asTenant(app, a, (tx) => tx`update ob_account set tenant_id = ${b}`)).rejects.toMatchObject({ code: '42501' })
-    expect((await sql`select display_name from ob_account where tenant_id = ${b}`)[0].displayName).toBe('Tenant B Roofing')
+    await expect(
+      asTenant(app, a, (tx) => tx`insert into ob_event (tenant_id, event_type) values (${b}, 'audit.forged')`),
+    ).rejects.toMatchObject({ code: '42501' })
+    await expect(asTenant(app, a, (tx) => tx`update ob_account set tenant_id = ${b}`)).rejects.toMatchObject({
+      code: '42501',
+    })
+    expect((await sql`select display_name from ob_account where tenant_id = ${b}`)[0].displayName).toBe(
+      'Tenant B Roofing',
+    )
     expect((await sql`select display_name from ob_account where tenant_id = ${a}`)[0].displayName).toBe('Changed by A')
   })
 
@@ -52,7 +68,7 @@ describe('row-level security for the web app', () => {
     await once.end()
   })
 
-  it('the views are not the app\'s to read (they run past the policies); its own snapshot comes through ob_tenant_snapshot', async () => {
+  it("the views are not the app's to read (they run past the policies); its own snapshot comes through ob_tenant_snapshot", async () => {
     await expect(app`select * from ob_snapshot`).rejects.toMatchObject({ code: '42501' })
     await expect(app`select * from ob_outbox`).rejects.toMatchObject({ code: '42501' })
     const [{ snapshot }] = await asTenant(app, a, (tx) => tx`select ob_tenant_snapshot() as snapshot`)

@@ -21,29 +21,50 @@ const PAGES: { name: string; schema: z.ZodObject; section: Section }[] = [
   { name: 'calmsg', schema: CalmsgSchema, section: calmsgSection },
 ]
 
-type Zod = { _zod: { def: { type: string; innerType?: Zod; in?: Zod; out?: Zod } }; minLength?: number | null; maxLength?: number | null; minValue?: number | null; maxValue?: number | null }
+type Zod = {
+  _zod: { def: { type: string; innerType?: Zod; in?: Zod; out?: Zod } }
+  minLength?: number | null
+  maxLength?: number | null
+  minValue?: number | null
+  maxValue?: number | null
+}
 /** The string or number schema under optional/default/pipe wrappers, with its bounds (null: none). */
 function bounded(schema: Zod): { type: 'string' | 'number'; min?: number; max?: number } | null {
   const def = schema._zod.def
   if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') return bounded(def.innerType!)
   if (def.type === 'pipe') return bounded(def.out!) ?? bounded(def.in!)
-  const b = def.type === 'string' ? { type: 'string' as const, min: schema.minLength, max: schema.maxLength } : def.type === 'number' ? { type: 'number' as const, min: schema.minValue, max: schema.maxValue } : null
+  const b =
+    def.type === 'string'
+      ? { type: 'string' as const, min: schema.minLength, max: schema.maxLength }
+      : def.type === 'number'
+        ? { type: 'number' as const, min: schema.minValue, max: schema.maxValue }
+        : null
   if (!b || (b.min == null && b.max == null)) return null
   return { type: b.type, min: b.min ?? undefined, max: b.max ?? undefined }
 }
 
 /** Text of exactly `length` characters that also says STOP and HELP (some fields require them). */
-const textOf = (length: number) => 'STOP HELP '.repeat(Math.ceil(length / 10) + 1).slice(0, length).replace(/ $/, 'x')
+const textOf = (length: number) =>
+  'STOP HELP '
+    .repeat(Math.ceil(length / 10) + 1)
+    .slice(0, length)
+    .replace(/ $/, 'x')
 /** The shortest and longest text the field accepts (the shortest found by trying each length). */
 function texts(field: z.ZodType, b: { min?: number; max?: number }) {
   const max = b.max ?? 10_000
   let shortest = b.min ?? 0
   while (shortest < max && !field.safeParse(textOf(shortest)).success) shortest++
-  return { accepted: [textOf(shortest), textOf(max)], beyond: [...(b.min ? [textOf(b.min - 1)] : []), ...(b.max !== undefined ? [textOf(b.max + 1)] : [])] }
+  return {
+    accepted: [textOf(shortest), textOf(max)],
+    beyond: [...(b.min ? [textOf(b.min - 1)] : []), ...(b.max !== undefined ? [textOf(b.max + 1)] : [])],
+  }
 }
 const candidates = (field: z.ZodType, b: NonNullable<ReturnType<typeof bounded>>) =>
   b.type === 'number'
-    ? { accepted: [b.min ?? 0, b.max ?? 1_000_000], beyond: [...(b.min !== undefined ? [b.min - 1] : []), ...(b.max !== undefined ? [b.max + 1] : [])] }
+    ? {
+        accepted: [b.min ?? 0, b.max ?? 1_000_000],
+        beyond: [...(b.min !== undefined ? [b.min - 1] : []), ...(b.max !== undefined ? [b.max + 1] : [])],
+      }
     : texts(field, b)
 
 async function databaseRefuses(section: Section, column: string, value: unknown): Promise<string | null> {
@@ -73,9 +94,16 @@ describe('every schema limit against its SQL CHECK', () => {
         for (const value of accepted) {
           const parsed = field.safeParse(bounds.type === 'number' ? String(value) : value)
           expect(parsed.success, `${page.name}.${name} should accept ${JSON.stringify(value).slice(0, 40)}`).toBe(true)
-          expect(await databaseRefuses(page.section, snake(name), parsed.data), `${page.name}.${name} = ${JSON.stringify(value).slice(0, 40)}`).toBeNull()
+          expect(
+            await databaseRefuses(page.section, snake(name), parsed.data),
+            `${page.name}.${name} = ${JSON.stringify(value).slice(0, 40)}`,
+          ).toBeNull()
         }
-        for (const value of beyond) expect(field.safeParse(bounds.type === 'number' ? String(value) : value).success, `${page.name}.${name} ${JSON.stringify(value).slice(0, 40)}`).toBe(false)
+        for (const value of beyond)
+          expect(
+            field.safeParse(bounds.type === 'number' ? String(value) : value).success,
+            `${page.name}.${name} ${JSON.stringify(value).slice(0, 40)}`,
+          ).toBe(false)
       }
     })
   }

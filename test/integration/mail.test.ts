@@ -19,10 +19,24 @@ const web = hasBuild() ? await startWeb(appEnv) : null
 const workerEnv = { ...appEnv, APP_URL: web?.url ?? 'http://localhost' }
 const workers = hasBuild() ? [startWorker(workerEnv), startWorker(workerEnv)] : []
 
-type Sent = { to: string[]; subject: string; text: string; html: string; links: string[]; messageId: string; headers: Record<string, string> }
-const inbox = async (to: string) => ((await (await fetch(`${mail.url}/__fake/messages`)).json()) as { messages: Sent[] }).messages.filter((m) => m.to.includes(to))
+type Sent = {
+  to: string[]
+  subject: string
+  text: string
+  html: string
+  links: string[]
+  messageId: string
+  headers: Record<string, string>
+}
+const inbox = async (to: string) =>
+  ((await (await fetch(`${mail.url}/__fake/messages`)).json()) as { messages: Sent[] }).messages.filter((m) =>
+    m.to.includes(to),
+  )
 const phase = async (t: string) => (await sql`select phase from ob_flow where tenant_id = ${t}`)[0].phase as string
-const mails = async (t: string) => (await sql`select key, state, to_email from ob_mail where tenant_id = ${t} order by queued_at, key`).map((r) => `${r.key}:${r.state}`)
+const mails = async (t: string) =>
+  (await sql`select key, state, to_email from ob_mail where tenant_id = ${t} order by queued_at, key`).map(
+    (r) => `${r.key}:${r.state}`,
+  )
 const OWNER_EMAIL = 'maria@riveraplumbing.example'
 
 async function submitted(owner = `m-${crypto.randomUUID().slice(0, 8)}`, persona = 'verified') {
@@ -64,7 +78,9 @@ describe.runIf(hasBuild())('mail to the owner, and finishing by itself', { timeo
     await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, stripe_tax_id_provided = false, legal_business_name = 'Maria Rivera' where tenant_id = ${t}`
     await mail.reset()
     const sent = await submit()
-    expect(sent, await html(b, '/onboarding/a2p').then((p) => p.match(/data-blocker="[A-Z_]+"/g)?.join())).toBe('302 /onboarding/a2p')
+    expect(sent, await html(b, '/onboarding/a2p').then((p) => p.match(/data-blocker="[A-Z_]+"/g)?.join())).toBe(
+      '302 /onboarding/a2p',
+    )
     await until('the code mail', async () => (await mails(t)).includes('otp:1:sent'))
     const [code] = (await inbox(OWNER_EMAIL)).filter((m) => m.subject.includes('confirm the code'))
     expect(code.text).toContain('(xxx) xxx-0123')
@@ -129,7 +145,9 @@ describe.runIf(hasBuild())('mail to the owner, and finishing by itself', { timeo
     expect(await phase(t)).toBe('A2P')
     const [approved] = (await inbox(OWNER_EMAIL)).filter((m) => m.subject.includes('texting is on'))
     expect(approved.subject).toContain('one click left')
-    expect(where(await b.post('/onboarding/finalize', await pressed(b, 'finalize', 'finish'), { js: false }))).toBe('302 /onboarding/finalize?dashboard')
+    expect(where(await b.post('/onboarding/finalize', await pressed(b, 'finalize', 'finish'), { js: false }))).toBe(
+      '302 /onboarding/finalize?dashboard',
+    )
     expect(await phase(t)).toBe('FINALIZE')
   })
 })
@@ -177,7 +195,9 @@ describe.runIf(hasBuild())('reminders', () => {
     // The link shows a button; a forged token changes nothing.
     expect(await (await fetch(off)).text()).toContain('Turn reminders off')
     expect((await fetch(off.replace(/t=[^.]+\./, `t=${crypto.randomUUID()}.`), { method: 'POST' })).status).toBe(400)
-    expect((await fetch(off, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) })).status).toBe(200)
+    expect(
+      (await fetch(off, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) })).status,
+    ).toBe(200)
     await age(`ob_mail set queued_at = queued_at - interval '73 hours'`)
     expect(await sweep()).toBe(0)
   })

@@ -19,14 +19,23 @@ if (web) startWorker({ ...appEnv, WORKER_METRICS_PORT: String(workerMetrics) })
 const scrape = async (port: number) => (await fetch(`http://localhost:${port}/metrics`)).text()
 /** The value of one series (labels in any order), or undefined. */
 function value(text: string, name: string, labels: Record<string, string> = {}) {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `) ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false)
+  const line = text
+    .split('\n')
+    .find((l) =>
+      l.startsWith(`${name}{`) || l.startsWith(`${name} `)
+        ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
+        : false,
+    )
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1))
 }
 
 describe.runIf(hasBuild())('metrics', { timeout: 90_000 }, () => {
-  it('the web server\'s: request durations by route, saves and 409s, summed over its processes, on its own port only', async () => {
+  it("the web server's: request durations by route, saves and 409s, summed over its processes, on its own port only", async () => {
     const b = await web!.browser().signIn('verified', `m-${crypto.randomUUID().slice(0, 8)}`)
-    await until('the prefill', async () => !(await html(b, '/onboarding/account')).includes('Fetching your business details'))
+    await until(
+      'the prefill',
+      async () => !(await html(b, '/onboarding/account')).includes('Fetching your business details'),
+    )
     const tabA = await pressed(b, 'account', 'autosave')
     const tabB = new URLSearchParams(tabA)
     tabA.set('displayName', 'Tab A Plumbing')
@@ -38,15 +47,27 @@ describe.runIf(hasBuild())('metrics', { timeout: 90_000 }, () => {
     const text = await scrape(webMetrics)
     expect(value(text, 'ob_saves_total', { page: 'account', outcome: 'saved' })).toBe(1)
     expect(value(text, 'ob_saves_total', { page: 'account', outcome: 'conflict' })).toBe(1)
-    expect(value(text, 'ob_http_request_duration_seconds_count', { route: '/onboarding/account', method: 'POST', status: '409' })).toBe(1)
+    expect(
+      value(text, 'ob_http_request_duration_seconds_count', {
+        route: '/onboarding/account',
+        method: 'POST',
+        status: '409',
+      }),
+    ).toBe(1)
     // Both processes answered some of the GETs: the count is their sum.
-    expect(value(text, 'ob_http_request_duration_seconds_count', { route: '/onboarding/account', method: 'GET', status: '200' })).toBeGreaterThanOrEqual(7)
+    expect(
+      value(text, 'ob_http_request_duration_seconds_count', {
+        route: '/onboarding/account',
+        method: 'GET',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(7)
     // A tenant's id is never a label (one series per route, not per tenant).
     expect(text).not.toMatch(/route="\/p\/[0-9a-f-]{36}/)
     expect((await fetch(`${web!.url}/metrics`)).status).toBe(404)
   })
 
-  it('the worker\'s: jobs by task and outcome, the oldest job waiting, registrations by state, tenants in FINALIZE', async () => {
+  it("the worker's: jobs by task and outcome, the oldest job waiting, registrations by state, tenants in FINALIZE", async () => {
     const text = (await until('a job counted', async () => {
       const t = await scrape(workerMetrics)
       return (value(t, 'ob_jobs_total', { task: 'stripe_prefill', outcome: 'success' }) ?? 0) >= 1 ? t : null

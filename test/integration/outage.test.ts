@@ -43,7 +43,8 @@ describe.runIf(hasBuild())('a database outage', () => {
     expect(ready.status).toBe(503)
     expect(await ready.text()).toMatch(/^not ready: the database (cannot be reached|did not answer within 2 s)/)
     open = true
-    for (let i = 0; i < 50 && (await b.get('/onboarding/account')).status !== 200; i++) await new Promise((r) => setTimeout(r, 100))
+    for (let i = 0; i < 50 && (await b.get('/onboarding/account')).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 100))
     expect((await b.get('/onboarding/account')).status).toBe(200)
     proxy.close()
   })

@@ -28,7 +28,9 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
   it('stops with one clear line when a required setting is missing', async () => {
     const { exited, output } = serve({ DATABASE_URL: url })
     expect(await exited).toBe(1)
-    expect(output().trim()).toBe('Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters')
+    expect(output().trim()).toBe(
+      'Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters',
+    )
   })
 
   it('refuses the dev sign-in, and is ready', async () => {
@@ -65,7 +67,11 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
       expect(res?.status).toBe(404)
       // Ready: the database answers with this build's migrations (issue 20, part 2).
       expect(await (await fetch(`http://localhost:${PORT}/readyz`)).text()).toBe('ready\n')
-      const post = await fetch(`http://localhost:${PORT}/dev/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'verified' }), redirect: 'manual' })
+      const post = await fetch(`http://localhost:${PORT}/dev/sign-in`, {
+        method: 'POST',
+        body: new URLSearchParams({ persona: 'verified' }),
+        redirect: 'manual',
+      })
       expect(post.status).toBe(404)
       expect(post.headers.get('set-cookie')).toBeNull()
     } finally {
@@ -78,7 +84,10 @@ describe.runIf(existsSync(BUILD))('production mode', () => {
 describe('10. every entry point runs as production unless told otherwise', () => {
   const start = (script: string, env: Record<string, string>, args: string[] = []) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { PATH: process.env.PATH!, ...env } as never, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+        env: { PATH: process.env.PATH!, ...env } as never,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
       let output = ''
       child.stdout.on('data', (c) => (output += c))
       child.stderr.on('data', (c) => (output += c))
@@ -86,9 +95,21 @@ describe('10. every entry point runs as production unless told otherwise', () =>
     })
 
   it.each([
-    ['the web server', 'server/index.ts', 'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)'],
-    ['the worker', 'tasks/worker.ts', 'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)'],
-    ['the copier', 'copier/index.ts', 'Copier: --target <url> (or COPIER_TARGET_URL) is required: the main database to copy into'],
+    [
+      'the web server',
+      'server/index.ts',
+      'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)',
+    ],
+    [
+      'the worker',
+      'tasks/worker.ts',
+      'Configuration error: DATABASE_URL is required: set it to a PostgreSQL connection string (npm run dev sets it for you)',
+    ],
+    [
+      'the copier',
+      'copier/index.ts',
+      'Copier: --target <url> (or COPIER_TARGET_URL) is required: the main database to copy into',
+    ],
     ['db:migrate', 'db/migrate.ts', 'DATABASE_URL is required: set it to the database to migrate'],
   ])('%s with an empty environment refuses with one line', async (_name, script, line) => {
     if (script === 'server/index.ts' && !existsSync(BUILD)) return
@@ -100,7 +121,9 @@ describe('10. every entry point runs as production unless told otherwise', () =>
   it('the worker with only a database: production, so the dev tokens and keys do not silently apply', async () => {
     const { code, output } = await start('tasks/worker.ts', { DATABASE_URL: url })
     expect(code).toBe(1)
-    expect(output).toBe('Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters')
+    expect(output).toBe(
+      'Configuration error: SESSION_SECRET is required in production: set it to a random string of 32+ characters',
+    )
   })
 })
 

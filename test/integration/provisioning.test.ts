@@ -24,19 +24,32 @@ afterAll(async () => {
 })
 beforeEach(() => fetch(`${fake.url}/__fake/reset`, { method: 'POST' }))
 
-const switches = (body: object) => fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const counters = async () => ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters
+const switches = (body: object) =>
+  fetch(`${fake.url}/__fake/switches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+const counters = async () =>
+  ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters
 const runJobs = () => runOnce({ connectionString: url, taskList, noHandleSignals: true })
-const version = async (t: string) => (await sql`select version from ob_flow where tenant_id = ${t}`)[0].version as number
+const version = async (t: string) =>
+  (await sql`select version from ob_flow where tenant_id = ${t}`)[0].version as number
 
 /** What "Looks good" does: save the page and, with no number yet, enqueue provision_number. */
 async function looksGood(tenantId: string, areaCode = '415') {
   const request = provisionRequest(tenantId, await readNumber(sql, tenantId), false)
-  await saveNumber(sql, { tenantId, version: await version(tenantId), fields: { areaCode, ...request?.fields }, job: request?.job })
+  await saveNumber(sql, {
+    tenantId,
+    version: await version(tenantId),
+    fields: { areaCode, ...request?.fields },
+    job: request?.job,
+  })
   return request
 }
 const jobsOf = (t: string) => sql`select attempts, last_error, job_key from ob_outbox where tenant_id = ${t}`
-const retryNow = (t: string) => sql`select graphile_worker.reschedule_jobs(array(select id from ob_outbox where tenant_id = ${t}), run_at := now())`
+const retryNow = (t: string) =>
+  sql`select graphile_worker.reschedule_jobs(array(select id from ob_outbox where tenant_id = ${t}), run_at := now())`
 
 describe('provision_number', () => {
   it('buys and configures a number once: e164, sid, capabilities, state, correlationId, numberState', async () => {
@@ -47,15 +60,25 @@ describe('provision_number', () => {
     const n = await readNumber(sql, tenantId)
     expect(n.e164).toMatch(/^\+1415555\d{4}$/)
     expect(n.providerSid).toMatch(/^PN[0-9a-f]{32}$/)
-    expect(n).toMatchObject({ state: 'Configured', capabilities: { sms: true, mms: true, voice: true }, provisionError: null })
+    expect(n).toMatchObject({
+      state: 'Configured',
+      capabilities: { sms: true, mms: true, voice: true },
+      provisionError: null,
+    })
     expect(n.correlationId).toBe((request!.job.payload as { correlationId: string }).correlationId)
-    const [flow] = await sql`select number_state, completion->>'number' as pct from ob_flow where tenant_id = ${tenantId}`
+    const [flow] =
+      await sql`select number_state, completion->>'number' as pct from ob_flow where tenant_id = ${tenantId}`
     expect(flow).toEqual({ numberState: 'Configured', pct: '100' })
     expect((await counters())[`purchased:${tenantId}`]).toBe(1)
     // The provider holds our webhooks, as configured.
-    const held = await (await fetch(`${fake.url}/numbers/${encodeURIComponent(n.e164!)}`, { headers: { authorization: `Bearer ${env().PROVISIONING_TOKEN}` } })).json()
+    const held = await (
+      await fetch(`${fake.url}/numbers/${encodeURIComponent(n.e164!)}`, {
+        headers: { authorization: `Bearer ${env().PROVISIONING_TOKEN}` },
+      })
+    ).json()
     expect(held.webhooks).toEqual(env().webhooks)
-    const events = await sql`select event_type from ob_event where tenant_id = ${tenantId} and event_type like 'number.%' and event_type <> 'number.saved'`
+    const events =
+      await sql`select event_type from ob_event where tenant_id = ${tenantId} and event_type like 'number.%' and event_type <> 'number.saved'`
     expect(events).toEqual([{ eventType: 'number.provisioned' }])
     // With a number, "Looks good" enqueues nothing more.
     expect(await looksGood(tenantId)).toBeNull()
@@ -68,8 +91,13 @@ describe('provision_number', () => {
     const second = await purchaseNumber(body, key, randomUUID())
     expect(first).toMatchObject({ kind: 'purchased', httpStatus: 201, number: { status: 'Configured' } })
     expect(second).toMatchObject({ kind: 'purchased', httpStatus: 200, number: { status: 'Replay' } })
-    expect(second.kind === 'purchased' && first.kind === 'purchased' && second.number.sid === first.number.sid).toBe(true)
-    expect(await purchaseNumber({ ...body, areaCode: '646' }, key, randomUUID())).toMatchObject({ kind: 'refused', httpStatus: 422 })
+    expect(second.kind === 'purchased' && first.kind === 'purchased' && second.number.sid === first.number.sid).toBe(
+      true,
+    )
+    expect(await purchaseNumber({ ...body, areaCode: '646' }, key, randomUUID())).toMatchObject({
+      kind: 'refused',
+      httpStatus: 422,
+    })
     expect((await counters()).purchased).toBe(1)
   })
 
@@ -91,7 +119,11 @@ describe('provision_number', () => {
     const claim = (await claimPurchase(sql, tenantId))!
     expect(claim).toMatchObject({ key: provisionKey(tenantId, 0), areaCode: '415', replay: false })
     const payload = request.job.payload as { correlationId: string }
-    const lost = await purchaseNumber({ areaCode: claim.areaCode, capabilities: ['sms', 'voice'], webhooks: env().webhooks }, claim.key, payload.correlationId)
+    const lost = await purchaseNumber(
+      { areaCode: claim.areaCode, capabilities: ['sms', 'voice'], webhooks: env().webhooks },
+      claim.key,
+      payload.correlationId,
+    )
     expect(lost.kind).toBe('purchased')
     expect((await readNumber(sql, tenantId)).e164).toBeNull()
     // A new area code while that purchase is open waits for it: the retry replays 415 under its key.
@@ -120,7 +152,10 @@ describe('provision_number', () => {
     await runJobs()
     const n = await readNumber(sql, tenantId)
     expect(n).toMatchObject({ e164: null, provisionError: 'unavailable' })
-    expect(n.availability).toEqual([{ areaCode: '415', available: 0 }, { areaCode: '628', available: 20 + (628 % 7) }])
+    expect(n.availability).toEqual([
+      { areaCode: '415', available: 0 },
+      { areaCode: '628', available: 20 + (628 % 7) },
+    ])
     expect(await jobsOf(tenantId)).toEqual([])
     expect((await counters())['GET /availability']).toBe(1)
     // Trying again with another code uses a new key: the provider refuses a key reused with another body.
@@ -135,8 +170,14 @@ describe('provision_number', () => {
     await switches({ script: [503, 503, 201] })
     const request = (await looksGood(tenantId))!
     await runJobs()
-    expect(await readNumber(sql, tenantId)).toMatchObject({ provisionError: 'busy', correlationId: (request.job.payload as { correlationId: string }).correlationId })
-    expect((await jobsOf(tenantId))[0]).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/busy \(HTTP 503/) })
+    expect(await readNumber(sql, tenantId)).toMatchObject({
+      provisionError: 'busy',
+      correlationId: (request.job.payload as { correlationId: string }).correlationId,
+    })
+    expect((await jobsOf(tenantId))[0]).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringMatching(/busy \(HTTP 503/),
+    })
     await retryNow(tenantId)
     await runJobs()
     expect((await jobsOf(tenantId))[0].attempts).toBe(2)
@@ -155,12 +196,19 @@ describe('change number and port-in', () => {
     await runJobs()
     const old = await readNumber(sql, tenantId)
     const change = provisionRequest(tenantId, old, true)!
-    await saveNumber(sql, { tenantId, version: await version(tenantId), fields: change.fields, job: change.job, after: (tx) => requestNumberChange(tx, tenantId, '628') })
+    await saveNumber(sql, {
+      tenantId,
+      version: await version(tenantId),
+      fields: change.fields,
+      job: change.job,
+      after: (tx) => requestNumberChange(tx, tenantId, '628'),
+    })
     await runJobs()
     expect((await counters())[`key:ob:prov:${tenantId}:1`]).toBe(1)
     const now = await readNumber(sql, tenantId)
     expect(now.e164).toMatch(/^\+1628/)
-    const [release] = await sql`select data from ob_event where tenant_id = ${tenantId} and event_type = 'number.release'`
+    const [release] =
+      await sql`select data from ob_event where tenant_id = ${tenantId} and event_type = 'number.release'`
     expect(release.data).toMatchObject({ e164: old.e164, providerSid: old.providerSid, reason: 'owner changed number' })
   })
 
@@ -170,9 +218,16 @@ describe('change number and port-in', () => {
     const tenantId = await makeTenant(sql)
     const stored = await readNumber(sql, tenantId)
     expect(portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '415 555 0199' } }, stored)).toEqual({
-      errors: { 'portIn.accountNumber': ['Enter the account number from your current phone company'], 'portIn.pin': ['Enter the port-out PIN from your current phone company'] },
+      errors: {
+        'portIn.accountNumber': ['Enter the account number from your current phone company'],
+        'portIn.pin': ['Enter the port-out PIN from your current phone company'],
+      },
     })
-    const port = portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-778899', pin: '4321' } }, stored)
+    const port = portInFields(
+      tenantId,
+      { startPortIn: true, portIn: { phoneNumber: '(415) 555-0199', accountNumber: 'ACCT-778899', pin: '4321' } },
+      stored,
+    )
     if (!('fields' in port)) throw new Error('port-in refused')
     await saveNumber(sql, { tenantId, version: await version(tenantId), fields: port.fields })
     const [row] = await sql`select port_in, state, port_in::text as raw from ob_number where tenant_id = ${tenantId}`

@@ -8,7 +8,8 @@ const { sql } = await freshDatabase()
 
 const events = (tenantId: string) =>
   sql`select event_type, data from ob_event where tenant_id = ${tenantId} and event_type = 'account.saved' order by id`
-const outbox = (tenantId: string) => sql`select type, job_key, status, payload from ob_outbox where tenant_id = ${tenantId}`
+const outbox = (tenantId: string) =>
+  sql`select type, job_key, status, payload from ob_outbox where tenant_id = ${tenantId}`
 
 describe('saveSection', () => {
   it('merges only the submitted fields and returns the standard shape', async () => {
@@ -35,9 +36,17 @@ describe('saveSection', () => {
       await tx`update ob_account set display_name = 'Guessed Co', vertical = 'hvac', timezone = 'America/Chicago', address = ${tx.json(address)},
         brand_color = '#112233', defaulted = '{display_name,vertical,timezone,address,brand_color}' where tenant_id = ${tenantId}`
     })
-    await saveSection(sql, accountSection, { tenantId, version: 0, fields: { displayName: 'Owner Co', vertical: 'hvac', address: { ...address } } })
+    await saveSection(sql, accountSection, {
+      tenantId,
+      version: 0,
+      fields: { displayName: 'Owner Co', vertical: 'hvac', address: { ...address } },
+    })
     expect((await readAccount(sql, tenantId)).defaulted).toEqual(['vertical', 'timezone', 'address', 'brand_color'])
-    await saveSection(sql, accountSection, { tenantId, version: 1, fields: { timezone: 'America/Denver', brandColor: '#112233', address: { ...address, zip: '78702' } } })
+    await saveSection(sql, accountSection, {
+      tenantId,
+      version: 1,
+      fields: { timezone: 'America/Denver', brandColor: '#112233', address: { ...address, zip: '78702' } },
+    })
     expect((await readAccount(sql, tenantId)).defaulted).toEqual(['vertical', 'brand_color'])
   })
 
@@ -74,11 +83,23 @@ describe('saveSection', () => {
   it('enqueues a job with its key in the same transaction, visible in ob_outbox', async () => {
     const tenantId = await makeTenant(sql)
     const key = `ob:prov:${tenantId}`
-    await saveSection(sql, accountSection, { tenantId, version: 0, fields: {}, job: { task: 'provision_number', payload: { tenantId }, key } })
+    await saveSection(sql, accountSection, {
+      tenantId,
+      version: 0,
+      fields: {},
+      job: { task: 'provision_number', payload: { tenantId }, key },
+    })
     // Saving again with the same key replaces the pending job rather than adding a second one.
-    await saveSection(sql, accountSection, { tenantId, version: 1, fields: {}, job: { task: 'provision_number', payload: { tenantId, n: 2 }, key } })
+    await saveSection(sql, accountSection, {
+      tenantId,
+      version: 1,
+      fields: {},
+      job: { task: 'provision_number', payload: { tenantId, n: 2 }, key },
+    })
 
-    expect(await outbox(tenantId)).toEqual([{ type: 'PROVISION_NUMBER', jobKey: key, status: 'pending', payload: { tenantId, n: 2 } }])
+    expect(await outbox(tenantId)).toEqual([
+      { type: 'PROVISION_NUMBER', jobKey: key, status: 'pending', payload: { tenantId, n: 2 } },
+    ])
   })
 
   it('rolls the job back when the transaction fails after enqueueing', async () => {

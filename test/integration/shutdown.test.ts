@@ -12,12 +12,22 @@ const { url } = await freshDatabase()
 const sql = connect(url)
 const { env, fake } = await fakesFor()
 
-async function autosaves(b: Browser, stop: () => boolean, tally: { answered: Map<number, number>; refused: number; lost: string[] }) {
-  const page = await (await b.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'GET', headers: {} })).json()
+async function autosaves(
+  b: Browser,
+  stop: () => boolean,
+  tally: { answered: Map<number, number>; refused: number; lost: string[] },
+) {
+  const page = await (
+    await b.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'GET', headers: {} })
+  ).json()
   let version = Number(page.state.version)
   for (let n = 0; !stop(); n++) {
     try {
-      const res = await b.post('/onboarding/account', { intent: 'autosave', version: String(version), displayName: `Shutdown Plumbing ${n}` }, { js: true })
+      const res = await b.post(
+        '/onboarding/account',
+        { intent: 'autosave', version: String(version), displayName: `Shutdown Plumbing ${n}` },
+        { js: true },
+      )
       tally.answered.set(res.status, (tally.answered.get(res.status) ?? 0) + 1)
       const reply = await res.json().catch(() => ({}))
       if (typeof reply.version === 'number') version = reply.version
@@ -32,7 +42,7 @@ async function autosaves(b: Browser, stop: () => boolean, tally: { answered: Map
 }
 
 describe.runIf(hasBuild())('an orderly stop', { timeout: 90_000 }, () => {
-  it('SIGTERM under 32 owners\' autosaves: readyz turns 503, and every request sent until then is answered 200 or 409, none cut off; exit 0', async () => {
+  it("SIGTERM under 32 owners' autosaves: readyz turns 503, and every request sent until then is answered 200 or 409, none cut off; exit 0", async () => {
     const web = await startWeb({ DATABASE_URL: url, ...env, SHUTDOWN_DELAY_MS: '1000' })
     const owners = await Promise.all(Array.from({ length: 32 }, () => web.browser().signIn('verified')))
     const tally = { answered: new Map<number, number>(), refused: 0, lost: [] as string[] }
@@ -43,14 +53,20 @@ describe.runIf(hasBuild())('an orderly stop', { timeout: 90_000 }, () => {
     const exit = new Promise<number | null>((resolve) => web.child.once('exit', (code) => resolve(code)))
     web.child.kill('SIGTERM')
     while (ready) {
-      ready = await fetch(`${web.url}/readyz`).then((r) => r.status === 200, () => false)
+      ready = await fetch(`${web.url}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
       await new Promise((r) => setTimeout(r, 50))
     }
     await Promise.all(loops)
     const code = await exit
     expect(tally.lost).toEqual([])
     expect(tally.refused).toBe(0)
-    expect([...tally.answered.keys()].every((s) => s === 200 || s === 409), JSON.stringify([...tally.answered])).toBe(true)
+    expect(
+      [...tally.answered.keys()].every((s) => s === 200 || s === 409),
+      JSON.stringify([...tally.answered]),
+    ).toBe(true)
     expect(code).toBe(0)
   })
 
@@ -60,17 +76,34 @@ describe.runIf(hasBuild())('an orderly stop', { timeout: 90_000 }, () => {
     const worker = startWorker({ DATABASE_URL: url, ...env })
     const t = await readyA2pTenant(sql)
     await submitA2p(sql, t)
-    await until('the brand step running', async () => (await sql`select 1 from graphile_worker.jobs where task_identifier = 'a2p_step' and locked_at is not null`).length === 1)
+    await until(
+      'the brand step running',
+      async () =>
+        (await sql`select 1 from graphile_worker.jobs where task_identifier = 'a2p_step' and locked_at is not null`)
+          .length === 1,
+    )
     // Its heartbeat (issue 20, part 2), renewed every 5 s; removed when it stops in order.
-    await until('its heartbeat', async () => (await sql`select 1 from ob_heartbeat where role = 'worker' and process like ${`%:${worker.child.pid}`}`).length === 1)
+    await until(
+      'its heartbeat',
+      async () =>
+        (await sql`select 1 from ob_heartbeat where role = 'worker' and process like ${`%:${worker.child.pid}`}`)
+          .length === 1,
+    )
     worker.child.kill('SIGTERM')
-    const exit = await new Promise<string>((resolve) => worker.child.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)))
+    const exit = await new Promise<string>((resolve) =>
+      worker.child.once('exit', (c, signal) => resolve(signal ?? `code ${c}`)),
+    )
     expect(exit).toBe('code 0')
     expect(await sql`select 1 from ob_heartbeat where process like ${`%:${worker.child.pid}`}`).toEqual([])
-    expect(await sql`select id, task_identifier, key, queue_name, created_at, locked_at, run_at, attempts from graphile_worker.jobs where locked_at is not null`, worker.output()).toEqual([])
+    expect(
+      await sql`select id, task_identifier, key, queue_name, created_at, locked_at, run_at, attempts from graphile_worker.jobs where locked_at is not null`,
+      worker.output(),
+    ).toEqual([])
     // It finished rather than failing mid-transaction: the brand is recorded, and no step errored.
     expect((await sql`select brand_id from ob_a2p where tenant_id = ${t}`)[0].brandId).toMatch(/^BN/)
-    expect(await sql`select last_error from graphile_worker.jobs where task_identifier = 'a2p_step' and last_error is not null`).toEqual([])
+    expect(
+      await sql`select last_error from graphile_worker.jobs where task_identifier = 'a2p_step' and last_error is not null`,
+    ).toEqual([])
     await a2p.switches({ slowMs: 0 })
   })
 })

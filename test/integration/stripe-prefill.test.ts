@@ -13,7 +13,12 @@ import { startStripeFake } from '../fakes/stripe'
 const { url } = await freshDatabase()
 const fake = await startStripeFake(0)
 const uploads = mkdtempSync(path.join(os.tmpdir(), 'ob-uploads-'))
-Object.assign(process.env, { DATABASE_URL: url, STRIPE_API_URL: fake.url, UPLOAD_DIR: uploads, STRIPE_WEBHOOK_SECRET: 'whsec_test_secret' })
+Object.assign(process.env, {
+  DATABASE_URL: url,
+  STRIPE_API_URL: fake.url,
+  UPLOAD_DIR: uploads,
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_secret',
+})
 const { dbPool: db } = await import('../../app/lib/db.server')
 const { ensureTenant } = await import('../../db/flow.server')
 const { accountSection, readAccount } = await import('../../db/account.server')
@@ -31,8 +36,14 @@ beforeEach(() => fetch(`${fake.url}/__fake/reset`, { method: 'POST' }))
 let n = 0
 const newTenant = (customer = 'cus_verified', account = 'acct_verified') =>
   ensureTenant(sql, {
-    userId: `user_prefill_${++n}`, email: 'maria@example.com', mobileE164: '+14155550123', name: 'Maria',
-    emailVerified: true, mobileVerified: true, stripeCustomerId: `${customer}__${n}`, stripeAccountId: `${account}__${n}`,
+    userId: `user_prefill_${++n}`,
+    email: 'maria@example.com',
+    mobileE164: '+14155550123',
+    name: 'Maria',
+    emailVerified: true,
+    mobileVerified: true,
+    stripeCustomerId: `${customer}__${n}`,
+    stripeAccountId: `${account}__${n}`,
   })
 const runJobs = () => runOnce({ connectionString: url, taskList, noHandleSignals: true })
 const flow = async (tenantId: string) =>
@@ -55,7 +66,14 @@ describe('stripe_prefill', () => {
     expect(account.logoUrl).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/)
     expect(await readdir(uploads)).toContain(path.basename(account.logoUrl!))
     expect(account.prefilledAt).toBeInstanceOf(Date)
-    expect(account.defaulted.sort()).toEqual(['address', 'brand_color', 'display_name', 'logo_url', 'timezone', 'vertical'])
+    expect(account.defaulted.sort()).toEqual([
+      'address',
+      'brand_color',
+      'display_name',
+      'logo_url',
+      'timezone',
+      'vertical',
+    ])
     expect(await flow(tenantId)).toEqual({ stripeActive: true, planCode: 'pro_monthly' })
   })
 
@@ -64,7 +82,11 @@ describe('stripe_prefill', () => {
     await saveAccount(sql, { tenantId, version: 0, fields: { displayName: 'Lena’s Cleaning Co' } })
     await runJobs()
     const account = await readAccount(sql, tenantId)
-    expect(account).toMatchObject({ displayName: 'Lena’s Cleaning Co', vertical: 'cleaning', timezone: 'America/Chicago' })
+    expect(account).toMatchObject({
+      displayName: 'Lena’s Cleaning Co',
+      vertical: 'cleaning',
+      timezone: 'America/Chicago',
+    })
     expect(account.defaulted).not.toContain('display_name')
     expect(await flow(tenantId)).toEqual({ stripeActive: false, planCode: 'starter_monthly' })
     await saveAccount(sql, { tenantId, version: 1, fields: { vertical: 'pest_control', timezone: 'America/Chicago' } })
@@ -74,7 +96,11 @@ describe('stripe_prefill', () => {
 
   it('leaves the page usable when Stripe is down, and retries with backoff', async () => {
     const tenantId = await newTenant()
-    await fetch(`${fake.url}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"down":true}' })
+    await fetch(`${fake.url}/__fake/switches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"down":true}',
+    })
     await runJobs()
     const [job] = await sql`select attempts, last_error, next_attempt_at from ob_outbox where tenant_id = ${tenantId}`
     expect(job.attempts).toBe(1)
@@ -91,18 +117,39 @@ describe('POST /webhooks/stripe', () => {
   const stripe = new Stripe('sk_test_x')
   const subscriptionEvent = (customer: string, status: string) =>
     JSON.stringify({
-      id: 'evt_1', object: 'event', type: 'customer.subscription.updated', api_version: '2025-01-01', created: Math.floor(Date.now() / 1000),
-      data: { object: { id: 'sub_1', object: 'subscription', customer, status, items: { data: [{ price: { lookup_key: 'pro_yearly', product: 'prod_x' } }] } } },
+      id: 'evt_1',
+      object: 'event',
+      type: 'customer.subscription.updated',
+      api_version: '2025-01-01',
+      created: Math.floor(Date.now() / 1000),
+      data: {
+        object: {
+          id: 'sub_1',
+          object: 'subscription',
+          customer,
+          status,
+          items: { data: [{ price: { lookup_key: 'pro_yearly', product: 'prod_x' } }] },
+        },
+      },
     })
   const post = (body: string, signature?: string) =>
-    handleStripeWebhook(new Request('http://app/webhooks/stripe', { method: 'POST', body, headers: signature ? { 'stripe-signature': signature } : {} }))
+    handleStripeWebhook(
+      new Request('http://app/webhooks/stripe', {
+        method: 'POST',
+        body,
+        headers: signature ? { 'stripe-signature': signature } : {},
+      }),
+    )
 
   it('applies a correctly signed subscription event and enqueues a fresh prefill', async () => {
     const tenantId = await newTenant()
     await runJobs()
     const [{ stripeCustomerId }] = await sql`select stripe_customer_id from ob_flow where tenant_id = ${tenantId}`
     const body = subscriptionEvent(stripeCustomerId, 'past_due')
-    const res = await post(body, stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_test_secret' }))
+    const res = await post(
+      body,
+      stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_test_secret' }),
+    )
     expect(res.status).toBe(200)
     expect(await flow(tenantId)).toEqual({ stripeActive: false, planCode: 'pro_yearly' })
     const jobs = await sql`select type from ob_outbox where tenant_id = ${tenantId}`

@@ -22,14 +22,15 @@ describe('ensureTenant', () => {
     const ids = await Promise.all(Array.from({ length: 20 }, () => ensureTenant(sql, owner('user_concurrent'))))
     expect(new Set(ids).size).toBe(1)
     const [{ flows }] = await sql`select count(*)::int as flows from ob_flow where tenant_id = ${ids[0]}`
-    const employees = await sql`select role, name, email, mobile_e164 from ob_employee where clerk_user_id = 'user_concurrent'`
+    const employees =
+      await sql`select role, name, email, mobile_e164 from ob_employee where clerk_user_id = 'user_concurrent'`
     expect(flows).toBe(1)
     expect(employees).toEqual([{ role: 'owner', name: 'Sam', email: 'sam@example.com', mobileE164: '+16465550100' }])
     const [account] = await sql`select owner_email, timezone, defaulted from ob_account where tenant_id = ${ids[0]}`
     expect(account).toEqual({ ownerEmail: 'sam@example.com', timezone: 'America/New_York', defaulted: ['timezone'] })
     // The Stripe prefill job was enqueued once, by the transaction that created the tenant.
     const jobs = await sql`select type, payload, job_key from ob_outbox where tenant_id = ${ids[0]}`
-    expect(jobs).toEqual([{ type: "STRIPE_PREFILL", payload: { tenantId: ids[0] }, jobKey: `ob:stripe:${ids[0]}` }])
+    expect(jobs).toEqual([{ type: 'STRIPE_PREFILL', payload: { tenantId: ids[0] }, jobKey: `ob:stripe:${ids[0]}` }])
   })
 
   it('refreshes identity flags on a later visit without touching the version', async () => {
@@ -53,10 +54,19 @@ describe('roles', () => {
   it('lets the copier read ob_snapshot and complete a FINALIZE flow, and nothing else', async () => {
     const t = await makeTenant(sql, { email: true, mobile: true, stripe: true })
     await sql`update ob_flow set phase = 'FINALIZE' where tenant_id = ${t}`
-    const rows = await as('ob_copier', (tx) => tx`select tenant_id, phase, snapshot from ob_snapshot where phase = 'FINALIZE'`)
+    const rows = await as(
+      'ob_copier',
+      (tx) => tx`select tenant_id, phase, snapshot from ob_snapshot where phase = 'FINALIZE'`,
+    )
     expect(rows).toHaveLength(1)
     expect(rows[0].snapshot.account.displayName).toBe('Acme Plumbing')
-    expect(await as('ob_copier', (tx) => tx`select ob_mark_complete(${t}, (select (snapshot->'flow'->>'revision')::bigint from ob_snapshot where tenant_id = ${t})) as ok`)).toEqual([{ ok: true }])
+    expect(
+      await as(
+        'ob_copier',
+        (tx) =>
+          tx`select ob_mark_complete(${t}, (select (snapshot->'flow'->>'revision')::bigint from ob_snapshot where tenant_id = ${t})) as ok`,
+      ),
+    ).toEqual([{ ok: true }])
     for (const table of ['ob_account', 'ob_flow', 'ob_number', 'ob_event', 'ob_outbox']) {
       await expect(as('ob_copier', (tx) => tx`select * from ${tx(table)}`)).rejects.toMatchObject({ code: '42501' })
     }
@@ -72,7 +82,9 @@ describe('roles', () => {
     })
     await expect(as('ob_app', (tx) => tx`select ob_mark_complete(${t}, 0)`)).rejects.toMatchObject({ code: '42501' })
     await expect(as('ob_app', (tx) => tx`drop table ob_event`)).rejects.toMatchObject({ code: '42501' })
-    await expect(as('ob_app', (tx) => tx`select ob_enqueue('drop_everything', '{}', 'not-ours')`)).rejects.toMatchObject({ code: '23514' })
+    await expect(
+      as('ob_app', (tx) => tx`select ob_enqueue('drop_everything', '{}', 'not-ours')`),
+    ).rejects.toMatchObject({ code: '23514' })
   })
 })
 

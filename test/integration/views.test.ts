@@ -13,9 +13,28 @@ describe('ob_snapshot', () => {
     const rows = await sql`select tenant_id, phase, texting_eligible, snapshot from ob_snapshot where tenant_id = ${t}`
     expect(rows).toHaveLength(1)
     const { snapshot } = rows[0]
-    expect(Object.keys(snapshot).sort()).toEqual(['a2p', 'account', 'calmsg', 'employees', 'flow', 'number', 'schemaVersion', 'tenantId'])
-    expect(snapshot.account).toMatchObject({ displayName: 'Acme Plumbing', vertical: 'plumbing', languages: ['en'], stripeActive: true })
-    expect(snapshot.number).toMatchObject({ areaCode: '212', state: 'Porting', portIn: { requested: true, phoneNumber: '+12125550100' }, ownerWindowSec: 60 })
+    expect(Object.keys(snapshot).sort()).toEqual([
+      'a2p',
+      'account',
+      'calmsg',
+      'employees',
+      'flow',
+      'number',
+      'schemaVersion',
+      'tenantId',
+    ])
+    expect(snapshot.account).toMatchObject({
+      displayName: 'Acme Plumbing',
+      vertical: 'plumbing',
+      languages: ['en'],
+      stripeActive: true,
+    })
+    expect(snapshot.number).toMatchObject({
+      areaCode: '212',
+      state: 'Porting',
+      portIn: { requested: true, phoneNumber: '+12125550100' },
+      ownerWindowSec: 60,
+    })
     expect(snapshot.calmsg).toMatchObject({ topServices: ['Drain cleaning'], calendarProvider: 'google' })
     expect(snapshot.a2p).toMatchObject({ brandType: 'SOLE_PROP', useCase: 'CustomerCare.MissedCallRecovery' })
     expect(snapshot.employees).toEqual([expect.objectContaining({ role: 'owner', email: 'owner@example.com' })])
@@ -28,7 +47,11 @@ describe('ob_snapshot', () => {
   it('shows sections not yet started with their defaults rather than leaving the tenant out', async () => {
     const t = await makeTenant(sql)
     const [{ snapshot }] = await sql`select snapshot from ob_snapshot where tenant_id = ${t}`
-    expect(snapshot).toMatchObject({ number: { areaCode: null, serviceRadiusMi: 15, e164: null }, calmsg: { topServices: [] }, a2p: { brandId: null } })
+    expect(snapshot).toMatchObject({
+      number: { areaCode: null, serviceRadiusMi: 15, e164: null },
+      calmsg: { topServices: [] },
+      a2p: { brandId: null },
+    })
   })
 })
 
@@ -39,7 +62,8 @@ describe('ob_outbox', () => {
     await sql`select ob_enqueue('a2p_step', json_build_object('tenantId', ${t}::text), ${`ob:a2p:brand:${t}`})`
     const [failing] = await sql`select id from ob_outbox where job_key = ${`ob:a2p:brand:${t}`}`
     await sql`select graphile_worker.permanently_fail_jobs(array[${failing.id}::bigint], 'Provider busy')`
-    const rows = await sql`select type, status, attempts, last_error, payload from ob_outbox where tenant_id = ${t} order by type`
+    const rows =
+      await sql`select type, status, attempts, last_error, payload from ob_outbox where tenant_id = ${t} order by type`
     expect(rows).toEqual([
       { type: 'A2P_STEP', status: 'failed', attempts: 25, lastError: 'Provider busy', payload: { tenantId: t } },
       { type: 'PROVISION_NUMBER', status: 'pending', attempts: 0, lastError: null, payload: { tenantId: t } },

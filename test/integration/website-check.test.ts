@@ -14,33 +14,71 @@ describe('website_check', () => {
   it('finds https, the privacy page by its link and the terms page by its link', async () => {
     // Where each page was found: the campaign request names both (2026).
     expect(await checkSite('https://riveraplumbing.example')).toEqual({
-      httpsOk: true, privacyFound: true, termsFound: true, privacyUrl: 'https://riveraplumbing.example/privacy', termsUrl: 'https://riveraplumbing.example/terms', error: null,
-      privacyNoSharing: true, termsFrequency: true, termsRates: true, termsContact: true,
+      httpsOk: true,
+      privacyFound: true,
+      termsFound: true,
+      privacyUrl: 'https://riveraplumbing.example/privacy',
+      termsUrl: 'https://riveraplumbing.example/terms',
+      error: null,
+      privacyNoSharing: true,
+      termsFrequency: true,
+      termsRates: true,
+      termsContact: true,
     })
   })
 
   it('reads what the pages say: a privacy page that allows sharing, terms without rates or the business (issue 19, part 5)', async () => {
-    await sites.switches({ sites: { 'sharing.example': {
-      privacyHtml: '<p>We value you.</p><p>We may share your mobile number with our partners with your consent.</p>',
-      termsHtml: '<p>Message frequency varies.</p><p>Reply STOP to cancel.</p>',
-    } } })
+    await sites.switches({
+      sites: {
+        'sharing.example': {
+          privacyHtml:
+            '<p>We value you.</p><p>We may share your mobile number with our partners with your consent.</p>',
+          termsHtml: '<p>Message frequency varies.</p><p>Reply STOP to cancel.</p>',
+        },
+      },
+    })
     expect(await checkSite('https://sharing.example/', ['Rivera Plumbing'])).toMatchObject({
-      privacyFound: true, termsFound: true, privacyNoSharing: false, termsFrequency: true, termsRates: false, termsContact: false,
+      privacyFound: true,
+      termsFound: true,
+      privacyNoSharing: false,
+      termsFrequency: true,
+      termsRates: false,
+      termsContact: false,
     })
   })
 
   it('reports a site without policy pages, an http site and a site answering 500', async () => {
-    await sites.switches({ sites: { 'nopolicy.example': { privacy: false, terms: false }, 'down.example': { status: 500 } } })
+    await sites.switches({
+      sites: { 'nopolicy.example': { privacy: false, terms: false }, 'down.example': { status: 500 } },
+    })
     expect(await checkSite('https://nopolicy.example/')).toEqual({
-      httpsOk: true, privacyFound: false, termsFound: false, privacyUrl: null, termsUrl: null, error: null,
-      privacyNoSharing: null, termsFrequency: null, termsRates: null, termsContact: null,
+      httpsOk: true,
+      privacyFound: false,
+      termsFound: false,
+      privacyUrl: null,
+      termsUrl: null,
+      error: null,
+      privacyNoSharing: null,
+      termsFrequency: null,
+      termsRates: null,
+      termsContact: null,
     })
     expect(await checkSite('http://plain.example/')).toMatchObject({ httpsOk: false, privacyFound: true })
-    expect(await checkSite('https://down.example/')).toMatchObject({ httpsOk: false, error: 'https://down.example/ answered with an error (500).' })
+    expect(await checkSite('https://down.example/')).toMatchObject({
+      httpsOk: false,
+      error: 'https://down.example/ answered with an error (500).',
+    })
   })
 
   it('refuses loopback, metadata, private and mapped addresses, localhost, odd ports, and a redirect to them', async () => {
-    for (const target of ['https://127.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'https://10.0.0.8/', 'http://[::ffff:127.0.0.1]/', 'http://localhost/', 'http://[::1]/']) {
+    for (const target of [
+      'https://127.0.0.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'https://10.0.0.8/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://localhost/',
+      'http://[::1]/',
+    ]) {
       const r = await checkSite(target)
       expect(r, target).toMatchObject({ httpsOk: false, privacyFound: null })
       expect(r.error, target).toMatch(/private address/)
@@ -71,7 +109,10 @@ describe('reading a page (issue 18, item 1)', () => {
     const { readPage } = await import('../../app/providers/website.server')
     const page = `<script>var a = "<a href='/nope'>Privacy</a>"</script><A HREF="/legal/p?x=1&amp;y=2"><span>Our</span> <b>Privacy</b></A><a href=/terms>SMS terms</a>`
     const { links, text } = await readPage([new TextEncoder().encode(page)] as never, new AbortController().signal)
-    expect(links).toEqual([{ href: '/legal/p?x=1&y=2', text: 'Our Privacy' }, { href: '/terms', text: 'SMS terms' }])
+    expect(links).toEqual([
+      { href: '/legal/p?x=1&y=2', text: 'Our Privacy' },
+      { href: '/terms', text: 'SMS terms' },
+    ])
     expect(text).not.toContain('var a')
   })
 })

@@ -5,19 +5,36 @@ import { readyA2pTenant } from './a2p'
 // One registration case (test/corpus/a2p-rejections.json): the test registration changed in one
 // way, its owner's pages read by the app's reader, and the blocker codes SQL gives it.
 export type A2pCase = {
-  id: string; expect?: string | null; samples?: string[]; displayName?: string; legalName?: string; brandType?: string; taxId?: string | null
-  contact?: { name: string; email: string }; website?: string; httpsOk?: boolean; hosted?: boolean
-  privacy?: string; terms?: string; privacyFound?: boolean; termsFound?: boolean
+  id: string
+  expect?: string | null
+  samples?: string[]
+  displayName?: string
+  legalName?: string
+  brandType?: string
+  taxId?: string | null
+  contact?: { name: string; email: string }
+  website?: string
+  httpsOk?: boolean
+  hosted?: boolean
+  privacy?: string
+  terms?: string
+  privacyFound?: boolean
+  termsFound?: boolean
 }
 // What the sites fake's pages say by default (test/fakes/sites.ts).
 const PRIVACY = 'No mobile information will be shared with third parties or affiliates for marketing purposes.'
-const TERMS = 'Message frequency varies. Message and data rates may apply.\nReply STOP to opt out, HELP for help. Questions: support@riveraplumbing.example'
+const TERMS =
+  'Message frequency varies. Message and data rates may apply.\nReply STOP to opt out, HELP for help. Questions: support@riveraplumbing.example'
 
 export async function blockersOf(sql: Sql, c: A2pCase): Promise<string[]> {
   const t = await readyA2pTenant(sql)
   if (c.displayName) await sql`update ob_account set display_name = ${c.displayName} where tenant_id = ${t}`
-  const [{ legal, display }] = await sql`select a.legal_business_name legal, c.display_name display from ob_a2p a join ob_account c using (tenant_id) where tenant_id = ${t}`
-  const terms = readTerms(c.terms ?? TERMS, { names: [c.legalName ?? legal, display], domain: 'riveraplumbing.example' })
+  const [{ legal, display }] =
+    await sql`select a.legal_business_name legal, c.display_name display from ob_a2p a join ob_account c using (tenant_id) where tenant_id = ${t}`
+  const terms = readTerms(c.terms ?? TERMS, {
+    names: [c.legalName ?? legal, display],
+    domain: 'riveraplumbing.example',
+  })
   await sql`update ob_a2p set
     sample_messages = coalesce(${c.samples ?? null}::text[], sample_messages),
     legal_business_name = coalesce(${c.legalName ?? null}, legal_business_name),

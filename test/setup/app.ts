@@ -20,10 +20,11 @@ export const hasBuild = () => existsSync(BUILD)
  */
 const handedOut = new Set<number>()
 export async function freePort(span = 1): Promise<number> {
-  const free = (port: number) => new Promise<boolean>((resolve) => {
-    const server = net.createServer().once('error', () => resolve(false))
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
-  })
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const server = net.createServer().once('error', () => resolve(false))
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+    })
   for (;;) {
     const base = 10_000 + Math.floor(Math.random() * (22_000 - span))
     const ports = Array.from({ length: span }, (_, i) => base + i)
@@ -35,10 +36,18 @@ export async function freePort(span = 1): Promise<number> {
   }
 }
 
-type Proc = { child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: (signal?: NodeJS.Signals) => Promise<void> }
+type Proc = {
+  child: ChildProcess
+  output: () => string
+  exited: Promise<number | null>
+  stop: (signal?: NodeJS.Signals) => Promise<void>
+}
 
 function run(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
   child.stderr!.on('data', (c) => (output += c))
@@ -58,9 +67,15 @@ export async function fakesFor() {
   const env = fakeEnv(fakes)
   const fake = (name: string) => ({
     url: url(name),
-    switches: (body: object) => fetch(`${url(name)}/__fake/switches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    switches: (body: object) =>
+      fetch(`${url(name)}/__fake/switches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     reset: () => fetch(`${url(name)}/__fake/reset`, { method: 'POST' }),
-    counters: async () => ((await (await fetch(`${url(name)}/__fake`)).json()) as { counters: Record<string, number> }).counters,
+    counters: async () =>
+      ((await (await fetch(`${url(name)}/__fake`)).json()) as { counters: Record<string, number> }).counters,
   })
   return { env, fake }
 }
@@ -70,11 +85,21 @@ export async function fakesFor() {
 export async function startWeb(env: Record<string, string>, o: { through?: (url: string) => string } = {}) {
   const port = await freePort()
   const login = await loginFor(env.DATABASE_URL, 'ob_app')
-  const proc = run(['server/index.ts'], { ...env, DATABASE_URL: o.through ? o.through(login) : login, PORT: String(port) })
+  const proc = run(['server/index.ts'], {
+    ...env,
+    DATABASE_URL: o.through ? o.through(login) : login,
+    PORT: String(port),
+  })
   const url = `http://localhost:${port}`
   afterAll(() => proc.stop())
   for (let i = 0; i < 200; i++) {
-    if (await fetch(`${url}/dev/sign-in`).then((r) => r.ok, () => false)) return { ...proc, url, browser: () => new Browser(url) }
+    if (
+      await fetch(`${url}/dev/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { ...proc, url, browser: () => new Browser(url) }
     if (proc.child.exitCode !== null) break
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -104,21 +129,41 @@ export class Browser {
   }
 
   get(path: string) {
-    return this.send(path, { method: 'GET', headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' } })
+    return this.send(path, {
+      method: 'GET',
+      headers: { 'sec-fetch-mode': 'navigate', 'sec-fetch-site': 'same-origin' },
+    })
   }
 
-  post(path: string, fields: Fields, { js = true, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {}) {
-    const body = fields instanceof FormData || fields instanceof URLSearchParams ? fields : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
-    const target = js ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}` : path
+  post(
+    path: string,
+    fields: Fields,
+    { js = true, headers = {} }: { js?: boolean; headers?: Record<string, string> } = {},
+  ) {
+    const body =
+      fields instanceof FormData || fields instanceof URLSearchParams
+        ? fields
+        : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
+    const target = js
+      ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}`
+      : path
     return this.send(target, {
       method: 'POST',
       body,
-      headers: { origin: this.url, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': js ? 'cors' : 'navigate', ...headers },
+      headers: {
+        origin: this.url,
+        'sec-fetch-site': 'same-origin',
+        'sec-fetch-mode': js ? 'cors' : 'navigate',
+        ...headers,
+      },
     })
   }
 
   /** node:http, not fetch: fetch sets Sec-Fetch-Mode itself, and a browser's headers are the point here. */
-  async send(path: string, init: { method: string; headers: Record<string, string>; body?: BodyInit | ReadableStream }) {
+  async send(
+    path: string,
+    init: { method: string; headers: Record<string, string>; body?: BodyInit | ReadableStream },
+  ) {
     let body: Buffer | ReadableStream | undefined
     const headers: Record<string, string> = { ...init.headers, cookie: this.cookie }
     if (init.body instanceof ReadableStream) body = init.body
@@ -131,7 +176,8 @@ export class Browser {
       const req = http.request(`${this.url}${path}`, { method: init.method, headers }, resolve).once('error', reject)
       if (body instanceof ReadableStream) {
         void (async () => {
-          for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r))
+          for await (const chunk of body as unknown as AsyncIterable<Uint8Array>)
+            if (!req.write(chunk)) await new Promise((r) => req.once('drain', r))
           req.end()
         })().catch(() => req.destroy())
       } else req.end(body)
@@ -141,7 +187,12 @@ export class Browser {
     const set = res.headers['set-cookie']?.[0]
     if (set) this.cookie = set.split(';')[0]
     const status = res.statusCode!
-    const responseHeaders = new Headers(Object.entries(res.headers).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x] as [string, string])))
-    return new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers: responseHeaders })
+    const responseHeaders = new Headers(
+      Object.entries(res.headers).flatMap(([k, v]) => [v ?? []].flat().map((x) => [k, x] as [string, string])),
+    )
+    return new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), {
+      status,
+      headers: responseHeaders,
+    })
   }
 }

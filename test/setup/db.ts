@@ -31,7 +31,16 @@ export async function freshDatabase(): Promise<{ sql: Sql; url: string; name: st
 }
 
 /** A tenant made by the app's own ensureTenant, with the given identity flags and prefill. */
-export function makeTenant(sql: Sql, o: { email?: boolean; mobile?: boolean; stripe?: boolean; displayName?: string | null; vertical?: string | null } = {}) {
+export function makeTenant(
+  sql: Sql,
+  o: {
+    email?: boolean
+    mobile?: boolean
+    stripe?: boolean
+    displayName?: string | null
+    vertical?: string | null
+  } = {},
+) {
   return ensureTenant(sql, {
     userId: `user_${randomBytes(6).toString('hex')}`,
     email: 'owner@example.com',

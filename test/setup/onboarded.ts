@@ -6,12 +6,25 @@ import { ensureTenant } from '../../db/flow.server'
 // pages and jobs leave it: the fixture behind the snapshot example and the copier's tests. Its
 // secrets (port-in PIN and account number, the calendar's refresh token, a typed code) are sealed
 // values the snapshot must never show.
-export const SECRETS = ['v2:0badc0de:portin-acct-SECRET', 'v2:0badc0de:portin-pin-SECRET', 'v2:0badc0de:calendar-refresh-SECRET', 'v2:0badc0de:otp-SECRET', 'deadbeef'.repeat(8), 'v2:0badc0de:oauth-verifier-SECRET']
+export const SECRETS = [
+  'v2:0badc0de:portin-acct-SECRET',
+  'v2:0badc0de:portin-pin-SECRET',
+  'v2:0badc0de:calendar-refresh-SECRET',
+  'v2:0badc0de:otp-SECRET',
+  'deadbeef'.repeat(8),
+  'v2:0badc0de:oauth-verifier-SECRET',
+]
 
 export async function onboardedTenant(sql: Sql, userId = `user_${crypto.randomUUID()}`): Promise<string> {
   const t = await ensureTenant(sql, {
-    userId, email: 'maria@riveraplumbing.example', mobileE164: '+14155550123', name: 'Maria Rivera',
-    emailVerified: true, mobileVerified: true, stripeCustomerId: null, stripeAccountId: null,
+    userId,
+    email: 'maria@riveraplumbing.example',
+    mobileE164: '+14155550123',
+    name: 'Maria Rivera',
+    emailVerified: true,
+    mobileVerified: true,
+    stripeCustomerId: null,
+    stripeAccountId: null,
   })
   const suffix = t.replace(/-/g, '').slice(0, 12)
   await sql`update ob_flow set stripe_active = true, plan_code = 'pro_monthly', stripe_customer_id = ${`cus_${suffix}`}, stripe_account_id = ${`acct_${suffix}`} where tenant_id = ${t}`
@@ -40,7 +53,11 @@ export async function onboardedTenant(sql: Sql, userId = `user_${crypto.randomUU
     correlation_id = '3f2a1c3e-0000-4000-8000-00000000a2b0', submission_count = 1, submitted_at = now(), otp_code = ${SECRETS[3]}, last_saved_at = now()
     where tenant_id = ${t}`
   // The registration's audit rows, as the chain writes them (the timeline's dates).
-  for (const [step, phase] of [['brand', 'VETTED'], ['campaign', 'ACTIVE'], ['binding', 'VERIFIED']]) {
+  for (const [step, phase] of [
+    ['brand', 'VETTED'],
+    ['campaign', 'ACTIVE'],
+    ['binding', 'VERIFIED'],
+  ]) {
     await sql`insert into ob_event (tenant_id, event_type, data) values (${t}, ${`registration.${step}`}, ${sql.json({ phase, id: null, reasonCode: null })})`
   }
   await sql`select ob_advance(${t})`

@@ -14,17 +14,24 @@ export async function pressed(b: Browser, page: string, intent = 'continue') {
   return formFields(await html(b, `/onboarding/${page}`), page, { name: 'intent', value: intent })
 }
 
-export const tenantOf = async (sql: Sql, owner: string) => (await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${owner}`}`)[0]?.tenantId as string
+export const tenantOf = async (sql: Sql, owner: string) =>
+  (await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${owner}`}`)[0]?.tenantId as string
 
 /** A new owner who accepts every default up to the registration page (needs a worker running). */
 export async function walkToRegistration(sql: Sql, b: Browser, owner: string) {
-  await until('the prefill', async () => !(await html(b, '/onboarding/account')).includes('Fetching your business details'))
+  await until(
+    'the prefill',
+    async () => !(await html(b, '/onboarding/account')).includes('Fetching your business details'),
+  )
   const step = async (page: string) => where(await b.post(`/onboarding/${page}`, await pressed(b, page), { js: false }))
   if ((await step('account')) !== '302 /onboarding/number') throw new Error('Account did not go on')
   await step('number')
   await until('the number', async () => (await html(b, '/onboarding/number')).includes('data-testid="number-banner"'))
   if ((await step('number')) !== '302 /onboarding/calmsg') throw new Error('Number did not go on')
   if ((await step('calmsg')) !== '302 /onboarding/a2p') throw new Error('Services did not go on')
-  await until('the website check', async () => !(await html(b, '/onboarding/a2p')).includes('data-blocker="WEBSITE_CHECKING"'))
+  await until(
+    'the website check',
+    async () => !(await html(b, '/onboarding/a2p')).includes('data-blocker="WEBSITE_CHECKING"'),
+  )
   return tenantOf(sql, owner)
 }

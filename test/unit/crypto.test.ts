@@ -10,12 +10,17 @@ const B = '22222222-2222-4222-8222-222222222222'
 /** The crypto module as a process with these keys would load it. */
 async function withKeys(keys: { PORT_IN_KEY: string; PORT_IN_KEYS_RETIRED?: string }) {
   vi.resetModules()
-  Object.assign(process.env, { DATABASE_URL: 'postgres://u:p@localhost/ob', NODE_ENV: 'test', PORT_IN_KEYS_RETIRED: '', ...keys })
+  Object.assign(process.env, {
+    DATABASE_URL: 'postgres://u:p@localhost/ob',
+    NODE_ENV: 'test',
+    PORT_IN_KEYS_RETIRED: '',
+    ...keys,
+  })
   return import('../../app/lib/crypto.server')
 }
 
 describe('sealing', () => {
-  it('15. a PIN sealed for tenant A and copied into tenant B\'s row (or into another column) does not open there', async () => {
+  it("15. a PIN sealed for tenant A and copied into tenant B's row (or into another column) does not open there", async () => {
     const { seal, unseal, NotSealed } = await withKeys({ PORT_IN_KEY: NEW })
     const pin = seal('913746', { tenantId: A, field: 'ob_number.port_in.pin' })
     expect(pin).toMatch(/^v2:[0-9a-f]{8}:/)
@@ -33,14 +38,28 @@ describe('sealing', () => {
     const fresh = rotated.seal('refresh-token', { tenantId: A, field: 'ob_calmsg.calendar_refresh_token' })
     expect(fresh.split(':')[1]).not.toBe(sealed.split(':')[1])
     const dropped = await withKeys({ PORT_IN_KEY: NEW })
-    expect(() => dropped.unseal(sealed, { tenantId: A, field: 'ob_calmsg.calendar_refresh_token' })).toThrow(dropped.NotSealed)
+    expect(() => dropped.unseal(sealed, { tenantId: A, field: 'ob_calmsg.calendar_refresh_token' })).toThrow(
+      dropped.NotSealed,
+    )
     expect(dropped.unseal(fresh, { tenantId: A, field: 'ob_calmsg.calendar_refresh_token' })).toBe('refresh-token')
   })
 
   it('15. SESSION_SECRET takes a list for rotation: the first signs, every one opens; each must be 32+ characters', () => {
-    const env = parseEnv({ DATABASE_URL: 'postgres://u:p@localhost/ob', NODE_ENV: 'test', SESSION_SECRET: `${'n'.repeat(32)}, ${'o'.repeat(32)}` })
+    const env = parseEnv({
+      DATABASE_URL: 'postgres://u:p@localhost/ob',
+      NODE_ENV: 'test',
+      SESSION_SECRET: `${'n'.repeat(32)}, ${'o'.repeat(32)}`,
+    })
     expect(env.SESSION_SECRET).toEqual(['n'.repeat(32), 'o'.repeat(32)])
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://u:p@localhost/ob', NODE_ENV: 'test', SESSION_SECRET: `${'n'.repeat(32)},short` })).toThrow(/SESSION_SECRET must be at least 32 characters/)
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://u:p@localhost/ob', NODE_ENV: 'test', PORT_IN_KEYS_RETIRED: 'not-a-key' })).toThrow(/PORT_IN_KEYS_RETIRED must be 32-byte base64 keys/)
+    expect(() =>
+      parseEnv({
+        DATABASE_URL: 'postgres://u:p@localhost/ob',
+        NODE_ENV: 'test',
+        SESSION_SECRET: `${'n'.repeat(32)},short`,
+      }),
+    ).toThrow(/SESSION_SECRET must be at least 32 characters/)
+    expect(() =>
+      parseEnv({ DATABASE_URL: 'postgres://u:p@localhost/ob', NODE_ENV: 'test', PORT_IN_KEYS_RETIRED: 'not-a-key' }),
+    ).toThrow(/PORT_IN_KEYS_RETIRED must be 32-byte base64 keys/)
   })
 })

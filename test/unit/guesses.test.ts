@@ -9,9 +9,19 @@ import sharp from 'sharp'
 describe('guessVertical', () => {
   it('maps the trades’ MCCs', () => {
     const cases: [string, string][] = [
-      ['1711', 'plumbing'], ['7623', 'hvac'], ['1731', 'electrical'], ['1761', 'roofing'], ['1750', 'carpentry'],
-      ['1520', 'general_contracting'], ['0780', 'landscaping'], ['7349', 'cleaning'], ['7342', 'pest_control'],
-      ['1799', 'painting'], ['7699', 'locksmith'], ['7629', 'appliance_repair'], ['7538', 'auto_repair'],
+      ['1711', 'plumbing'],
+      ['7623', 'hvac'],
+      ['1731', 'electrical'],
+      ['1761', 'roofing'],
+      ['1750', 'carpentry'],
+      ['1520', 'general_contracting'],
+      ['0780', 'landscaping'],
+      ['7349', 'cleaning'],
+      ['7342', 'pest_control'],
+      ['1799', 'painting'],
+      ['7699', 'locksmith'],
+      ['7629', 'appliance_repair'],
+      ['7538', 'auto_repair'],
     ]
     for (const [mcc, vertical] of cases) expect(guessVertical(mcc, 'Smith & Sons')).toBe(vertical)
   })
@@ -28,7 +38,8 @@ describe('guessVertical', () => {
 
   it('only ever guesses a vertical the select offers', () => {
     const offered = new Set(VERTICALS.map(([v]) => v))
-    for (const name of ['Plumb', 'Roof', 'Mow', 'Termite', 'Key', 'Paint', 'Build', 'x']) expect(offered.has(guessVertical(null, name))).toBe(true)
+    for (const name of ['Plumb', 'Roof', 'Mow', 'Termite', 'Key', 'Paint', 'Build', 'x'])
+      expect(offered.has(guessVertical(null, name))).toBe(true)
   })
 })
 
@@ -47,7 +58,9 @@ describe('timezoneForZip', () => {
 
 describe('logos', () => {
   it('re-encodes a picture to PNG and finds its brand colour, not the white background', async () => {
-    const jpeg = await sharp(await logoPng()).jpeg().toBuffer()
+    const jpeg = await sharp(await logoPng())
+      .jpeg()
+      .toBuffer()
     const png = await reencodeLogo(jpeg)
     expect((await sharp(png).metadata()).format).toBe('png')
     const color = await dominantColor(png)
@@ -57,9 +70,15 @@ describe('logos', () => {
   })
 
   it('refuses files that are too big or not PNG, JPEG or WebP', async () => {
-    await expect(reencodeLogo(Buffer.alloc(MAX_LOGO_BYTES + 1))).rejects.toThrow(new ImageRefused('The logo must be 2 MB or smaller.'))
-    await expect(reencodeLogo(Buffer.from('%PDF-1.7 not a picture'))).rejects.toThrow('Use a PNG, JPEG or WebP picture for the logo.')
-    const gif = await sharp(await logoPng()).gif().toBuffer()
+    await expect(reencodeLogo(Buffer.alloc(MAX_LOGO_BYTES + 1))).rejects.toThrow(
+      new ImageRefused('The logo must be 2 MB or smaller.'),
+    )
+    await expect(reencodeLogo(Buffer.from('%PDF-1.7 not a picture'))).rejects.toThrow(
+      'Use a PNG, JPEG or WebP picture for the logo.',
+    )
+    const gif = await sharp(await logoPng())
+      .gif()
+      .toBuffer()
     await expect(reencodeLogo(gif)).rejects.toThrow('Use a PNG, JPEG or WebP picture for the logo.')
   })
 })

@@ -9,12 +9,42 @@ const day = (open: boolean) => ({ open, start: '08:00', end: '17:00' })
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
 const snapshot = (timezone: string, holidays: string[]) => ({
   account: { displayName: 'Rivera Plumbing', vertical: 'plumbing', ownerEmail: null, timezone },
-  number: { e164: null, state: null, hours: { mon: day(true), tue: day(true), wed: day(true), thu: day(true), fri: day(true), sat: day(false), sun: day(false) }, holidays, portIn: { requested: false, phoneNumber: null } },
-  calmsg: { calendarProvider: 'none', calendarConnected: false, calendarAccountEmail: null, calendarLater: false, topServices: [], priceRanges: {}, bilingual: false },
-  a2p: { legalBusinessName: null, brandPhase: null, campaignPhase: null, bindingPhase: null, submittedAt: null, timeline: [] },
+  number: {
+    e164: null,
+    state: null,
+    hours: {
+      mon: day(true),
+      tue: day(true),
+      wed: day(true),
+      thu: day(true),
+      fri: day(true),
+      sat: day(false),
+      sun: day(false),
+    },
+    holidays,
+    portIn: { requested: false, phoneNumber: null },
+  },
+  calmsg: {
+    calendarProvider: 'none',
+    calendarConnected: false,
+    calendarAccountEmail: null,
+    calendarLater: false,
+    topServices: [],
+    priceRanges: {},
+    bilingual: false,
+  },
+  a2p: {
+    legalBusinessName: null,
+    brandPhase: null,
+    campaignPhase: null,
+    bindingPhase: null,
+    submittedAt: null,
+    timeline: [],
+  },
   flow: { textingEligible: false },
 })
-const text = (s: ReturnType<typeof snapshot>) => renderToStaticMarkup(createElement(Summary, { snapshot: s as never })).replaceAll('<!-- -->', '')
+const text = (s: ReturnType<typeof snapshot>) =>
+  renderToStaticMarkup(createElement(Summary, { snapshot: s as never })).replaceAll('<!-- -->', '')
 
 describe('the summary', () => {
   it('names the time zone as owners do', () => {
@@ -24,7 +54,9 @@ describe('the summary', () => {
   })
 
   it('counts the holidays of the next 12 months only', () => {
-    expect(text(snapshot('America/New_York', [inDays(-30), inDays(10), inDays(200), inDays(400)]))).toContain('closed on 2 holidays in the next 12 months')
+    expect(text(snapshot('America/New_York', [inDays(-30), inDays(10), inDays(200), inDays(400)]))).toContain(
+      'closed on 2 holidays in the next 12 months',
+    )
     expect(text(snapshot('America/New_York', [inDays(-30)]))).not.toContain('holidays')
   })
 })

@@ -10,7 +10,14 @@ import { NumberSchema } from '~/schemas/number'
 // field that forgets `text()` fails here.
 const PAGE_SCHEMAS = { account: AccountSchema, number: NumberSchema, calmsg: CalmsgSchema, a2p: A2pSchema }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType }
+type Def = {
+  type: string
+  shape?: Record<string, z.ZodType>
+  innerType?: z.ZodType
+  in?: z.ZodType
+  out?: z.ZodType
+  element?: z.ZodType
+}
 const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def
 
 /** Paths (["address", "line1"], ["holidays", 0]) of every string leaf, through wrappers. */

@@ -13,24 +13,36 @@ describe('wizard pages', () => {
     expect(reachableIndex('NUMBER')).toBe(1)
   })
 
-  it("shows a page only its own blockers, in order, with their Fix links", () => {
+  it('shows a page only its own blockers, in order, with their Fix links', () => {
     const codes = ['VERIFY_MOBILE', 'RESERVE_NUMBER', 'ACTIVATE_SUBSCRIPTION', 'CHOOSE_VERTICAL', 'UNKNOWN_CODE']
     expect(blockerLines(codes, 'account', links)).toEqual([
       { code: 'VERIFY_MOBILE', text: 'Your mobile number is not verified yet.', fixHref: '/id' },
       { code: 'ACTIVATE_SUBSCRIPTION', text: 'Your subscription is not active.', fixHref: '/bill' },
       { code: 'CHOOSE_VERTICAL', text: 'Choose what kind of work you do.', fixHref: '#vertical' },
     ])
-    expect(blockerLines(['SUBMIT_A2P'], 'a2p', links)).toEqual([{ code: 'SUBMIT_A2P', text: 'Submit your texting registration.', fixHref: '#submit' }])
+    expect(blockerLines(['SUBMIT_A2P'], 'a2p', links)).toEqual([
+      { code: 'SUBMIT_A2P', text: 'Submit your texting registration.', fixHref: '#submit' },
+    ])
   })
 
   it('has a line of text for every blocker code the SQL guards can produce', () => {
     const dir = new URL('../../migrations/committed/', import.meta.url)
-    const sql = readdirSync(dir).map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n')
+    const sql = readdirSync(dir)
+      .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+      .join('\n')
     // The latest definition of each function that produces blockers (later migrations replace earlier ones).
     const latest = new Map<string, string>()
-    for (const m of sql.matchAll(/create (?:or replace )?function (ob_state_\w+|ob_a2p_checks|ob_compute_state)\([\s\S]*?\$\$([\s\S]*?)\$\$;/g)) latest.set(m[1], m[2])
-    const codes = new Set([...latest.values()].flatMap((fn) => [...fn.matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]))
-      .filter((c) => c.includes('_') && !/^(VETTED|ACTIVE|VERIFIED|STANDARD|REJECTED|FAILED|SOLE_PROP|HIGH_RISK)$/.test(c)))
+    for (const m of sql.matchAll(
+      /create (?:or replace )?function (ob_state_\w+|ob_a2p_checks|ob_compute_state)\([\s\S]*?\$\$([\s\S]*?)\$\$;/g,
+    ))
+      latest.set(m[1], m[2])
+    const codes = new Set(
+      [...latest.values()]
+        .flatMap((fn) => [...fn.matchAll(/'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]))
+        .filter(
+          (c) => c.includes('_') && !/^(VETTED|ACTIVE|VERIFIED|STANDARD|REJECTED|FAILED|SOLE_PROP|HIGH_RISK)$/.test(c),
+        ),
+    )
     expect(codes.size).toBeGreaterThan(15)
     for (const code of codes) expect(BLOCKERS, code).toHaveProperty(code)
   })
