@@ -55,6 +55,24 @@ describe('ob_snapshot', () => {
   })
 })
 
+describe('ob_a2p.stop_help_present', () => {
+  it('says whether a sample tells the reader how to opt out, as the STOP_HELP_MISSING check reads them, and the snapshot publishes it', async () => {
+    const t = await makeTenant(sql)
+    const published = async () =>
+      (await sql`select snapshot from ob_snapshot where tenant_id = ${t}`)[0].snapshot.a2p.checklist.stopHelpPresent
+    await sql`update ob_a2p set sample_messages = '{}' where tenant_id = ${t}`
+    expect(await published()).toBeNull()
+    await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: we can stop by Tuesday.', 'Rivera Plumbing: your quote is ready.']} where tenant_id = ${t}`
+    expect(await published()).toBe(false)
+    await sql`update ob_a2p set sample_messages = ${['Rivera Plumbing: we can stop by Tuesday. Reply STOP to opt out.']} where tenant_id = ${t}`
+    expect(await published()).toBe(true)
+    // Written by nobody but the database.
+    await expect(sql`update ob_a2p set stop_help_present = false where tenant_id = ${t}`).rejects.toMatchObject({
+      code: '428C9',
+    })
+  })
+})
+
 describe('ob_outbox', () => {
   it('lists pending onboarding jobs and marks permanently failed ones', async () => {
     const t = await makeTenant(sql)

@@ -48,7 +48,7 @@ export async function onboardedTenant(sql: Sql, userId = `user_${crypto.randomUU
     website_url = 'https://riveraplumbing.example/', link_domains = '{riveraplumbing.example}', hosted_policy = true,
     authorized_contact = ${sql.json({ name: 'Maria Rivera', email: 'maria@riveraplumbing.example', phoneE164: '+14155550123' })},
     sample_messages = ${['Rivera Plumbing & Heating: sorry we missed your call! Reply here and we will text you back. Reply STOP to opt out, HELP for help.', 'Rivera Plumbing & Heating: a plumber can come [day] at [time]. Reply YES to book. Reply STOP to opt out, HELP for help.']},
-    https_ok = true, privacy_found = false, terms_found = false, website_checked_at = now(), legal_matches_tax_id_like = true, stop_help_present = true,
+    https_ok = true, privacy_found = false, terms_found = false, website_checked_at = now(), legal_matches_tax_id_like = true,
     brand_id = ${`BN${suffix}`}, brand_phase = 'VETTED', campaign_id = ${`CM${suffix}`}, campaign_phase = 'ACTIVE', binding_phase = 'VERIFIED',
     correlation_id = '3f2a1c3e-0000-4000-8000-00000000a2b0', submission_count = 1, submitted_at = now(), otp_code = ${SECRETS[3]}, last_saved_at = now()
     where tenant_id = ${t}`
