@@ -1,13 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 /**
- * What this process is working on now: a web request or a job. `correlationId` is the id that
- * follows an owner's click through its jobs, the provider requests they make (Correlation-Id) and
- * the ob_event rows they write, so that one id finds the whole story; `requestId` is the request's
- * own id (the same as the correlation id, except for a provider's callback, which takes the id of
- * the registration it is about). `tenantId` once known.
+ * What this process is working on now: a web request (its id is the correlation id) or a job (with
+ * `jobId`, and the correlation id its payload carries). The correlation id follows an owner's click
+ * through its jobs, the provider requests they make (Correlation-Id) and the ob_event rows they
+ * write, so that one id finds the whole story. `tenantId` once known.
  */
-export type Work = { correlationId: string; requestId?: string; jobId?: string; task?: string; tenantId?: string }
+export type Work = { correlationId: string; jobId?: string; task?: string; tenantId?: string }
 
 declare global {
   // On globalThis: the web server (server/index.ts) starts each request's Work, and the app's

@@ -133,7 +133,7 @@ function requestLog(): express.RequestHandler {
   return (req, res, next) =>
     http(req, res, () => {
       const id = String(req.id)
-      res.locals.work = { correlationId: id, requestId: id }
+      res.locals.work = { correlationId: id }
       res.setHeader('x-request-id', id)
       work.run(res.locals.work, next)
     })

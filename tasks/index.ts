@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Task, TaskList } from 'graphile-worker'
+import { z } from 'zod'
 import { work } from '../db/context.server'
 import { a2p_otp } from './a2p_otp'
 import { a2p_refresh } from './a2p_refresh'
@@ -48,15 +49,15 @@ const untilComplete =
  * it; a new one for the crontab's), its job and its tenant. Its log lines, its provider requests and
  * the ob_event rows it writes carry that id.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const uuid = (v: unknown) => (z.string().uuid().safeParse(v).success ? (v as string) : undefined)
 const asWork =
   (name: string, task: Task): Task =>
   (payload, helpers) => {
     const p = (payload ?? {}) as { correlationId?: unknown; tenantId?: unknown }
-    const correlationId =
-      typeof p.correlationId === 'string' && UUID.test(p.correlationId) ? p.correlationId : randomUUID()
-    const tenantId = typeof p.tenantId === 'string' && UUID.test(p.tenantId) ? p.tenantId : undefined
-    return work.run({ correlationId, jobId: helpers.job.id, task: name, tenantId }, () => task(payload, helpers))
+    const correlationId = uuid(p.correlationId) ?? randomUUID()
+    return work.run({ correlationId, jobId: helpers.job.id, task: name, tenantId: uuid(p.tenantId) }, () =>
+      task(payload, helpers),
+    )
   }
 
 export const taskList: TaskList = Object.fromEntries(

@@ -12,9 +12,10 @@ export function log(): Logger {
   return w ? logger().child(bindings(w)) : logger()
 }
 
+// A request's lines also name its id as its request line does (reqId): the same id.
 const bindings = (w: Work) => ({
   correlationId: w.correlationId,
-  reqId: w.requestId,
+  reqId: w.jobId ? undefined : w.correlationId,
   jobId: w.jobId,
   task: w.task,
   tenant: w.tenantId,
