@@ -133,6 +133,10 @@ describe.runIf(hasBuild())('a button pressed twice without JavaScript', () => {
     expect((await autosave({ displayName: 'Other Tab Plumbing' }, { tab: other })).status).toBe(409)
     expect((await autosave({ displayName: 'No Tab Plumbing' })).status).toBe(409)
     expect((await autosave({ displayName: 'Not A Uuid Plumbing' }, { tab: 'x'.repeat(36) })).status).toBe(409)
+    for (const bad of [`${tab}\u0000`, tab.repeat(300), `${tab.slice(0, 35)}'`])
+      expect((await autosave({ displayName: 'Bad Tab Plumbing' }, { tab: bad })).status).toBe(409)
+    // 100 kB of it: more than any page takes, refused before it is read.
+    expect((await autosave({ displayName: 'Huge Tab Plumbing' }, { tab: tab.repeat(3000) })).status).toBe(413)
     // Once another tab has saved in between, this tab's old version is stale too.
     const now = String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
     expect((await autosave({ displayName: 'Other Tab Plumbing' }, { tab: other, from: now })).status).toBe(200)
