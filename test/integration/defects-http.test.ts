@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { runOnce } from 'graphile-worker'
+import { runJobsOnce } from '../setup/jobs'
 import sharp from 'sharp'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
@@ -323,7 +323,7 @@ describe.runIf(hasBuild())('500s and a dead connection', () => {
     await sql`select graphile_worker.add_job('uploads_gc', '{}'::json)`
     Object.assign(process.env, { UPLOAD_DIR: uploads, DATABASE_URL: url })
     const { uploads_gc } = await import('../../tasks/uploads_gc')
-    await runOnce({ connectionString: url, taskList: { uploads_gc }, noHandleSignals: true }) // that job only
+    await runJobsOnce(url, { uploads_gc }) // that job only
     expect(readdirSync(uploads).sort()).toEqual([current, young].sort())
   })
 })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { runOnce } from 'graphile-worker'
+import { runJobsOnce } from '../setup/jobs'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { freshDatabase, makeTenant } from '../setup/db'
 import { startProvisioningFake } from '../fakes/provisioning'
@@ -32,7 +32,7 @@ const switches = (body: object) =>
   })
 const counters = async () =>
   ((await (await fetch(`${fake.url}/__fake`)).json()) as { counters: Record<string, number> }).counters
-const runJobs = () => runOnce({ connectionString: url, taskList, noHandleSignals: true })
+const runJobs = () => runJobsOnce(url, taskList)
 const version = async (t: string) =>
   (await sql`select version from ob_flow where tenant_id = ${t}`)[0].version as number
 

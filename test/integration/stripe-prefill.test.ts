@@ -1,4 +1,4 @@
-import { runOnce } from 'graphile-worker'
+import { runJobsOnce } from '../setup/jobs'
 import { mkdtempSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import os from 'node:os'
@@ -45,7 +45,7 @@ const newTenant = (customer = 'cus_verified', account = 'acct_verified') =>
     stripeCustomerId: `${customer}__${n}`,
     stripeAccountId: `${account}__${n}`,
   })
-const runJobs = () => runOnce({ connectionString: url, taskList, noHandleSignals: true })
+const runJobs = () => runJobsOnce(url, taskList)
 const flow = async (tenantId: string) =>
   (await sql`select stripe_active, plan_code from ob_flow where tenant_id = ${tenantId}`)[0]
 
