@@ -14,12 +14,7 @@ import { logger, redactUrl } from './log'
 import { answerPrimary, serveMetrics, timeRequests } from './metrics'
 import { refuseUnsafeLogin } from './preflight'
 import { bodyLimit, cspNonce, sameOriginOnly, securityHeaders } from './security'
-
-// Shared with the app's bundle (app/lib/health.server.ts, app/lib/db.server.ts): the stop has begun,
-// and the pool to end once the requests are done.
-declare global {
-  var __obDraining: boolean | undefined
-}
+import { orderlyStop } from './shutdown'
 
 // The web server: what remix-serve does (compression, the built assets, the Remix handler), plus
 // the checks every request passes (server/security.ts) and keep-alive timings that never drop a
@@ -48,8 +43,11 @@ async function serve() {
 
   const app = express()
   app.disable('x-powered-by')
-  // While stopping, each answer closes its connection, so no client sends another request on it.
-  app.use((_req, res, next) => (globalThis.__obDraining && res.setHeader('connection', 'close'), next()))
+  // The load balancer's time to see /readyz answer 503 and stop sending.
+  const delayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? (mode === 'production' ? 2000 : 0))
+  const metrics = cluster.isPrimary && metricsPort ? serveMetrics(metricsPort, 'Web server') : null
+  const stopping = orderlyStop(delayMs, () => metrics?.close())
+  app.use(stopping.closeConnections)
   // Nothing here reads req.query (Remix reads the URL itself): Express need not parse it with qs.
   app.set('query parser', false)
   app.use(cspNonce)
@@ -67,7 +65,6 @@ async function serve() {
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
   app.use(timeRequests())
   answerPrimary()
-  const metrics = cluster.isPrimary && metricsPort ? serveMetrics(metricsPort, 'Web server') : null
   app.use(requestLog())
   app.use(sameOriginOnly)
   app.use(bodyLimit)
@@ -85,24 +82,7 @@ async function serve() {
   // request may be on its way, and that request is lost. Stay open longer than they do.
   server.keepAliveTimeout = 65_000
   server.headersTimeout = 66_000
-  // An orderly stop: /readyz turns 503 at once and every answer closes its connection; after
-  // SHUTDOWN_DELAY_MS (the load balancer's time to see /readyz and stop sending) the server stops
-  // accepting, requests in flight finish (at most 10 s more), and only then the database pool ends.
-  // In a cluster, the channel to the primary would keep the process alive: it is let go too.
-  const delayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? (mode === 'production' ? 2000 : 0))
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      globalThis.__obDraining = true
-      metrics?.close()
-      setTimeout(() => {
-        server.close(async () => {
-          await globalThis.__obSql?.end({ timeout: 5 })
-          if (process.connected) process.disconnect()
-        })
-        setTimeout(() => server.closeAllConnections(), 10_000).unref()
-      }, delayMs).unref()
-    })
-  }
+  stopping.on(server)
   // A process of the cluster goes when its primary does, however the primary died.
   if (cluster.isWorker) process.once('disconnect', () => server.close(() => process.exit(0)))
 }

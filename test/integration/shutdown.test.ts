@@ -3,6 +3,7 @@ import { connect } from '../../db/client.server'
 import { readyA2pTenant, submitA2p } from '../setup/a2p'
 import { fakesFor, hasBuild, startWeb, startWorker, type Browser } from '../setup/app'
 import { freshDatabase } from '../setup/db'
+import { tenantOf } from '../setup/walk'
 import { until } from '../setup/wait'
 
 // An orderly stop (issue 20, part 3). SIGTERM to the web server under 32 owners' autosaves: every
@@ -61,13 +62,51 @@ describe.runIf(hasBuild())('an orderly stop', { timeout: 90_000 }, () => {
     }
     await Promise.all(loops)
     const code = await exit
-    expect(tally.lost).toEqual([])
+    expect(tally.lost, web.output().slice(-4000)).toEqual([])
     expect(tally.refused).toBe(0)
     expect(
       [...tally.answered.keys()].every((s) => s === 200 || s === 409),
       JSON.stringify([...tally.answered]),
     ).toBe(true)
     expect(code).toBe(0)
+  })
+
+  it('a save begun before SIGTERM and answered during the stop closes its connection: its client opens a new one rather than reuse one the server is about to drop', async () => {
+    const web = await startWeb({ DATABASE_URL: url, ...env, SHUTDOWN_DELAY_MS: '60000' })
+    const b = await web.browser().signIn('verified', 'shutdown-inflight')
+    const t = await tenantOf(sql, 'shutdown-inflight')
+    const page = await (
+      await b.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'GET', headers: {} })
+    ).json()
+    // The account row held by another transaction: the save waits on it until released.
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    const locked = new Promise<void>((r) => {
+      void sql.begin(async (tx) => {
+        await tx`select 1 from ob_account where tenant_id = ${t} for update`
+        r()
+        await held
+      })
+    })
+    await locked
+    const save = b.post('/onboarding/account', {
+      intent: 'autosave',
+      version: String(page.state.version),
+      displayName: 'In Flight Plumbing',
+    })
+    await until(
+      'the save waiting on the row',
+      async () =>
+        (await sql`select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like '%ob_save%'`).length >
+        0,
+    )
+    web.child.kill('SIGTERM')
+    await until('readyz 503', async () => (await fetch(`${web.url}/readyz`)).status === 503)
+    release()
+    const res = await save
+    expect(res.status).toBe(200)
+    expect(res.headers.get('connection')).toBe('close')
+    await web.stop('SIGKILL')
   })
 
   it('SIGTERM to the worker while a job waits on a slow provider: the job finishes, nothing is left locked', async () => {
