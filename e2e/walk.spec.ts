@@ -21,18 +21,31 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
     body: JSON.stringify({ approveInstantly: true }),
   })
   const presses: Record<string, number> = {}
-  /** The owner presses a button of the page (a click the count is about). */
-  const press = async (pageId: string, name: string) => {
-    presses[pageId] = (presses[pageId] ?? 0) + 1
-    await page.getByRole('button', { name, exact: true }).click()
-  }
-  /** What a job brings: with JavaScript it arrives by itself; without, the owner reloads (not a press). */
-  const waitFor = async (locator: ReturnType<Page['getByText']>) => {
-    for (let i = 0; i < 60 && (await locator.count()) === 0; i++) {
-      await page.waitForTimeout(javaScriptEnabled ? 250 : 500)
-      if (!javaScriptEnabled) await page.reload()
+  /**
+   * The owner presses the page's button until the next page opens; the count is what the product
+   * asked for, not a number written here: a page that answers a press with the same page again (a
+   * guard refusing, a confirmation step) is pressed again, and a fourth press fails the walk.
+   * `again` is what the page shows when it wants another press (a job's answer: with JavaScript it
+   * arrives by itself; without, the owner reloads, which is not a press).
+   */
+  const pressUntil = async (pageId: string, name: string, next: RegExp, again?: ReturnType<Page['getByText']>) => {
+    for (;;) {
+      presses[pageId] = (presses[pageId] ?? 0) + 1
+      expect(presses[pageId], `presses on ${pageId}`).toBeLessThanOrEqual(3)
+      const before = again ? await again.count() : 0
+      await page.getByRole('button', { name, exact: true }).click()
+      for (let i = 0; i < 240; i++) {
+        await page.waitForLoadState()
+        if (next.test(new URL(page.url()).pathname)) return
+        if (again && (await again.count()) > before) break
+        await page.waitForTimeout(javaScriptEnabled ? 100 : 500)
+        if (!javaScriptEnabled) await page.reload()
+      }
+      expect(
+        next.test(new URL(page.url()).pathname) || (again && (await again.count()) > before),
+        `${pageId} after a press`,
+      ).toBe(true)
     }
-    await expect(locator.first()).toBeVisible()
   }
   /**
    * axe runs as a script in the page. Without JavaScript the page cannot run it, so the same page,
@@ -67,21 +80,16 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   await page.setViewportSize({ width: 1280, height: 800 })
   await signIn(page, 'verified')
   await look('account')
-  await press('account', 'Continue')
-  await expect(page).toHaveURL(/\/onboarding\/number$/)
+  await pressUntil('account', 'Continue', /^\/onboarding\/number$/)
 
   await look('number')
-  await press('number', 'Looks good')
-  await waitFor(page.getByTestId('number-banner'))
-  await press('number', 'Looks good')
-  await expect(page).toHaveURL(/\/onboarding\/calmsg$/)
+  await pressUntil('number', 'Looks good', /^\/onboarding\/calmsg$/, page.getByTestId('number-banner'))
 
   // The stepper agrees with the page: the services and prices stored as it first showed count at once
   // (the calendar, left for later by Continue, is the other half); it said 0% on arrival before.
   await expect(page.getByRole('link', { name: 'Services & prices 50% done' })).toBeVisible()
   await look('calmsg')
-  await press('calmsg', 'Continue')
-  await expect(page).toHaveURL(/\/onboarding\/a2p$/)
+  await pressUntil('calmsg', 'Continue', /^\/onboarding\/a2p$/)
 
   // The website check starts as the page first shows; Submit waits for it (SQL refuses before).
   const checking = page.locator('[data-blocker="WEBSITE_CHECKING"]')
@@ -93,7 +101,8 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   await expect(page.getByRole('region', { name: 'Services and prices' })).toContainText('Drain cleaning')
   await look('finalize')
   await page.goto('/onboarding/a2p')
-  await press('a2p', 'Submit')
+  presses.a2p = 1
+  await page.getByRole('button', { name: 'Submit', exact: true }).click()
   // Nothing more to press: the approval finishes setup by itself (Finish's own guard, in SQL), and
   // the copier (run by the e2e stack) marks it COMPLETE. The page follows, or is reloaded without JavaScript.
   await reloadUntil(page, javaScriptEnabled, () =>
@@ -108,5 +117,5 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   await look('complete')
 
   console.log(`presses per page (${info.project.name}): ${JSON.stringify(presses)}`)
-  for (const [pageId, n] of Object.entries(presses)) expect(n, `presses on ${pageId}`).toBeLessThanOrEqual(3)
+  expect(Object.keys(presses)).toEqual(['account', 'number', 'calmsg', 'a2p'])
 })
