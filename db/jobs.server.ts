@@ -49,8 +49,8 @@ export const JOBS = {
     payload: tenant.extend({ url: z.string().url().max(2048) }),
     key: (p) => `ob:web:${p.tenantId}:${createHash('sha256').update(p.url).digest('hex').slice(0, 16)}`,
   }),
-  /** "Send a test message" to the saved Slack link (tasks/slack_test.ts); a second press replaces a waiting one. */
-  slack_test: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),
+  /** "Send a test message" to the saved Slack link (tasks/slack_test_message.ts); a second press replaces a waiting one. */
+  slack_test_message: contract({ payload: tenant, key: (p) => `ob:slack:${p.tenantId}` }),
   /** One mail to the owner, an ob_mail row (tasks/send_mail.ts); SQL queues it (ob_mail_queue) with this key. */
   send_mail: contract({
     payload: tenant.extend({ key: z.string().regex(/^[a-z_]{1,20}(:[0-9]{1,6})?$/) }),

@@ -8,7 +8,7 @@ import { a2p_step } from './a2p_step'
 import { mail_sweep } from './mail_sweep'
 import { provision_number } from './provision_number'
 import { send_mail } from './send_mail'
-import { slack_test } from './slack_test'
+import { slack_test_message } from './slack_test_message'
 import { stripe_prefill } from './stripe_prefill'
 import { uploads_gc } from './uploads_gc'
 import { website_check } from './website_check'
@@ -22,7 +22,7 @@ const tasks: Record<string, Task> = {
   mail_sweep,
   provision_number,
   send_mail,
-  slack_test,
+  slack_test_message,
   stripe_prefill,
   uploads_gc,
   website_check,

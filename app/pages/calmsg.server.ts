@@ -131,7 +131,7 @@ export function planCalmsgSave(o: SaveInput): SavePlan | Refusal {
       return { status: 400, fieldErrors: { slackWebhookUrl: ['Paste your Slack link first, then send the test'] } }
     return {
       fields: { ...fields, slackTestResult: 'pending', slackTestAt: new Date() },
-      job: jobFor('slack_test', { tenantId: o.tenantId }),
+      job: jobFor('slack_test_message', { tenantId: o.tenantId }),
     }
   }
   if (o.intent === 'continue') {

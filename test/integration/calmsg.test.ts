@@ -304,7 +304,7 @@ describe.runIf(hasBuild())('Page 3: calendar, services and prices, alerts', () =
     }
   })
 
-  it('"Send a test message" goes through the slack_test job to the Slack fake, with one line for each outcome', async () => {
+  it('"Send a test message" goes through the slack_test_message job to the Slack fake, with one line for each outcome', async () => {
     const { browser, t } = await onCalmsgPage()
     const noLink = await browser.post('/onboarding/calmsg', { intent: 'slackTest', version: await version(t) })
     expect(JSON.stringify(await noLink.json())).toContain('Paste your Slack link first')

@@ -96,7 +96,7 @@ describe("security-definer functions as the app's login", () => {
     await expect(enqueue('drop_everything', a, `ob:x:${a}`)).rejects.toMatchObject({ code: '23514' })
     await expect(enqueue('provision_number', a, `ob:prov:${b}`)).rejects.toMatchObject({ code: '23514' })
     await expect(enqueue('provision_number', b, `ob:prov:${b}`)).rejects.toMatchObject({ code: '42501' })
-    await enqueue('slack_test', a, `ob:slack:${a}`)
+    await enqueue('slack_test_message', a, `ob:slack:${a}`)
     expect(await jobsOf(a)).toBe(1)
     expect(await jobsOf(b)).toBe(0)
     // The tasks SQL accepts are the tasks the worker runs and the contracts define.

@@ -226,7 +226,7 @@ describe('what a save of Page 3 changes', () => {
     const p = plan('slackTest', { slackWebhookUrl: 'https://hooks.slack.com/services/T1/B1/x' }) as {
       job: { task: string; key: string }
     }
-    expect(p.job.task).toBe('slack_test')
+    expect(p.job.task).toBe('slack_test_message')
     expect(p.job.key).toMatch(/^ob:slack:/)
   })
 })
