@@ -6,6 +6,7 @@ import net from 'node:net'
 import { afterAll } from 'vitest'
 import { loginFor } from '../../dev/stack'
 import { fakeEnv, startFakes } from '../fakes/index'
+import { until } from './wait'
 
 // The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
 // on a test file's own database and fakes, for tests that go through HTTP as a browser would.
@@ -41,6 +42,8 @@ type Proc = {
   output: () => string
   exited: Promise<number | null>
   stop: (signal?: NodeJS.Signals) => Promise<void>
+  /** Waits for a line: the output comes through a pipe, and may arrive after the HTTP answer that caused it. */
+  logged: (pattern: RegExp) => Promise<boolean>
 }
 
 function run(args: string[], env: Record<string, string>): Proc {
@@ -56,7 +59,8 @@ function run(args: string[], env: Record<string, string>): Proc {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
     await exited
   }
-  return { child, output: () => output, exited, stop }
+  const logged = (pattern: RegExp) => until(`a line matching ${pattern}`, async () => pattern.test(output))
+  return { child, output: () => output, exited, stop, logged }
 }
 
 /** The provider fakes on free ports, and the settings that point the app and worker at them. */
