@@ -405,6 +405,19 @@ create table ob_refused_wording (
   constraint ob_refused_wording_pattern_check CHECK ((char_length(pattern) <= 100))
 );
 
+create table ob_section (
+  page text not null,
+  tbl regclass not null,
+  "position" integer not null,
+  state regprocedure not null,
+  snapshot regprocedure not null,
+  constraint ob_section_pkey PRIMARY KEY (page),
+  constraint ob_section_position_key UNIQUE ("position"),
+  constraint ob_section_tbl_key UNIQUE (tbl),
+  constraint ob_section_page_check CHECK ((page ~ '^[a-z][a-z0-9_]{1,30}$'::text)),
+  constraint ob_section_position_check CHECK ((("position" >= 1) AND ("position" <= 50)))
+);
+
 create table ob_setting (
   name text not null,
   value integer not null,
@@ -465,15 +478,15 @@ create view ob_outbox as SELECT j.id,
 create view ob_snapshot as SELECT tenant_id,
     phase,
     texting_eligible,
-    jsonb_build_object('schemaVersion', ob_snapshot_version(), 'tenantId', tenant_id, 'flow', jsonb_build_object('phase', phase, 'revision', revision, 'textingEligible', texting_eligible, 'numberState', number_state, 'teamSizeLimit', team_size_limit, 'completion', completion, 'blockers', blockers, 'draftSchemaVersion', schema_version, 'createdAt', created_at, 'finishedAt', finished_at), 'account', ( SELECT ob_snapshot_account(a.*, f.*) AS ob_snapshot_account
-           FROM ob_account a
-          WHERE (a.tenant_id = f.tenant_id)), 'number', ( SELECT ob_snapshot_number(n.*) AS ob_snapshot_number
-           FROM ob_number n
-          WHERE (n.tenant_id = f.tenant_id)), 'calmsg', ( SELECT ob_snapshot_calmsg(c.*) AS ob_snapshot_calmsg
-           FROM ob_calmsg c
-          WHERE (c.tenant_id = f.tenant_id)), 'a2p', ( SELECT ob_snapshot_a2p(r.*) AS ob_snapshot_a2p
-           FROM ob_a2p r
-          WHERE (r.tenant_id = f.tenant_id)), 'employees', COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', e.id, 'clerkUserId', e.clerk_user_id, 'role', e.role, 'name', e.name, 'email', e.email, 'mobileE164', e.mobile_e164) ORDER BY e.created_at, e.id) AS jsonb_agg
+    jsonb_build_object('schemaVersion', ob_snapshot_version(), 'tenantId', tenant_id, 'flow', jsonb_build_object('phase', phase, 'revision', revision, 'textingEligible', texting_eligible, 'numberState', number_state, 'teamSizeLimit', team_size_limit, 'completion', completion, 'blockers', blockers, 'draftSchemaVersion', schema_version, 'createdAt', created_at, 'finishedAt', finished_at), 'account', ( SELECT ob_snapshot_account(x.*, f.*) AS ob_snapshot_account
+           FROM ob_account x
+          WHERE (x.tenant_id = f.tenant_id)), 'number', ( SELECT ob_snapshot_number(x.*) AS ob_snapshot_number
+           FROM ob_number x
+          WHERE (x.tenant_id = f.tenant_id)), 'calmsg', ( SELECT ob_snapshot_calmsg(x.*) AS ob_snapshot_calmsg
+           FROM ob_calmsg x
+          WHERE (x.tenant_id = f.tenant_id)), 'a2p', ( SELECT ob_snapshot_a2p(x.*) AS ob_snapshot_a2p
+           FROM ob_a2p x
+          WHERE (x.tenant_id = f.tenant_id)), 'employees', COALESCE(( SELECT jsonb_agg(jsonb_build_object('id', e.id, 'clerkUserId', e.clerk_user_id, 'role', e.role, 'name', e.name, 'email', e.email, 'mobileE164', e.mobile_e164) ORDER BY e.created_at, e.id) AS jsonb_agg
            FROM ob_employee e
           WHERE (e.tenant_id = f.tenant_id)), '[]'::jsonb)) AS snapshot
    FROM ob_flow f;
@@ -867,8 +880,7 @@ AS $function$
 declare s ob_state := ob_compute_state(f);
 begin
   return s.texting_eligible and f.email_verified and f.mobile_verified and f.stripe_active
-    and (s.completion->>'account')::int = 100 and (s.completion->>'number')::int = 100
-    and (s.completion->>'calmsg')::int = 100 and (s.completion->>'a2p')::int = 100
+    and not exists (select 1 from jsonb_each(s.completion) c where c.value <> '100'::jsonb)
     and not s.blockers ? 'NUMBER_CHANGING';
 end $function$;
 
@@ -895,15 +907,15 @@ CREATE OR REPLACE FUNCTION public.ob_compute_state(f ob_flow)
  SET search_path TO 'public', 'pg_temp'
 AS $function$
 declare
-  a ob_section_state := ob_state_account(f);
-  n ob_section_state := ob_state_number(f);
-  c ob_section_state := ob_state_calmsg(f);
-  r ob_section_state := ob_state_a2p(f);
+  s1 ob_section_state := ob_state_account(f);
+  s2 ob_section_state := ob_state_number(f);
+  s3 ob_section_state := ob_state_calmsg(f);
+  s4 ob_section_state := ob_state_a2p(f);
 begin
   return row(
     f.phase,
-    jsonb_build_object('account', a.pct, 'number', n.pct, 'calmsg', c.pct, 'a2p', r.pct),
-    to_jsonb(a.blockers || n.blockers || c.blockers || r.blockers),
+    jsonb_build_object('account', s1.pct, 'number', s2.pct, 'calmsg', s3.pct, 'a2p', s4.pct),
+    to_jsonb(s1.blockers || s2.blockers || s3.blockers || s4.blockers),
     coalesce((select ob_a2p_eligible(x) from ob_a2p x where x.tenant_id = f.tenant_id), false))::ob_state;
 end $function$;
 
@@ -981,9 +993,8 @@ begin
   insert into ob_account (tenant_id, owner_email, owner_mobile_e164, timezone, defaulted, prefilled_at)
     values (v_tenant, p_email, p_mobile_e164, 'America/New_York', '{timezone}',
             case when p_stripe_customer_id is null and p_stripe_account_id is null then now() end);
-  insert into ob_number (tenant_id) values (v_tenant);
-  insert into ob_calmsg (tenant_id) values (v_tenant);
-  insert into ob_a2p (tenant_id) values (v_tenant);
+  -- Every other section of the registry starts as its table's defaults.
+  perform ob_section_rows(v_tenant);
   if p_stripe_customer_id is not null or p_stripe_account_id is not null then
     -- The new tenant is the one this call acts for: ob_enqueue holds the web app to it.
     perform set_config('ob.tenant_id', v_tenant::text, true);
@@ -1276,6 +1287,43 @@ begin
   return case when tg_op = 'DELETE' then old else new end;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.ob_register_section(p_page text, p_table regclass, p_position integer, p_state regprocedure, p_snapshot regprocedure)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare t text := p_table::text;
+begin
+  insert into ob_section (page, tbl, position, state, snapshot) values (p_page, p_table, p_position, p_state, p_snapshot)
+    on conflict (page) do update set tbl = excluded.tbl, position = excluded.position, state = excluded.state, snapshot = excluded.snapshot;
+  -- Each tenant sees its own row only (as ob_app); the owner's rights (worker, DBAs, our definer
+  -- functions) pass the _not_app policy. Forced: a login with the owner's rights in ob_app is held too.
+  execute format('alter table %s enable row level security', p_table);
+  execute format('alter table %s force row level security', p_table);
+  execute format('drop policy if exists %I on %s', t || '_select', p_table);
+  execute format('create policy %I on %s for select to ob_app using (tenant_id = ob_current_tenant())', t || '_select', p_table);
+  execute format('drop policy if exists %I on %s', t || '_insert', p_table);
+  execute format('create policy %I on %s for insert to ob_app with check (tenant_id = ob_current_tenant())', t || '_insert', p_table);
+  execute format('drop policy if exists %I on %s', t || '_update', p_table);
+  execute format('create policy %I on %s for update to ob_app using (tenant_id = ob_current_tenant()) with check (tenant_id = ob_current_tenant())', t || '_update', p_table);
+  execute format('drop policy if exists %I on %s', t || '_delete', p_table);
+  execute format('create policy %I on %s for delete to ob_app using (tenant_id = ob_current_tenant())', t || '_delete', p_table);
+  execute format('drop policy if exists %I on %s', t || '_not_app', p_table);
+  execute format('create policy %I on %s for all to public using ((select not pg_has_role(current_user, ''ob_app'', ''MEMBER''))) with check ((select not pg_has_role(current_user, ''ob_app'', ''MEMBER'')))', t || '_not_app', p_table);
+  -- The shared triggers, by name in the order they fire (see README, Triggers).
+  execute format('create or replace trigger _100_frozen before insert or update or delete on %s for each row execute function ob_refuse_when_complete()', p_table);
+  execute format('comment on trigger _100_frozen on %s is %L', p_table, 'First: a COMPLETE tenant''s rows are immutable (OB423); nothing else runs for a refused write.');
+  execute format('create or replace trigger _500_touch before update on %s for each row execute function ob_touch_updated_at()', p_table);
+  execute format('comment on trigger _500_touch on %s is %L', p_table, 'Last of the BEFORE triggers: updated_at is the time of this write.');
+  execute format('create or replace trigger _800_changed after insert or update or delete on %s for each row execute function ob_section_changed()', p_table);
+  execute format('comment on trigger _800_changed on %s is %L', p_table, 'After each write: touches the flow row, which re-derives its state (ob_save does that once itself, by its version bump).');
+  -- Reading; the columns an owner may set are the page's own migration's grant.
+  execute format('grant select on %s to ob_app', p_table);
+  perform ob_sections_rebuilt();
+  -- Every tenant not yet copied gets the new section's row; each insert re-derives that tenant's state.
+  execute format('insert into %s (tenant_id) select tenant_id from ob_flow where phase <> ''COMPLETE'' on conflict (tenant_id) do nothing', p_table);
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.ob_reminders_off(p_tenant uuid)
  RETURNS void
  LANGUAGE plpgsql
@@ -1343,7 +1391,7 @@ CREATE OR REPLACE FUNCTION public.ob_save(p_tenant uuid, p_version integer, p_se
 AS $function$
 declare f ob_flow; cols text; bad text; from_version integer := p_version;
 begin
-  if p_section not in ('ob_account', 'ob_number', 'ob_calmsg', 'ob_a2p') then
+  if not exists (select 1 from ob_section where tbl::text = p_section) then
     raise exception 'ob_save: % is not a section table', p_section;
   end if;
   perform ob_assert_tenant(p_tenant);
@@ -1418,6 +1466,65 @@ begin
   if current_setting('ob.saving', true) = 'on' then return null; end if;
   update ob_flow set updated_at = now() where tenant_id = coalesce(new.tenant_id, old.tenant_id);
   return null;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.ob_section_rows(p_tenant uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare s ob_section;
+begin
+  for s in select * from ob_section order by position loop
+    execute format('insert into %s (tenant_id) values ($1) on conflict (tenant_id) do nothing', s.tbl) using p_tenant;
+  end loop;
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.ob_sections_rebuilt()
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+declare
+  s record; i integer := 0;
+  decls text := ''; pcts text := ''; blockers text := '''{}''::text[]'; snaps text := ''; zero jsonb := '{}';
+begin
+  for s in select x.page, x.tbl, x.state::regproc::text as state_fn, x.snapshot::regproc::text as snap_fn,
+      (select p.pronargs from pg_proc p where p.oid = x.snapshot) as snap_args
+    from ob_section x order by x.position loop
+    i := i + 1;
+    decls := decls || format(E'  s%s ob_section_state := %s(f);\n', i, s.state_fn);
+    pcts := pcts || format('%s%L, s%s.pct', case when i > 1 then ', ' end, s.page, i);
+    blockers := case when i = 1 then format('s%s.blockers', i) else blockers || format(' || s%s.blockers', i) end;
+    snaps := snaps || format(E',\n    %L, (select %s(x.*%s) from %s x where x.tenant_id = f.tenant_id)',
+      s.page, s.snap_fn, case when s.snap_args = 2 then ', f.*' end, s.tbl);
+    zero := zero || jsonb_build_object(s.page, 0);
+  end loop;
+  execute format($f$create or replace function ob_compute_state(f ob_flow) returns ob_state
+language plpgsql stable set search_path = public, pg_temp as $body$
+declare
+%sbegin
+  return row(
+    f.phase,
+    jsonb_build_object(%s),
+    to_jsonb(%s),
+    coalesce((select ob_a2p_eligible(x) from ob_a2p x where x.tenant_id = f.tenant_id), false))::ob_state;
+end $body$
+$f$, decls, pcts, blockers);
+  execute format($f$create or replace view ob_snapshot as
+select f.tenant_id, f.phase, f.texting_eligible,
+  jsonb_build_object(
+    'schemaVersion', ob_snapshot_version(),
+    'tenantId', f.tenant_id,
+    'flow', jsonb_build_object('phase', f.phase, 'revision', f.revision, 'textingEligible', f.texting_eligible,
+      'numberState', f.number_state, 'teamSizeLimit', f.team_size_limit, 'completion', f.completion,
+      'blockers', f.blockers, 'draftSchemaVersion', f.schema_version, 'createdAt', f.created_at,
+      'finishedAt', f.finished_at)%s,
+    'employees', coalesce((select jsonb_agg(jsonb_build_object('id', e.id, 'clerkUserId', e.clerk_user_id,
+        'role', e.role, 'name', e.name, 'email', e.email, 'mobileE164', e.mobile_e164) order by e.created_at, e.id)
+      from ob_employee e where e.tenant_id = f.tenant_id), '[]'::jsonb)) as snapshot
+from ob_flow f$f$, snaps);
+  execute format('alter table ob_flow alter column completion set default %L::jsonb', zero);
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.ob_set_review_first(p_tenant uuid, p_on boolean)
@@ -1989,6 +2096,7 @@ revoke execute on function ob_mark_complete(p_tenant_id uuid, p_revision bigint)
 grant execute on function ob_mark_complete(p_tenant_id uuid, p_revision bigint) to ob_copier;
 revoke execute on function ob_own_saves(p_tenant uuid, p_from integer, p_to integer, p_tab text) from public;
 grant execute on function ob_own_saves(p_tenant uuid, p_from integer, p_to integer, p_tab text) to ob_app;
+revoke execute on function ob_register_section(p_page text, p_table regclass, p_position integer, p_state regprocedure, p_snapshot regprocedure) from public;
 revoke execute on function ob_reminders_off(p_tenant uuid) from public;
 grant execute on function ob_reminders_off(p_tenant uuid) to ob_app;
 revoke execute on function ob_replayed(p_tenant uuid, p_submission text, p_version integer) from public;
@@ -1999,6 +2107,8 @@ revoke execute on function ob_save(p_tenant uuid, p_version integer, p_section t
 grant execute on function ob_save(p_tenant uuid, p_version integer, p_section text, p_fields jsonb, p_names text[], p_job jsonb, p_advance boolean, p_opens_at ob_phase, p_submission text, p_tab text) to ob_app;
 revoke execute on function ob_schema_version() from public;
 grant execute on function ob_schema_version() to ob_app;
+revoke execute on function ob_section_rows(p_tenant uuid) from public;
+revoke execute on function ob_sections_rebuilt() from public;
 revoke execute on function ob_set_review_first(p_tenant uuid, p_on boolean) from public;
 grant execute on function ob_set_review_first(p_tenant uuid, p_on boolean) to ob_app;
 revoke execute on function ob_take(p_tenant uuid, p_action text) from public;
@@ -2064,6 +2174,8 @@ comment on table ob_rate_event is 'One row per throttled action a tenant took, k
 comment on table ob_rate_limit is 'How often a tenant may do each throttled action (max_count per window), and the line the owner reads past it.';
 
 comment on table ob_refused_wording is 'Content carriers refuse: SHAFT-C (sex, hate, alcohol, firearms, tobacco, cannabis; Twilio 30883), high-risk financial services and gambling (30895, 30897), and emergency-alert wording (30929). Patterns are whole-word regular expressions.';
+
+comment on table ob_section is 'The wizard''s sections in page order: the table of each, its state function and its snapshot function (ob_register_section adds one).';
 
 comment on table ob_setting is 'Caps and limits the SQL guards read; a DBA changes them with an UPDATE, no release needed.';
 
@@ -2165,6 +2277,16 @@ comment on column ob_number.purchase_area_code is 'The area code the current pur
 
 comment on column ob_number.purchase_open is 'A purchase was sent under the current key and its answer is not recorded (in flight, or lost to a crash): the next attempt replays it.';
 
+comment on column ob_section."position" is 'The page''s place in the wizard: blockers are listed in this order.';
+
+comment on column ob_section.page is 'The page id (app/wizard.ts), also the section''s key in completion and in the snapshot.';
+
+comment on column ob_section.snapshot is 'ob_snapshot_<page>(row[, ob_flow]) returning jsonb: what the copier reads of the page.';
+
+comment on column ob_section.state is 'ob_state_<page>(ob_flow) returning ob_section_state: the page''s completion and blocker codes.';
+
+comment on column ob_section.tbl is 'The section''s table: one row per tenant, keyed by tenant_id.';
+
 comment on function ob_a2p_callback(p_event_id text, p_type text, p_object_id text, p_occurred_at timestamp with time zone) is 'A signed A2P status event: recorded once by id; its tenant (by brand, campaign or number) is refreshed now. Returns refreshed, duplicate or unknown.';
 
 comment on function ob_a2p_checks(r ob_a2p, business_name text) is 'Failed pre-submission checks: each a blocker code carriers reject on (a2p-10dlc.md sections 2 to 6 and 9; the codes each prevents are in app/wizard.ts).';
@@ -2211,7 +2333,7 @@ comment on function ob_can_finish(f ob_flow) is 'FINALIZE''s guard: texting elig
 
 comment on function ob_can_leave(f ob_flow, finish boolean) is 'Whether the guard of the flow''s phase holds; A2P is left only when the owner finishes (finish) and ob_can_finish holds.';
 
-comment on function ob_compute_state(f ob_flow) is 'Completion, blockers (in page order) and texting eligibility of a flow row: the four ob_state_<section> functions put together.';
+comment on function ob_compute_state(f ob_flow) is 'Completion, blockers (in page order) and texting eligibility of a flow row: the ob_state_<page> functions of ob_section put together (generated by ob_sections_rebuilt).';
 
 comment on function ob_correlated(p_payload json) is 'A job payload with the correlation id of the transaction queuing it, unless it has one.';
 
@@ -2271,6 +2393,8 @@ comment on function ob_person_name(name text) is 'Whether a contact name looks l
 
 comment on function ob_refuse_when_complete() is 'Trigger: a COMPLETE tenant''s section, employee and event rows are immutable audit (OB423).';
 
+comment on function ob_register_section(p_page text, p_table regclass, p_position integer, p_state regprocedure, p_snapshot regprocedure) is 'Adds (or updates) a section of the wizard: its registry row, row-level security, the shared triggers, the read grant, the rebuilt state and snapshot, and a row for every tenant not yet copied.';
+
 comment on function ob_reminders_off(p_tenant uuid) is 'The reminder mail''s link: no more reminders for this tenant.';
 
 comment on function ob_replayed(p_tenant uuid, p_submission text, p_version integer) is 'Whether this exact submission (digest of the posted form) was saved from this version within two minutes: a repeat of a save, not a conflict.';
@@ -2284,6 +2408,10 @@ comment on function ob_save(p_tenant uuid, p_version integer, p_section text, p_
 comment on function ob_schema_version() is 'The latest migration applied (its file name, e.g. 000029-health.sql): /readyz compares it with the build''s.';
 
 comment on function ob_section_changed() is 'Trigger: a section change touches its flow row, which re-derives it.';
+
+comment on function ob_section_rows(p_tenant uuid) is 'Gives a tenant a row, as the table''s defaults, in each registered section it has none of (ob_ensure_tenant, ob_register_section).';
+
+comment on function ob_sections_rebuilt() is 'Rewrites ob_compute_state, the ob_snapshot view and the default completion from ob_section (ob_register_section calls it).';
 
 comment on function ob_set_review_first(p_tenant uuid, p_on boolean) is 'The summary''s "let me check everything first": on, onboarding waits for Finish after approval (an earlier Finish request is withdrawn).';
 
