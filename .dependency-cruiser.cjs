@@ -2,7 +2,8 @@
 // against these directions fails the run. See README, "Architecture".
 //   routes -> page modules (app/pages) -> the kit, db/ and provider clients
 //   tasks  -> db/ and app/lib, app/providers (never a route, a page module or the kit)
-//   db/    -> db/ only (it takes its connection as an argument)
+//   db/    -> db/ and core/ only (it takes its connection as an argument)
+//   core/  -> core/ only (the pages and the snapshot, read by everything)
 //   nothing imports a route or a task
 const app = (dirs) => `^app/(${dirs.join('|')})/`
 
@@ -16,6 +17,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^db/' },
       to: { path: '^(app|tasks|server|dev|test|e2e)/' },
+    },
+    {
+      name: 'core-stands-alone',
+      comment:
+        'core/ holds what the browser, the server, db/, the worker and the tests all read (the pages, the snapshot): it imports nothing else of ours.',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: { path: '^(app|db|tasks|server|dev|copier|test|e2e)/' },
     },
     {
       name: 'app-not-tasks',

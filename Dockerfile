@@ -21,6 +21,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/build ./build
 COPY --from=build /app/public ./public
 COPY app ./app
+COPY core ./core
 COPY db ./db
 COPY tasks ./tasks
 COPY copier ./copier

@@ -1,19 +1,10 @@
-// The wizard's pages in order, and the one-line text of every blocker code. Shared by server and UI.
-// `opensAt`: the phase from which the page can be opened. The summary (finalize) opens with the
-// registration, so an owner waiting for the carriers can review everything and see what is left.
-export const PAGES = [
-  { id: 'account', phase: 'ACCOUNT', opensAt: 'ACCOUNT', title: 'Your business', completion: 'account' },
-  { id: 'number', phase: 'NUMBER', opensAt: 'NUMBER', title: 'Number & hours', completion: 'number' },
-  { id: 'calmsg', phase: 'CALMSG', opensAt: 'CALMSG', title: 'Services & prices', completion: 'calmsg' },
-  { id: 'a2p', phase: 'A2P', opensAt: 'A2P', title: 'Texting registration', completion: 'a2p' },
-  { id: 'finalize', phase: 'FINALIZE', opensAt: 'A2P', title: 'Finish', completion: null },
-] as const
-const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE']
+import { type Completion, PAGES, PHASES, type PageId } from '../core/pages'
 
-export type PageId = (typeof PAGES)[number]['id']
-export type Completion = { account: number; number: number; calmsg: number; a2p: number }
+// The wizard's pages (core/pages.ts) as the pages and components use them, and the one-line text of
+// every blocker code. Shared by server and UI.
+export { PAGES, SECTIONS, type Completion, type PageId } from '../core/pages'
 
-export const pagePath = (id: PageId) => `/onboarding/${id}`
+export const pagePath = (id: string) => `/onboarding/${id}`
 
 /** Index of the page of a phase (COMPLETE's is the last): where the owner is, and the pages up to it are open. */
 export function reachableIndex(phase: string): number {
@@ -21,9 +12,11 @@ export function reachableIndex(phase: string): number {
   return i === -1 ? PAGES.length - 1 : i
 }
 
-/** Whether a page can be opened in a phase. */
-export const canOpen = (id: PageId, phase: string) =>
-  PHASES.indexOf(phase) >= PHASES.indexOf(PAGES.find((p) => p.id === id)!.opensAt)
+/** Whether a page that opens at `opensAt` (a page's, core/pages.ts) can be opened in a phase. */
+export const canOpen = (opensAt: string, phase: string) => {
+  const order: readonly string[] = PHASES
+  return order.indexOf(phase) >= order.indexOf(opensAt)
+}
 
 export const currentPage = (phase: string): PageId => PAGES[reachableIndex(phase)].id
 

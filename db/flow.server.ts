@@ -1,14 +1,14 @@
 import { z } from 'zod'
+import { PHASES, SECTIONS, type SectionId } from '../core/pages'
 import { asTenant, type Db } from './client.server'
 import { enqueue, jobFor, logEvent } from './jobs.server'
 
 // The standard result of every action: what ob_wizard_state says, plus the flow's version.
-const PHASES = ['ACCOUNT', 'NUMBER', 'CALMSG', 'A2P', 'FINALIZE', 'COMPLETE'] as const
-
 const pct = z.union([z.literal(0), z.literal(50), z.literal(100)])
 export const WizardState = z.object({
   phase: z.enum(PHASES),
-  completion: z.object({ account: pct, number: pct, calmsg: pct, a2p: pct }),
+  // One entry per data page (core/pages.ts), as ob_compute_state builds it from ob_section.
+  completion: z.object(Object.fromEntries(SECTIONS.map((s) => [s.id, pct])) as Record<SectionId, typeof pct>),
   blockers: z.array(z.string()),
   textingEligible: z.boolean(),
   version: z.number().int(),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { SECTIONS } from '../core/pages'
 import { expect, test } from './fixtures'
 import { reloadUntil, signIn } from './helpers'
 
@@ -117,5 +118,5 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
   await look('complete')
 
   console.log(`presses per page (${info.project.name}): ${JSON.stringify(presses)}`)
-  expect(Object.keys(presses)).toEqual(['account', 'number', 'calmsg', 'a2p'])
+  expect(Object.keys(presses)).toEqual(SECTIONS.map((p) => p.id))
 })

@@ -2,6 +2,7 @@ import cluster from 'node:cluster'
 import http from 'node:http'
 import type { RequestHandler } from 'express'
 import client from 'prom-client'
+import { PAGES } from '../core/pages'
 import { logger } from './log'
 
 // Prometheus metrics (prom-client), on a port of their own (METRICS_PORT for the web server,
@@ -25,9 +26,11 @@ const duration = () =>
       }),
   )
 
-// The app's routes (app/routes): anything else, a scanner's probes say, is one series, "other".
-const KNOWN =
-  /^\/(onboarding(\/(account|number|calmsg|a2p|finalize)(\/(callback|connect))?)?|dev\/[a-z-]{1,20}|webhooks\/(a2p|stripe)|mail\/[a-z-]{1,20}|healthz|readyz|sign-out)?$/
+// The app's routes (app/routes), the wizard's pages from core/pages.ts: anything else, a scanner's
+// probes say, is one series, "other".
+const KNOWN = new RegExp(
+  `^/(onboarding(/(${PAGES.map((p) => p.id).join('|')})(/(callback|connect))?)?|dev/[a-z-]{1,20}|webhooks/(a2p|stripe)|mail/[a-z-]{1,20}|healthz|readyz|sign-out)?$`,
+)
 
 // A route, not a URL: ids and file names are one label value each, not one per tenant.
 export function routeOf(path: string): string {

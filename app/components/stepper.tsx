@@ -1,13 +1,29 @@
 import { Link } from '@remix-run/react'
-import { PAGES, canOpen, pagePath, type Completion, type PageId } from '~/wizard'
+import { PAGES, canOpen, pagePath } from '~/wizard'
 
-export function Stepper({ phase, completion, current }: { phase: string; completion: Completion; current: PageId }) {
-  const at = PAGES.findIndex((p) => p.id === current)
+type StepPage = { id: string; title: string; section: string | null; opensAt: string }
+
+/**
+ * One step per page of core/pages.ts, as many as there are (`pages` is for a test that adds one):
+ * a data page shows its completion, Finish 100% once complete.
+ */
+export function Stepper({
+  phase,
+  completion,
+  current,
+  pages = PAGES,
+}: {
+  phase: string
+  completion: Record<string, number>
+  current: string
+  pages?: readonly StepPage[]
+}) {
+  const at = pages.findIndex((p) => p.id === current)
   return (
     <nav aria-label="Setup steps">
-      <ol className="grid grid-cols-5 gap-2 text-sm">
-        {PAGES.map((page, i) => {
-          const pct = page.completion ? completion[page.completion] : phase === 'COMPLETE' ? 100 : 0
+      <ol className="flex gap-2 text-sm">
+        {pages.map((page, i) => {
+          const pct = page.section ? (completion[page.id] ?? 0) : phase === 'COMPLETE' ? 100 : 0
           // A phone's width has room for the step's number only; its title stays for screen readers.
           const label = (
             <>
@@ -25,8 +41,8 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
           )
           const base = 'block rounded-md border p-2'
           return (
-            <li key={page.id}>
-              {canOpen(page.id, phase) ? (
+            <li key={page.id} className="min-w-0 flex-1">
+              {canOpen(page.opensAt, phase) ? (
                 <Link
                   to={pagePath(page.id)}
                   aria-current={page.id === current ? 'step' : undefined}
@@ -44,7 +60,7 @@ export function Stepper({ phase, completion, current }: { phase: string; complet
         })}
       </ol>
       <p aria-hidden className="mt-2 text-sm font-medium text-slate-700 sm:hidden">
-        Step {at + 1} of {PAGES.length}: {PAGES[at]?.title}
+        Step {at + 1} of {pages.length}: {pages[at]?.title}
       </p>
     </nav>
   )

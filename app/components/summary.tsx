@@ -1,40 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import type { ComponentProps, ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { formatHours } from '~/lib/preview'
 import { VERTICALS } from '~/data/verticals'
 import { pagePath, type PageId } from '~/wizard'
+import type { Snapshot } from '../../core/snapshot'
 import { statusOf } from './a2p-status'
 import { A2pTimeline } from './a2p-timeline'
-
-type Day = { open: boolean; start: string; end: string }
-type Snapshot = {
-  account: { displayName: string | null; vertical: string | null; ownerEmail: string | null; timezone: string | null }
-  number: {
-    e164: string | null
-    state: string | null
-    hours: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', Day>
-    holidays: string[]
-    portIn: { requested: boolean; phoneNumber: string | null }
-  }
-  calmsg: {
-    calendarProvider: string
-    calendarConnected: boolean
-    calendarAccountEmail: string | null
-    calendarLater: boolean
-    topServices: string[]
-    priceRanges: Record<string, { min: number | null; max: number | null }>
-    bilingual: boolean
-  }
-  a2p: {
-    legalBusinessName: string | null
-    brandPhase: string | null
-    campaignPhase: string | null
-    bindingPhase: string | null
-    submittedAt: string | null
-    timeline: ComponentProps<typeof A2pTimeline>['steps']
-  }
-  flow: { textingEligible: boolean }
-}
 
 /** "Pacific Time" for America/Los_Angeles: how an owner names their time zone. */
 const zoneName = (zone: string | null) => {

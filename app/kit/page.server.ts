@@ -96,7 +96,8 @@ export async function guardPage(identity: Identity, page: PageId): Promise<Wizar
   // After Finish nothing is saved any more (ob_save refuses): the summary says what happens now.
   if ((state.phase === 'FINALIZE' || state.phase === 'COMPLETE') && page !== 'finalize')
     throw redirect(pagePath('finalize'))
-  if (!canOpen(page, state.phase)) throw redirect(pagePath(currentPage(state.phase)))
+  if (!canOpen(PAGES.find((p) => p.id === page)!.opensAt, state.phase))
+    throw redirect(pagePath(currentPage(state.phase)))
   return state
 }
 

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { SECTIONS } from '../../core/pages'
 import { connect } from '../../db/client.server'
 import { ms, print, quantile, type Bench } from './lib'
 
@@ -54,9 +55,9 @@ export async function scaleBench(b: Bench, tenants: number) {
         .map((r) => `  ${r['QUERY PLAN']}`)
         .filter(
           (l) =>
-            !/^\s+SubPlan|^\s+-> {2}(Index|Seq) Scan on ob_(account|number|calmsg|a2p|employee)|^\s+(Index|Filter|Sort)/.test(
-              l,
-            ) || /ob_flow/.test(l),
+            !new RegExp(
+              `^\\s+SubPlan|^\\s+-> {2}(Index|Seq) Scan on (${[...SECTIONS.map((s) => s.section), 'ob_employee'].join('|')})|^\\s+(Index|Filter|Sort)`,
+            ).test(l) || /ob_flow/.test(l),
         )
         .slice(0, 6)
         .join('\n'),

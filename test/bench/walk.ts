@@ -1,12 +1,13 @@
 import { chromium, type Request } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import { PAGES as PAGE_LIST } from '../../core/pages'
 import { ms, print, quantile, type Bench } from './lib'
 
 // The whole wizard in Chromium (JavaScript on), as a new owner who accepts every default, `walks`
 // times: the server time of each page (the documents and data requests it made while the owner
 // acted, not the reads made while waiting for a job), p50 over the walks. Floor: the same browser's
 // document GET of the sign-in page, which reads no database.
-const PAGES = ['account', 'number', 'calmsg', 'a2p', 'finalize']
+const PAGES = PAGE_LIST.map((p) => p.id)
 
 export async function walkBench(b: Bench, walks: number) {
   await fetch(`http://127.0.0.1:${b.fakesPort + 1}/__fake/switches`, {

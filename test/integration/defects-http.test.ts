@@ -6,6 +6,7 @@ import { runJobsOnce } from '../setup/jobs'
 import sharp from 'sharp'
 import Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
+import { SECTIONS } from '../../core/pages'
 import { connect } from '../../db/client.server'
 import { fakesFor, hasBuild, startWeb } from '../setup/app'
 import { freshDatabase } from '../setup/db'
@@ -26,7 +27,7 @@ async function owner() {
   const tenantId = await onboardedTenant(sql, `dev:${name}`)
   return { browser: await web!.browser().signIn('verified', name), tenantId }
 }
-const PAGES = ['/onboarding/account', '/onboarding/number', '/onboarding/calmsg', '/onboarding/a2p']
+const PAGES = SECTIONS.map((p) => `/onboarding/${p.id}`)
 
 describe.runIf(hasBuild())('500s and a dead connection', () => {
   it('5. Services & prices without JavaScript: templates.title sent twice, templates.description twice, templates.title[0] with templates.title answer 400 with the field, not 500', async () => {

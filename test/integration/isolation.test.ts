@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { SECTIONS } from '../../core/pages'
 import { asTenant, connect } from '../../db/client.server'
 import { freshDatabase, loginIn, makeTenant } from '../setup/db'
 
@@ -10,7 +11,7 @@ const app = connect(await loginIn(url, 'ob_app'), { max: 2 })
 afterAll(() => app.end())
 const a = await makeTenant(sql, { displayName: 'Tenant A Plumbing' })
 const b = await makeTenant(sql, { displayName: 'Tenant B Roofing' })
-const TABLES = ['ob_flow', 'ob_account', 'ob_number', 'ob_calmsg', 'ob_a2p', 'ob_employee', 'ob_event']
+const TABLES = ['ob_flow', ...SECTIONS.map((s) => s.section), 'ob_employee', 'ob_event']
 
 describe('row-level security for the web app', () => {
   it('runs as a login in ob_app that is neither a superuser nor the owner of the tables', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
+import type { SectionId } from '../../core/pages'
 import { AccountSchema } from '~/schemas/account'
 import { A2pSchema } from '~/schemas/a2p'
 import { CalmsgSchema } from '~/schemas/calmsg'
@@ -8,7 +9,13 @@ import { NumberSchema } from '~/schemas/number'
 // Every string an owner can send, in every page schema, refuses control characters with an error
 // on that field (PostgreSQL cannot store NUL: it was a 500). Found by walking the schemas, so a new
 // field that forgets `text()` fails here.
-const PAGE_SCHEMAS = { account: AccountSchema, number: NumberSchema, calmsg: CalmsgSchema, a2p: A2pSchema }
+// Every data page (core/pages.ts): a page added there fails the typecheck until it is here.
+const PAGE_SCHEMAS: Record<SectionId, z.ZodObject> = {
+  account: AccountSchema,
+  number: NumberSchema,
+  calmsg: CalmsgSchema,
+  a2p: A2pSchema,
+}
 
 type Def = {
   type: string
