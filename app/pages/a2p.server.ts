@@ -1,4 +1,3 @@
-import { getHostname } from 'tldts'
 import {
   a2pSection,
   fillA2pDefaults,
@@ -20,6 +19,7 @@ import { seal } from '../lib/crypto.server'
 import { db } from '../lib/db.server'
 import { autoReply } from '../lib/preview'
 import { A2pBasic, A2pSchema, crossFieldErrors, namesMatch, type A2pFields } from '../schemas/a2p'
+import { siteHost } from '../../core/rules'
 
 // Page 4 (A2P 10DLC): what it shows and what a save changes. The first time it is shown it stores
 // a prefill (Stripe's company and site, the owner as contact, two samples from Page 3's reply) and
@@ -106,7 +106,7 @@ async function a2pDefaults(tenantId: string, a2p: A2pRow, account: AccountRow) {
       missedCall.slice(0, 1024),
       `${business}: thanks for your reply. A technician can come [day] at [time]. Reply YES to book. Reply STOP to opt out, HELP for help.`,
     ],
-    linkDomains: websiteUrl ? [getHostname(websiteUrl)!.replace(/^www\./, '')] : [],
+    linkDomains: websiteUrl ? [siteHost(websiteUrl)!] : [],
   }
 }
 
@@ -163,8 +163,8 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
   if (value.websiteUrl && value.websiteUrl !== o.a2p.websiteUrl) {
     // A new website is checked again, and its domain replaces the old one among the link domains.
     job = jobFor('website_check', { tenantId: o.tenantId, url: value.websiteUrl })
-    const oldHost = o.a2p.websiteUrl ? getHostname(o.a2p.websiteUrl)?.replace(/^www\./, '') : null
-    const newHost = getHostname(value.websiteUrl)!.replace(/^www\./, '')
+    const oldHost = o.a2p.websiteUrl ? siteHost(o.a2p.websiteUrl) : null
+    const newHost = siteHost(value.websiteUrl)!
     fields.linkDomains = [
       ...new Set([newHost, ...(value.linkDomains ?? o.a2p.linkDomains).filter((d) => d !== oldHost)]),
     ]

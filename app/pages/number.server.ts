@@ -10,6 +10,7 @@ import { db } from '../lib/db.server'
 import { federalHolidays } from '../lib/holidays.server'
 import { fetchAvailability, type Availability } from '../providers/provisioning.server'
 import { NUMBER_SECRETS, NumberBasic, NumberSchema, STOCK_STOP_HELP, type NumberFields } from '../schemas/number'
+import { AREA_CODE } from '../../core/rules'
 
 // Page 2 (Number & Operating Setup): what it shows and what a save changes. The area code is
 // suggested from offline data and the page never calls the provider while it loads; "Looks good"
@@ -105,13 +106,13 @@ export function planNumberSave(o: SaveInput): SavePlan | Refusal {
     return { fields: { ...fields, availability: o.availability, availabilityCheckedAt: new Date() } }
   }
   if (o.intent === 'change') {
-    if (!/^[2-9]\d{2}$/.test(o.changeTo)) return { status: 400, message: 'Choose an area code for the new number.' }
+    if (!AREA_CODE.test(o.changeTo)) return { status: 400, message: 'Choose an area code for the new number.' }
     const { job } = provisionRequest(o.tenantId, o.number, true)!
     // The database refuses a change past the daily cap (OB429), in the save's transaction.
     return { fields, job, after: (tx) => requestNumberChange(tx, o.tenantId, o.changeTo) }
   }
   if (o.intent === 'continue') {
-    if (!/^[2-9]\d{2}$/.test(value.areaCode ?? o.number.areaCode ?? ''))
+    if (!AREA_CODE.test(value.areaCode ?? o.number.areaCode ?? ''))
       return { status: 400, message: 'Choose an area code for the new number.' }
     const porting = (fields.startPortIn as boolean | undefined) ?? o.number.startPortIn
     const provision = porting ? null : provisionRequest(o.tenantId, o.number, false)

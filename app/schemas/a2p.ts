@@ -4,6 +4,7 @@ import { getDomain, getHostname } from 'tldts'
 import { z } from 'zod'
 import { SHORTENERS } from '../data/shorteners'
 import { text } from './text'
+import { siteHost } from '../../core/rules'
 
 // Page 4. Basic: brandType, legalBusinessName, websiteUrl, taxId (STANDARD only), authorizedContact.
 // Advanced: sampleMessages, linkDomains, hosted policy pages; use case, opt-in and STOP/HELP are locked.
@@ -128,7 +129,7 @@ export function crossFieldErrors(v: {
   if (v.brandType === 'STANDARD' && !v.taxId)
     errors.taxId = ['Enter your EIN, or choose sole proprietor if you have none']
   if (v.brandType === 'SOLE_PROP' && v.taxId) errors.brandType = ['You have an EIN: register as a business (Standard)']
-  const host = v.websiteUrl ? getHostname(v.websiteUrl)?.replace(/^www\./, '') : null
+  const host = v.websiteUrl ? siteHost(v.websiteUrl) : null
   if (host && v.linkDomains && !v.linkDomains.some((d) => host === d || host.endsWith(`.${d}`)))
     errors.linkDomains = [`Include your website's domain, ${host}`]
   return errors

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { text } from './text'
+import { AREA_CODE } from '../../core/rules'
 
 // Page 2. Basic: areaCode, hours (one compact control), serviceRadiusMi. The rest is Advanced.
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
@@ -44,7 +45,7 @@ const isDate = (s: string) =>
 export const NumberSchema = z.object({
   areaCode: z
     .string({ error: 'Choose an area code' })
-    .regex(/^[2-9]\d{2}$/, 'An area code is 3 digits and does not start with 0 or 1'),
+    .regex(AREA_CODE, 'An area code is 3 digits and does not start with 0 or 1'),
   hours: HoursSchema,
   serviceRadiusMi: z.coerce
     .number({ error: 'Choose how far you travel' })

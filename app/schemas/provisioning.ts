@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AREA_CODE } from '../../core/rules'
 
 // The webhooks we give the Provisioning API with every purchase (POST /numbers). Checked at
 // start-up: https only, no secrets in query strings, exactly one of voiceUrl / voiceAppSid.
@@ -32,7 +33,7 @@ export type Webhooks = z.infer<typeof Webhooks>
 
 /** The one body of POST /numbers: the same for every retry of a key, so the provider can replay it. */
 export const PurchaseBody = z.object({
-  areaCode: z.string().regex(/^[2-9]\d{2}$/, 'areaCode must be 3 digits, not starting with 0 or 1'),
+  areaCode: z.string().regex(AREA_CODE, 'areaCode must be 3 digits, not starting with 0 or 1'),
   capabilities: z.tuple([z.literal('sms'), z.literal('voice')]),
   webhooks: Webhooks,
 })

@@ -4,7 +4,7 @@ import { MemoryRouter } from 'react-router-dom'
 import { afterAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { Stepper } from '../../app/components/stepper'
-import { PAGES, SECTIONS } from '../../core/pages'
+import { PAGES, PHASES, SECTIONS } from '../../core/pages'
 import { asTenant, connect } from '../../db/client.server'
 import { saveSection } from '../../db/save.server'
 import { defineSection } from '../../db/section.server'
@@ -51,6 +51,8 @@ describe('a sixth section, registered as a page would be', () => {
       ...SECTIONS.map((s, i) => ({ page: s.id, tbl: s.section, position: i + 1 })),
       { page: 'extra', tbl: 'ob_extra', position: 5 },
     ])
+    // The phases too are one list with SQL's: the enum ob_phase is the pages' phases, then COMPLETE.
+    expect((await sql`select enum_range(null::ob_phase)::text[] as phases`)[0].phases).toEqual([...PHASES])
   })
 
   it("reaches tenants made before (their row, their state) and after (ob_ensure_tenant's rows)", async () => {
