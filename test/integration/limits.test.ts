@@ -55,14 +55,17 @@ const textOf = (length: number) =>
     .repeat(Math.ceil(length / 10) + 1)
     .slice(0, length)
     .replace(/ $/, 'x')
-/** The shortest and longest text the field accepts (the shortest found by trying each length). */
+/** A web address of exactly `length` characters (a website field accepts only those). */
+const urlOf = (length: number) => `https://example.com/${'a'.repeat(Math.max(0, length - 20))}`.slice(0, length)
+/** The shortest and longest text the field accepts (the shortest found by trying each length), as prose or as a web address. */
 function texts(field: z.ZodType, b: { min?: number; max?: number }) {
   const max = b.max ?? 10_000
+  const shape = [textOf, urlOf].find((of) => field.safeParse(of(max)).success) ?? textOf
   let shortest = b.min ?? 0
-  while (shortest < max && !field.safeParse(textOf(shortest)).success) shortest++
+  while (shortest < max && !field.safeParse(shape(shortest)).success) shortest++
   return {
-    accepted: [textOf(shortest), textOf(max)],
-    beyond: [...(b.min ? [textOf(b.min - 1)] : []), ...(b.max !== undefined ? [textOf(b.max + 1)] : [])],
+    accepted: [shape(shortest), shape(max)],
+    beyond: [...(b.min ? [shape(b.min - 1)] : []), ...(b.max !== undefined ? [shape(b.max + 1)] : [])],
   }
 }
 const candidates = (field: z.ZodType, b: NonNullable<ReturnType<typeof bounded>>) =>
