@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { a2pCallback } from '../db/a2p.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
-import { db } from './lib/db.server'
+import { pool } from './lib/db.server'
 import { env } from './lib/env.server'
 import { log } from './lib/log.server'
 
@@ -51,7 +51,7 @@ export async function handleA2pWebhook(request: Request) {
     log().warn('A2P webhook: a signed body that is not a status event; ignored')
     return json({ received: true, ignored: 'not a status event' })
   }
-  const outcome = await a2pCallback(db(), {
+  const outcome = await a2pCallback(pool(), {
     id: parsed.id,
     type: parsed.type,
     objectId: parsed.data.objectId,

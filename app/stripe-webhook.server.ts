@@ -2,7 +2,7 @@ import { json } from '@remix-run/node'
 import type Stripe from 'stripe'
 import { applySubscription } from '../db/flow.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
-import { db } from './lib/db.server'
+import { pool } from './lib/db.server'
 import { env } from './lib/env.server'
 import { stripe, SubscriptionObject, subscriptionFlags } from './providers/stripe.server'
 import { log } from './lib/log.server'
@@ -51,7 +51,7 @@ export async function handleStripeWebhook(request: Request) {
   }
   const flags = subscriptionFlags(subscription.data)
   if (flags.dropped) log().warn(`Stripe webhook ${event.id}: ${flags.dropped}; applied without it`)
-  const applied = await applySubscription(db(), { ...flags, eventAt: new Date(event.created * 1000) })
+  const applied = await applySubscription(pool(), { ...flags, eventAt: new Date(event.created * 1000) })
   if (applied === 'stale') {
     log().warn(`Stripe webhook ${event.id} ignored: older than the last event applied to its customer`)
     return json({ received: true, ignored: 'older than the last event applied' })

@@ -2,7 +2,7 @@ import type { Task } from 'graphile-worker'
 import { readA2p, recordOtp } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { unsealOrNull } from '../app/lib/crypto.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import * as a2p from '../app/providers/a2p.server'
 
 // A sole proprietor's one-time code: the code the owner typed goes to the registry (each attempt
@@ -10,12 +10,12 @@ import * as a2p from '../app/providers/a2p.server'
 // code lets the refresher go on to the campaign at once.
 export const a2p_otp: Task = async (payload, helpers) => {
   const p = readPayload('a2p_otp', payload)
-  const r = await readA2p(db(), p.tenantId)
+  const r = await readA2p(pool(), p.tenantId)
   if (!r.brandId || r.identityStatus !== 'UNVERIFIED') return
   const call = { key: `ob:a2p:otp:${p.tenantId}:${p.correlationId}`, correlationId: p.correlationId }
   if (p.action === 'resend') {
     const sent = await a2p.resendOtp(r.brandId, call)
-    await recordOtp(db(), p.tenantId, a2p.isRefused(sent) ? 'provider' : 'resent')
+    await recordOtp(pool(), p.tenantId, a2p.isRefused(sent) ? 'provider' : 'resent')
     return
   }
   // The code stays stored until its outcome is recorded: a retry after a crash sends it again under
@@ -26,19 +26,19 @@ export const a2p_otp: Task = async (payload, helpers) => {
   if (code === null) {
     // Not sealed for this tenant (copied from another row) or under a key we no longer hold: the owner types it again.
     helpers.logger.warn(`a2p_otp ${p.tenantId}: the stored code does not open for this tenant`)
-    return recordOtp(db(), p.tenantId, 'invalid', sealed)
+    return recordOtp(pool(), p.tenantId, 'invalid', sealed)
   }
   const verified = await a2p.verifyOtp(r.brandId, code, call)
   if (a2p.isRefused(verified)) {
     await recordOtp(
-      db(),
+      pool(),
       p.tenantId,
       verified.status === 410 ? 'expired' : verified.status === 422 ? 'invalid' : 'provider',
       sealed,
     )
     return
   }
-  await recordOtp(db(), p.tenantId, 'verified', sealed)
+  await recordOtp(pool(), p.tenantId, 'verified', sealed)
   const refresh = jobFor('a2p_refresh', { tenantId: p.tenantId, attempt: 0 })
   await helpers.addJob('a2p_refresh', refresh.payload, { jobKey: refresh.key, queueName: refresh.queue })
 }

@@ -2,7 +2,7 @@ import type { Task } from 'graphile-worker'
 import { readA2p, recordStep, refreshBy } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
 import * as a2p from '../app/providers/a2p.server'
 
@@ -15,7 +15,7 @@ import * as a2p from '../app/providers/a2p.server'
 // refreshes at once, as every event does).
 export const a2p_refresh: Task = async (payload, helpers) => {
   const p = readPayload('a2p_refresh', payload)
-  const sql = db()
+  const sql = pool()
   const [r, number] = await Promise.all([readA2p(sql, p.tenantId), readNumber(sql, p.tenantId)])
   if (!r.submittedAt) return
   // The submission's id (the refresh carries it), so the registration's whole story has one.

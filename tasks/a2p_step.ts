@@ -3,7 +3,7 @@ import { readA2p, recordStep, refreshBy, unsendable, type A2pRow } from '../db/a
 import { readAccount } from '../db/account.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
 import * as a2p from '../app/providers/a2p.server'
 
@@ -23,7 +23,7 @@ export const a2p_step: Task = async (payload, helpers) => {
     helpers.logger.error(
       `a2p_step ${p.tenantId} ${p.step}: paused after ${helpers.job.attempts} attempts: ${(error as Error).message}`,
     )
-    await recordStep(db(), p.tenantId, {
+    await recordStep(pool(), p.tenantId, {
       step: p.step,
       phase: p.step === 'campaign' ? 'REJECTED' : 'FAILED',
       reason: { code: 'PAUSED', message: (error as Error).message },
@@ -36,7 +36,7 @@ const step: Task = async (payload, helpers) => {
   const p = readPayload('a2p_step', payload)
   const key = jobFor('a2p_step', p).key
   const call = (suffix = '') => ({ key: `${key}${suffix}`, correlationId: p.correlationId })
-  const sql = db()
+  const sql = pool()
   const [r, account, number] = await Promise.all([
     readA2p(sql, p.tenantId),
     readAccount(sql, p.tenantId),
@@ -44,7 +44,7 @@ const step: Task = async (payload, helpers) => {
   ])
   if (r.submissionCount !== p.submission) return // a newer submission replaced this one
   // The first status check soon after a step (or sooner, if the provider's event already asked).
-  const refreshSoon = () => refreshBy(db(), p.tenantId, new Date(Date.now() + env().A2P_REFRESH_SECONDS * 1000))
+  const refreshSoon = () => refreshBy(pool(), p.tenantId, new Date(Date.now() + env().A2P_REFRESH_SECONDS * 1000))
   const refused = async (what: a2p.Refused) => {
     helpers.logger.warn(`a2p_step ${p.tenantId} ${p.step}: refused ${what.status} ${what.refused}`)
     // Not allowed yet (a brand not approved yet): the refresher continues once it is.

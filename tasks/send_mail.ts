@@ -4,7 +4,7 @@ import { readAccount } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
 import { mailFacts, readMail, recordMail } from '../db/mail.server'
 import { linkToken } from '../app/lib/crypto.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
 import { message } from '../app/mail/messages.server'
 import { sendMail } from '../app/providers/mail.server'
@@ -16,7 +16,7 @@ import { sendMail } from '../app/providers/mail.server'
 // says sent, leaves the job to be run again; its fixed Message-ID lets mail systems drop the copy.
 export const send_mail: Task = async (payload, helpers) => {
   const p = readPayload('send_mail', payload)
-  const sql = db()
+  const sql = pool()
   const mail = await readMail(sql, p.tenantId, p.key)
   if (mail?.state !== 'queued') return
   const [account, a2p, flow, owner] = await Promise.all([

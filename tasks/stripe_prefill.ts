@@ -2,7 +2,7 @@ import type { Task } from 'graphile-worker'
 import { recordStripeFacts } from '../db/a2p.server'
 import { applyPrefill } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import { guessVertical } from '../app/lib/guess'
 import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../app/lib/images.server'
 import { storePng } from '../app/lib/storage.server'
@@ -13,7 +13,7 @@ import { timezoneForZip } from '../app/lib/timezone.server'
 // graphile-worker retries with exponential backoff; the owner can type everything meanwhile.
 export const stripe_prefill: Task = async (payload, helpers) => {
   const { tenantId } = readPayload('stripe_prefill', payload)
-  const [flow] = await db()`select stripe_customer_id, stripe_account_id from ob_flow where tenant_id = ${tenantId}`
+  const [flow] = await pool()`select stripe_customer_id, stripe_account_id from ob_flow where tenant_id = ${tenantId}`
   if (!flow) return // the tenant was removed
   const profile = await readStripeProfile({ customerId: flow.stripeCustomerId, accountId: flow.stripeAccountId })
 
@@ -28,7 +28,7 @@ export const stripe_prefill: Task = async (payload, helpers) => {
       helpers.logger.warn(`stripe_prefill ${tenantId}: logo skipped (${String(error)})`)
     }
   }
-  const filled = await applyPrefill(db(), tenantId, {
+  const filled = await applyPrefill(pool(), tenantId, {
     stripeActive: profile.stripeActive,
     planCode: profile.planCode,
     values: {
@@ -41,7 +41,7 @@ export const stripe_prefill: Task = async (payload, helpers) => {
     },
   })
   // What Page 4 prefills and compares with: the legal name, the website and the EIN.
-  await recordStripeFacts(db(), tenantId, {
+  await recordStripeFacts(pool(), tenantId, {
     companyName: profile.companyName,
     websiteUrl: profile.websiteUrl,
     ein: profile.ein,

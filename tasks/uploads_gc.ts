@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker'
 import { referencedLogos } from '../db/account.server'
-import { db } from '../app/lib/db.server'
+import { pool } from '../app/lib/db.server'
 import { removeStored, storedFiles } from '../app/lib/storage.server'
 
 // Every upload is a new file (named by its content): a logo replaced, or one whose save was
@@ -9,7 +9,7 @@ import { removeStored, storedFiles } from '../app/lib/storage.server'
 const GRACE_MS = 60 * 60 * 1000
 
 export const uploads_gc: Task = async (_payload, helpers) => {
-  const [files, used] = await Promise.all([storedFiles(), referencedLogos(db())])
+  const [files, used] = await Promise.all([storedFiles(), referencedLogos(pool())])
   const stale = files.filter((f) => !used.has(f.url) && Date.now() - f.writtenAt > GRACE_MS)
   await Promise.all(stale.map((f) => removeStored(f.name)))
   helpers.logger.info(`uploads_gc: ${stale.length} of ${files.length} stored files removed (no row points to them)`)

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import os from 'node:os'
 import { makeWorkerUtils, parseCronItems, run, type WorkerEvents } from 'graphile-worker'
 import postgres from 'postgres'
-import { closeDb, dbPool } from '../app/lib/db.server'
+import { closeDb, pool } from '../app/lib/db.server'
 import { env } from '../app/lib/env.server'
 import { log, workerLogger } from '../app/lib/log.server'
 import { databaseMetrics, jobMetrics, serveMetrics } from '../app/lib/metrics.server'
@@ -49,7 +49,7 @@ if (metrics) {
     }
   events.on('job:success', ended('success'))
   events.on('job:error', ended('error'))
-  databaseMetrics(dbPool())
+  databaseMetrics(pool())
 }
 
 const runner = await run({

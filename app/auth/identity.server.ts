@@ -1,6 +1,6 @@
 import { ClerkUnavailable, readClerkOwner } from '../providers/clerk.server'
 import { ensureTenant, recordIdentityFlags } from '../../db/flow.server'
-import { db, forTenant } from '../lib/db.server'
+import { pool, withTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { PERSONAS, type PersonaId } from './personas'
 import { log } from '../lib/log.server'
@@ -17,7 +17,7 @@ export async function signInPersona(persona: PersonaId, ownerId: string | undefi
   const userId = `dev:${ownerId ?? persona}`
   // A separate owner gets Stripe ids of its own (the Stripe fake serves them the persona's objects).
   const suffix = ownerId ? `__${ownerId.replace(/-/g, '_')}` : ''
-  const tenantId = await ensureTenant(db(), {
+  const tenantId = await ensureTenant(pool(), {
     userId,
     ...p,
     stripeCustomerId: p.stripeCustomerId + suffix,
@@ -34,7 +34,7 @@ export async function firstClerkVisit(userId: string): Promise<string> {
     }
     throw error
   })
-  return ensureTenant(db(), owner)
+  return ensureTenant(pool(), owner)
 }
 
 // Clerk is read at most once a minute per owner and process, and once at a time: an Account page
@@ -63,7 +63,7 @@ export function refreshIdentityFlags(identity: Identity): Promise<void> {
 async function readAndRecord(identity: Identity): Promise<void> {
   try {
     const owner = await readClerkOwner(identity.userId, 1500)
-    await forTenant(identity.tenantId, () => recordIdentityFlags(db(), identity.tenantId, owner))
+    await withTenant(identity.tenantId, (tx) => recordIdentityFlags(tx, identity.tenantId, owner))
     if (lastRead.size >= 10_000) lastRead.clear() // a bound, not a cache policy: at worst Clerk is read again
     lastRead.set(identity.userId, Date.now())
   } catch (error) {

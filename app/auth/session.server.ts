@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { requireClerkUserId, revokeClerkSession } from '../providers/clerk.server'
 import { tenantForUser } from '../../db/flow.server'
 import { nameTenant } from '../../db/context.server'
-import { db, isOutage, unavailable } from '../lib/db.server'
+import { isOutage, pool, unavailable } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { firstClerkVisit, type Identity } from './identity.server'
 
@@ -44,7 +44,7 @@ async function identify(request: Request): Promise<Identity> {
   if (env().clerk) {
     const userId = await requireClerkUserId(request)
     try {
-      const tenantId = (await tenantForUser(db(), userId)) ?? (await firstClerkVisit(userId))
+      const tenantId = (await tenantForUser(pool(), userId)) ?? (await firstClerkVisit(userId))
       return { userId, persona: 'clerk', tenantId }
     } catch (error) {
       throw isOutage(error) ? unavailable() : error

@@ -7,7 +7,7 @@ import type { Job } from '../../db/jobs.server'
 import { ownSaves, PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
-import { db, dbPool, forTenant } from '../lib/db.server'
+import { pool, withTenant, type Tx } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { outcomeOf, saves } from '../lib/metrics.server'
 import { pickSubmitted } from '../schemas/submitted'
@@ -61,23 +61,24 @@ type PageDef<S extends z.ZodObject, I extends string, L> = {
    * `read`, each a short tenant transaction of its own.
    */
   refresh?: (ctx: PageContext & Pick<SaveReads, 'read'>) => Promise<void>
-  load: (ctx: PageContext) => Promise<L>
+  /** `tx`: the page's read transaction for the tenant, one snapshot for the state and the rows. */
+  load: (ctx: PageContext & { tx: Tx }) => Promise<L>
   /**
-   * What a valid submission changes. It reads our database through `read` (one transaction for the
-   * tenant, so row-level security applies; db() outside it sees no tenant's rows), and `state` only if
-   * asked for: a save that reads nothing goes to the database once, as ob_save.
+   * What a valid submission changes. It reads our database through `read`, which hands it a
+   * transaction for the tenant (row-level security applies), and `state` only if asked for: a save
+   * that reads nothing goes to the database once, as ob_save.
    */
   save: (
     ctx: Omit<PageContext, 'state'> &
       SaveReads & { intent: I | 'autosave' | 'continue'; value: Partial<z.output<S>>; formData: FormData },
   ) => Promise<SavePlan | Refusal>
 }
-type SaveReads = { state: () => Promise<WizardState>; read: <T>(fn: () => Promise<T>) => Promise<T> }
+type SaveReads = { state: () => Promise<WizardState>; read: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T> }
 
 /** Signs the owner in and reads where their onboarding stands (the layout, before any page). */
 export async function requireWizard(request: Request) {
   const identity = await requireIdentity(request)
-  const state = await forTenant(identity.tenantId, () => readState(identity.tenantId))
+  const state = await withTenant(identity.tenantId, (tx) => readState(tx, identity.tenantId))
   return { identity, state }
 }
 
@@ -88,11 +89,11 @@ export async function requireWizard(request: Request) {
  */
 export async function requirePage(request: Request, page: PageId) {
   const identity = await requireIdentity(request)
-  return { identity, state: await forTenant(identity.tenantId, () => guardPage(identity, page)) }
+  return { identity, state: await withTenant(identity.tenantId, (tx) => guardPage(tx, identity, page)) }
 }
 
-export async function guardPage(identity: Identity, page: PageId): Promise<WizardState> {
-  const state = await readState(identity.tenantId)
+export async function guardPage(tx: Tx, identity: Identity, page: PageId): Promise<WizardState> {
+  const state = await readState(tx, identity.tenantId)
   // After Finish nothing is saved any more (ob_save refuses): the summary says what happens now.
   if ((state.phase === 'FINALIZE' || state.phase === 'COMPLETE') && page !== 'finalize')
     throw redirect(pagePath('finalize'))
@@ -101,9 +102,9 @@ export async function guardPage(identity: Identity, page: PageId): Promise<Wizar
   return state
 }
 
-// Always read inside forTenant, which answers an outage with the 503 page.
-function readState(tenantId: string) {
-  return wizardState(db(), tenantId).catch((error) => {
+// Always read inside withTenant, which answers an outage with the 503 page.
+function readState(tx: Tx, tenantId: string) {
+  return wizardState(tx, tenantId).catch((error) => {
     // A session without a tenant here signs in again.
     throw error instanceof NoFlow ? redirect(signInUrl()) : error
   })
@@ -131,16 +132,22 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const identity = await requireIdentity(request)
     const { tenantId } = identity
     if (def.refresh) {
-      const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
-      await def.refresh({ request, identity, tenantId, state: await read(() => guardPage(identity, def.id)), read })
+      const read = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(tenantId, fn)
+      await def.refresh({
+        request,
+        identity,
+        tenantId,
+        state: await read((tx) => guardPage(tx, identity, def.id)),
+        read,
+      })
     }
     // One snapshot for the state and the rows: a job committing between two reads once left a page
     // saying "Confirm the code" beside a verified registration, with no line left to read itself again.
-    return forTenant(
+    return withTenant(
       tenantId,
-      async () => {
-        const state = await guardPage(identity, def.id)
-        const data = await def.load({ request, identity, tenantId, state })
+      async (tx) => {
+        const state = await guardPage(tx, identity, def.id)
+        const data = await def.load({ request, identity, tenantId, state, tx })
         const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
         return json({ ...data, state, blockers })
       },
@@ -152,8 +159,8 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const identity = await requireIdentity(request)
     const { tenantId } = identity
     // What the action reads runs in a transaction for the tenant; the save itself is one statement of its own.
-    const read = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
-    const current = () => read(() => wizardState(db(), tenantId))
+    const read = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(tenantId, fn)
+    const current = () => read((tx) => wizardState(tx, tenantId))
     const form = await readForm(request, intents, def.limits ?? FORM_LIMITS)
     if ('refused' in form) return form.refused
     const { formData, intent, version, tab, digest } = form
@@ -171,11 +178,11 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     const state = async () => (before ??= await current())
     const upload = [...formData.values()].some((v) => v instanceof File && v.size > 0)
     if ((intent !== 'autosave' && intent !== 'continue') || upload) {
-      const now = await read(() => guardPage(identity, def.id))
+      const now = await read((tx) => guardPage(tx, identity, def.id))
       before = now
       if (version !== now.version) {
-        if (await read(() => replayed(db(), tenantId, digest, version))) return answer(now)
-        if (!(await read(() => ownSaves(db(), tenantId, version, now.version, tab))))
+        if (await read((tx) => replayed(tx, tenantId, digest, version))) return answer(now)
+        if (!(await read((tx) => ownSaves(tx, tenantId, version, now.version, tab))))
           return replyToSaveError(new StaleVersionError(now.version), current)
       }
     }
@@ -190,7 +197,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
       return json<ActionReply>({ result, message: plan.message }, { status: plan.status })
     }
     try {
-      const saved = await saveSection(dbPool(), def.section, {
+      const saved = await saveSection(pool(), def.section, {
         tenantId,
         version,
         fields: plan.fields ?? {},

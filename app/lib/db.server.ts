@@ -1,16 +1,15 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { asTenant, connect, type Db, type Sql, type Tx } from '../../db/client.server'
+import { asTenant, connect, type Sql, type Tx } from '../../db/client.server'
 import { nameTenant } from '../../db/context.server'
 import { env } from './env.server'
 
-export type { Db, Sql } from '../../db/client.server'
+export type { Db, Sql, Tx } from '../../db/client.server'
 
 declare global {
   // Survives Remix dev rebuilds, so a rebuild does not leak a pool.
   var __obSql: Sql | undefined
 }
 
-function pool(): Sql {
+function openPool(): Sql {
   if (!globalThis.__obSql) {
     // Closed by the process once its requests or jobs are done (closeDb), never on the signal
     // itself: a request or job still running would fail mid-transaction.
@@ -19,42 +18,42 @@ function pool(): Sql {
   return globalThis.__obSql
 }
 
-// The transaction of the tenant a request runs for (forTenant), so that everything the request's
-// page code reads and writes through db() goes through it: row-level security keeps it to that tenant.
-const scope = new AsyncLocalStorage<Tx>()
-
-/** This process's database: the request's tenant transaction inside forTenant, else the pool (the worker's, or before the tenant is known). */
-export function db(): Db {
-  return scope.getStore() ?? pool()
-}
+/**
+ * This process's pool, handed explicitly to what names no tenant (sign-in, webhooks, health), to the
+ * save engine (ob_save names its tenant itself) and to the worker's tasks (they run with the tables'
+ * owner's rights). Nothing reads a connection from the surroundings: a tenant's reads go through
+ * withTenant, which hands them their transaction.
+ */
+export const pool = (): Sql => openPool()
 
 /** Ends the pool (if this process opened it), once nothing uses it any more. */
 export const closeDb = () => globalThis.__obSql?.end({ timeout: 5 })
 
-/** The pool itself, for what runs in a transaction of its own (a save; ob_save runs as one statement). */
-export const dbPool = (): Sql => pool()
-
 /**
- * Runs `fn` in one transaction for the tenant. A Response thrown by a loader or action (a redirect)
- * is an answer, not a failure: what was written before it commits. `snapshot`: one view of the
- * database for all of it (a page's load).
+ * Runs `fn` in one transaction for the tenant, handed to it (row-level security keeps it to that
+ * tenant). A Response thrown by a loader or action (a redirect) is an answer, not a failure: what
+ * was written before it commits. `snapshot`: one view of the database for all of it (a page's load).
+ * An outage answers 503.
  */
-export async function forTenant<T>(tenantId: string, fn: () => Promise<T>, o: { snapshot?: boolean } = {}): Promise<T> {
+export async function withTenant<T>(
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+  o: { snapshot?: boolean } = {},
+): Promise<T> {
   nameTenant(tenantId) // the request's log lines name it from here on
   let answer: Response | undefined
   const result = await asTenant(
-    db(),
+    openPool(),
     tenantId,
-    (tx) =>
-      scope.run(tx, async () => {
-        try {
-          return await fn()
-        } catch (error) {
-          if (!(error instanceof Response)) throw error
-          answer = error
-          return undefined as T
-        }
-      }),
+    async (tx) => {
+      try {
+        return await fn(tx)
+      } catch (error) {
+        if (!(error instanceof Response)) throw error
+        answer = error
+        return undefined as T
+      }
+    },
     o,
   ).catch((error) => {
     throw isOutage(error) ? unavailable() : error

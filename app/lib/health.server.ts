@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { dbPool } from './db.server'
+import { pool } from './db.server'
 
 // /healthz: the process answers. /readyz: it can serve an owner: the database answers within 2 s
 // with the migrations this build expects (the latest file in migrations/committed), and the process
@@ -23,7 +23,7 @@ export async function readiness(): Promise<{ ready: true } | { ready: false; rea
   if (globalThis.__obDraining) return { ready: false, reason: 'shutting down' }
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2000).unref())
   const version = await Promise.race([
-    dbPool()`select ob_schema_version() as v`.then(([r]) => r.v as string | null),
+    pool()`select ob_schema_version() as v`.then(([r]) => r.v as string | null),
     timeout,
   ]).catch((error: Error) => error)
   if (version === 'timeout') return { ready: false, reason: 'the database did not answer within 2 s' }

@@ -16,7 +16,7 @@ import { readNumber } from '../../db/number.server'
 import { servicesFor } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { seal } from '../lib/crypto.server'
-import { db } from '../lib/db.server'
+import type { Tx } from '../lib/db.server'
 import { autoReply } from '../lib/preview'
 import { A2pBasic, A2pSchema, crossFieldErrors, namesMatch, type A2pFields } from '../schemas/a2p'
 import { siteHost } from '../../core/rules'
@@ -34,20 +34,20 @@ export const a2pPage = definePage({
   // The phase stays A2P until Finish on the summary: Continue goes there once texting is enabled.
   done: (state) => state.textingEligible,
   async refresh({ tenantId, read }) {
-    await read(async () => {
-      const [a2p, account] = await Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)])
+    await read(async (tx) => {
+      const [a2p, account] = await Promise.all([readA2p(tx, tenantId), readAccount(tx, tenantId)])
       if (a2p.brandType !== null || a2p.lastSavedAt !== null) return
-      const defaults = await a2pDefaults(tenantId, a2p, account)
-      await fillA2pDefaults(db(), tenantId, defaults, (tx) =>
-        enqueue(tx, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })),
+      const defaults = await a2pDefaults(tx, tenantId, a2p, account)
+      await fillA2pDefaults(tx, tenantId, defaults, (inner) =>
+        enqueue(inner, jobFor('website_check', { tenantId, url: defaults.websiteUrl! })),
       )
     })
   },
-  async load({ tenantId }) {
+  async load({ tenantId, tx }) {
     const [{ otpCode, ...a2p }, account, timeline] = await Promise.all([
-      readA2p(db(), tenantId),
-      readAccount(db(), tenantId),
-      readTimeline(db(), tenantId),
+      readA2p(tx, tenantId),
+      readAccount(tx, tenantId),
+      readTimeline(tx, tenantId),
     ])
     // The typed code (sealed) never goes back to the browser: only whether it is being checked.
     return {
@@ -59,23 +59,23 @@ export const a2pPage = definePage({
     }
   },
   async save({ tenantId, intent, value, state, read, formData }) {
-    const [a2p, account] = await read(() => Promise.all([readA2p(db(), tenantId), readAccount(db(), tenantId)]))
+    const [a2p, account] = await read((tx) => Promise.all([readA2p(tx, tenantId), readAccount(tx, tenantId)]))
     if (intent === 'verifyOtp' || intent === 'resendOtp')
       return planOtp(tenantId, intent, String(formData.get('otp') ?? ''), a2p)
     return planA2pSave({ tenantId, intent, value, a2p, account, eligible: (await state()).textingEligible })
   },
 })
 
-async function a2pDefaults(tenantId: string, a2p: A2pRow, account: AccountRow) {
+async function a2pDefaults(tx: Tx, tenantId: string, a2p: A2pRow, account: AccountRow) {
   const [calmsg, number, name] = await Promise.all([
-    readCalmsg(db(), tenantId),
-    readNumber(db(), tenantId),
-    ownerName(db(), tenantId),
+    readCalmsg(tx, tenantId),
+    readNumber(tx, tenantId),
+    ownerName(tx, tenantId),
   ])
   const emailDomain = account.ownerEmail?.split('@')[1]?.toLowerCase()
   const fromStripe = a2p.stripeWebsiteUrl ? httpsUrl(a2p.stripeWebsiteUrl) : null
   const websiteUrl =
-    fromStripe ?? (emailDomain && !(await isFreeMail(db(), emailDomain)) ? `https://${emailDomain}/` : null)
+    fromStripe ?? (emailDomain && !(await isFreeMail(tx, emailDomain)) ? `https://${emailDomain}/` : null)
   const business = account.displayName ?? a2p.stripeCompanyName ?? 'Our business'
   const catalogue = servicesFor(account.vertical)
   const template =

@@ -3,7 +3,7 @@ import { identityFlags } from '../../db/flow.server'
 import { takeRate } from '../../db/rate.server'
 import { refreshIdentityFlags } from '../auth/identity.server'
 import { definePage } from '../kit/page.server'
-import { db } from '../lib/db.server'
+import type { Tx } from '../lib/db.server'
 import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../lib/images.server'
 import { pngUrl, storePng } from '../lib/storage.server'
 import { placeForZip, timezoneForZip } from '../lib/timezone.server'
@@ -25,18 +25,18 @@ export const accountPage = definePage({
   refresh: async ({ identity, read }) => {
     await Promise.all([
       refreshIdentityFlags(identity),
-      awaitFirstPrefill(() => read(() => firstPrefillPending(db(), identity.tenantId))),
+      awaitFirstPrefill(() => read((tx) => firstPrefillPending(tx, identity.tenantId))),
     ])
   },
-  async load({ tenantId }) {
-    const [account, flags] = await Promise.all([readAccount(db(), tenantId), identityFlags(db(), tenantId)])
+  async load({ tenantId, tx }) {
+    const [account, flags] = await Promise.all([readAccount(tx, tenantId), identityFlags(tx, tenantId)])
     return { account, flags }
   },
   async save({ tenantId, value, read, formData }) {
     // Each upload is decoded and stored: counted before anything of that happens.
     const chosen = formData.get('logo')
     const throttled =
-      chosen instanceof File && chosen.size > 0 ? await read(() => takeRate(db(), tenantId, 'logo_upload')) : null
+      chosen instanceof File && chosen.size > 0 ? await read((tx) => takeRate(tx, tenantId, 'logo_upload')) : null
     if (throttled) return { status: 429, message: throttled }
     const logo = await takeLogo(formData)
     if (logo && 'refused' in logo) return { status: 400, message: logo.refused }
@@ -94,12 +94,12 @@ async function guessedDefaults(
   fields: Partial<AccountFields>,
   browserTimezone: FormDataEntryValue | null,
   logoColor: string | null | undefined,
-  read: <T>(fn: () => Promise<T>) => Promise<T>,
+  read: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
 ): Promise<Defaults> {
   const browser = typeof browserTimezone === 'string' && isTimezone(browserTimezone) ? browserTimezone : null
   // The stored address is read only when the browser's zone is offered: the address's zone wins.
   const stored =
-    !fields.timezone && !fields.address && browser ? (await read(() => readAccount(db(), tenantId))).address : null
+    !fields.timezone && !fields.address && browser ? (await read((tx) => readAccount(tx, tenantId))).address : null
   const zip = fields.address?.zip ?? stored?.zip
   return {
     timezone: fields.timezone ? null : zip ? timezoneForZip(zip) : browser,

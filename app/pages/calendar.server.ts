@@ -7,7 +7,7 @@ import {
 } from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
 import { seal, unsealOrNull } from '../lib/crypto.server'
-import { db, forTenant } from '../lib/db.server'
+import { type Tx, withTenant } from '../lib/db.server'
 import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
 import { log } from '../lib/log.server'
 
@@ -23,9 +23,9 @@ export async function connectLoader(request: Request) {
   try {
     const attempt = await beginConnect(request)
     // The state is kept hashed and the verifier sealed: a database read alone cannot finish an attempt.
-    await forTenant(identity.tenantId, () =>
+    await withTenant(identity.tenantId, (tx) =>
       startCalendarConnect(
-        db(),
+        tx,
         identity.tenantId,
         hashState(attempt.state),
         seal(attempt.verifier, { tenantId: identity.tenantId, field: 'ob_calmsg.calendar_oauth_verifier' }),
@@ -34,7 +34,7 @@ export async function connectLoader(request: Request) {
     url = attempt.url
   } catch (error) {
     log().error({ err: error }, 'calendar connect: the provider could not be reached')
-    await forTenant(identity.tenantId, () => recordCalendarError(db(), identity.tenantId, 'provider'))
+    await withTenant(identity.tenantId, (tx) => recordCalendarError(tx, identity.tenantId, 'provider'))
     return back()
   }
   return redirect(url.href)
@@ -46,28 +46,28 @@ export async function callbackLoader(request: Request) {
   const query = new URL(request.url).searchParams
   const state = query.get('state') ?? ''
   // Each write is its own tenant transaction: none is held open while Google answers.
-  const inTenant = <T>(fn: () => Promise<T>) => forTenant(tenantId, fn)
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(tenantId, fn)
   const attempt =
     state.length > 0 && state.length <= 512
-      ? await inTenant(() => takeCalendarAttempt(db(), tenantId, hashState(state)))
+      ? await inTenant((tx) => takeCalendarAttempt(tx, tenantId, hashState(state)))
       : ({ error: 'state' } as const)
   // A verifier that does not open for this tenant (another row's, or under a key we no longer hold) is a broken attempt.
   const verifier =
     'error' in attempt ? null : unsealOrNull(attempt.verifier, { tenantId, field: 'ob_calmsg.calendar_oauth_verifier' })
   if ('error' in attempt) {
-    await inTenant(() => recordCalendarError(db(), tenantId, attempt.error))
+    await inTenant((tx) => recordCalendarError(tx, tenantId, attempt.error))
   } else if (query.has('error')) {
     // access_denied: the owner pressed Deny (any other error is the provider's).
-    await inTenant(() =>
-      recordCalendarError(db(), tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'),
+    await inTenant((tx) =>
+      recordCalendarError(tx, tenantId, query.get('error') === 'access_denied' ? 'denied' : 'provider'),
     )
   } else if (verifier === null) {
-    await inTenant(() => recordCalendarError(db(), tenantId, 'state'))
+    await inTenant((tx) => recordCalendarError(tx, tenantId, 'state'))
   } else {
     try {
       const c = await finishConnect(request, { state, verifier })
-      await inTenant(() =>
-        recordCalendarConnected(db(), tenantId, {
+      await inTenant((tx) =>
+        recordCalendarConnected(tx, tenantId, {
           email: c.email,
           scopes: c.scopes,
           sealedRefreshToken: c.refreshToken
@@ -78,7 +78,7 @@ export async function callbackLoader(request: Request) {
     } catch (error) {
       if (!(error instanceof ConnectFailed)) throw error
       log().error({ err: error.cause }, `calendar callback: ${error.reason}`)
-      await inTenant(() => recordCalendarError(db(), tenantId, error.reason))
+      await inTenant((tx) => recordCalendarError(tx, tenantId, error.reason))
     }
   }
   return back()

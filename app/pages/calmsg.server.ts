@@ -11,7 +11,6 @@ import { readNumber, type NumberRow } from '../../db/number.server'
 import { servicesFor, templatesFor, type Service } from '../data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { seal, unsealOrNull } from '../lib/crypto.server'
-import { db } from '../lib/db.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, type CalmsgFields, type PriceRange } from '../schemas/calmsg'
 
 // Page 3 (Calendar, Messaging & Pricing): what it shows and what a save changes. The first time it
@@ -25,18 +24,18 @@ export const calmsgPage = definePage({
   section: calmsgSection,
   intents: ['disconnect', 'slackTest'],
   async refresh({ tenantId, read }) {
-    await read(async () => fillCalmsgDefaults(db(), tenantId, calmsgDefaults(await readAccount(db(), tenantId))))
+    await read(async (tx) => fillCalmsgDefaults(tx, tenantId, calmsgDefaults(await readAccount(tx, tenantId))))
   },
-  async load({ tenantId }) {
+  async load({ tenantId, tx }) {
     const [calmsg, account, number] = await Promise.all([
-      readCalmsg(db(), tenantId),
-      readAccount(db(), tenantId),
-      readNumber(db(), tenantId),
+      readCalmsg(tx, tenantId),
+      readAccount(tx, tenantId),
+      readNumber(tx, tenantId),
     ])
     return calmsgView(calmsg, account, number, openSlackLink(tenantId, calmsg))
   },
   async save({ tenantId, intent, value, read }) {
-    const [calmsg, account] = await read(() => Promise.all([readCalmsg(db(), tenantId), readAccount(db(), tenantId)]))
+    const [calmsg, account] = await read((tx) => Promise.all([readCalmsg(tx, tenantId), readAccount(tx, tenantId)]))
     return planCalmsgSave({ tenantId, intent, value, calmsg, account })
   },
 })

@@ -7,7 +7,7 @@ import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
 import { fixLinks, guardPage, requirePage } from '../kit/page.server'
 import { requireIdentity, type Identity } from '../auth/session.server'
 import { redirectWithToast } from '../auth/session.server'
-import { db, dbPool, forTenant } from '../lib/db.server'
+import { pool, type Tx, withTenant } from '../lib/db.server'
 import { env } from '../lib/env.server'
 import { pagePath, summaryLines, type ActionReply } from '../wizard'
 
@@ -19,11 +19,11 @@ const PATIENCE_MS = 60_000
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const identity = await requireIdentity(request)
-  return forTenant(identity.tenantId, () => summary(request, identity), { snapshot: true })
+  return withTenant(identity.tenantId, (tx) => summary(tx, request, identity), { snapshot: true })
 }
 
-async function summary(request: Request, identity: Identity) {
-  const state = await guardPage(identity, 'finalize')
+async function summary(tx: Tx, request: Request, identity: Identity) {
+  const state = await guardPage(tx, identity, 'finalize')
   const dashboardUrl = env().DASHBOARD_URL
   if (state.phase === 'COMPLETE') {
     // The Refresh link of "Setting up your dashboard..." asks to go on once it is done.
@@ -41,9 +41,9 @@ async function summary(request: Request, identity: Identity) {
     })
   }
   const [snapshot, choice, mailRefused] = await Promise.all([
-    readSnapshot(db()),
-    finishChoice(db(), identity.tenantId),
-    refusedMail(db(), identity.tenantId),
+    readSnapshot(tx),
+    finishChoice(tx, identity.tenantId),
+    refusedMail(tx, identity.tenantId),
   ])
   const waited = snapshot.flow.finishedAt ? Date.now() - Date.parse(snapshot.flow.finishedAt) : 0
   return json({
@@ -65,13 +65,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { tenantId } = identity
   const form = await readForm(request, INTENTS, FORM_LIMITS)
   if ('refused' in form) return form.refused
-  const current = () => forTenant(tenantId, () => wizardState(db(), tenantId))
+  const current = () => withTenant(tenantId, (tx) => wizardState(tx, tenantId))
   if (form.intent === 'reviewFirst') {
-    await forTenant(tenantId, () => setReviewFirst(db(), tenantId, form.formData.get('reviewFirst') === 'on'))
+    await withTenant(tenantId, (tx) => setReviewFirst(tx, tenantId, form.formData.get('reviewFirst') === 'on'))
     return redirectWithToast(request, pagePath('finalize'), 'Saved')
   }
   try {
-    const { requested } = await finishOnboarding(dbPool(), tenantId, form.version)
+    const { requested } = await finishOnboarding(pool(), tenantId, form.version)
     // Only the carriers' answer is left: Finish is recorded, and setup finishes when they approve.
     if (requested)
       return redirectWithToast(request, pagePath('finalize'), 'We will finish your setup as soon as carriers approve.')

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { turnRemindersOff } from '../../db/mail.server'
 import { devIdentityAllowed } from '../auth/identity.server'
 import { tenantOfLinkToken } from '../lib/crypto.server'
-import { db, forTenant } from '../lib/db.server'
+import { withTenant } from '../lib/db.server'
 import { devMailbox } from '../providers/mail.server'
 
 // The reminder mail's "turn reminders off" link, opened without signing in: its token proves the
@@ -19,7 +19,7 @@ export function remindersOffLoader({ request }: LoaderFunctionArgs) {
 export async function remindersOffAction({ request }: ActionFunctionArgs) {
   const tenantId = tenantOf(request)
   if (!tenantId) return json({ valid: false, done: false }, { status: 400 })
-  await forTenant(tenantId, () => turnRemindersOff(db(), tenantId))
+  await withTenant(tenantId, (tx) => turnRemindersOff(tx, tenantId))
   return json({ valid: true, done: true })
 }
 

@@ -6,7 +6,7 @@ import { takeRate } from '../../db/rate.server'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { suggestAreaCodes } from '../lib/area-codes.server'
 import { seal } from '../lib/crypto.server'
-import { db } from '../lib/db.server'
+import type { Tx } from '../lib/db.server'
 import { federalHolidays } from '../lib/holidays.server'
 import { fetchAvailability, type Availability } from '../providers/provisioning.server'
 import { NUMBER_SECRETS, NumberBasic, NumberSchema, STOCK_STOP_HELP, type NumberFields } from '../schemas/number'
@@ -23,17 +23,17 @@ export const numberPage = definePage({
   section: numberSection,
   intents: ['availability', 'change'],
   secrets: NUMBER_SECRETS,
-  async load({ tenantId }) {
-    const { number, suggestions } = await context(tenantId)
+  async load({ tenantId, tx }) {
+    const { number, suggestions } = await context(tx, tenantId)
     return numberView(number, suggestions, federalHolidays())
   },
   async save({ tenantId, intent, value, read, formData }) {
     // The provider is asked for availability after the read's transaction, not while holding it,
     // and no more often than its limit (each press is a request to the provider).
-    const { number, suggestions } = await read(() => context(tenantId))
+    const { number, suggestions } = await read((tx) => context(tx, tenantId))
     let availability: Availability | null | undefined
     if (intent === 'availability') {
-      const throttled = await read(() => takeRate(db(), tenantId, 'availability'))
+      const throttled = await read((tx) => takeRate(tx, tenantId, 'availability'))
       if (throttled) return { status: 429, message: throttled }
       availability = await fetchAvailability(suggestions.length ? suggestions : [number.areaCode ?? '415'])
     }
@@ -50,8 +50,8 @@ export const numberPage = definePage({
   },
 })
 
-async function context(tenantId: string) {
-  const [number, account] = await Promise.all([readNumber(db(), tenantId), readAccount(db(), tenantId)])
+async function context(tx: Tx, tenantId: string) {
+  const [number, account] = await Promise.all([readNumber(tx, tenantId), readAccount(tx, tenantId)])
   return { number, suggestions: suggestAreaCodes({ zip: account.address?.zip, ownerMobile: account.ownerMobileE164 }) }
 }
 

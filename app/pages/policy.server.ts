@@ -2,7 +2,7 @@ import { json } from '@remix-run/node'
 import { readA2p } from '../../db/a2p.server'
 import { readAccount } from '../../db/account.server'
 import { requireIdentity } from '../auth/session.server'
-import { db, forTenant } from '../lib/db.server'
+import { withTenant } from '../lib/db.server'
 
 // The hosted privacy policy and SMS terms of a tenant, public (carriers' reviewers read them
 // without signing in), written from the owner's details and the campaign's opt-in: inbound only,
@@ -16,8 +16,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function policyLoader(request: Request, tenantId: string | undefined) {
   if (!tenantId || !UUID.test(tenantId)) throw new Response('Not found', { status: 404 })
   // The tenant named by the page's address: its own rows, nothing of another's (row-level security).
-  const [account, a2p] = await forTenant(tenantId, () =>
-    Promise.all([readAccount(db(), tenantId), readA2p(db(), tenantId)]),
+  const [account, a2p] = await withTenant(tenantId, (tx) =>
+    Promise.all([readAccount(tx, tenantId), readA2p(tx, tenantId)]),
   ).catch(() => {
     throw new Response('Not found', { status: 404 })
   })

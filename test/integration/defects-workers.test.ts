@@ -128,15 +128,15 @@ describe('workers and money', () => {
     await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, brand_id = 'BN17', brand_phase = 'VETTED', identity_status = 'UNVERIFIED',
       otp_sent_at = now(), submitted_at = now(), submission_count = 1 where tenant_id = ${t}`
     Object.assign(process.env, { DATABASE_URL: url, NODE_ENV: 'test' })
-    const { db, forTenant } = await import('../../app/lib/db.server')
+    const { withTenant } = await import('../../app/lib/db.server')
     const { wizardState } = await import('../../db/flow.server')
     const { readA2p, recordOtp } = await import('../../db/a2p.server')
-    const page = await forTenant(
+    const page = await withTenant(
       t,
-      async () => {
-        const state = await wizardState(db(), t)
+      async (tx) => {
+        const state = await wizardState(tx, t)
         await recordOtp(sql, t, 'verified') // the a2p_otp job commits between the page's two reads
-        return { state, row: await readA2p(db(), t) }
+        return { state, row: await readA2p(tx, t) }
       },
       { snapshot: true },
     )

@@ -8,7 +8,7 @@ import { startProvisioningFake } from '../fakes/provisioning'
 const { url } = await freshDatabase()
 const fake = await startProvisioningFake(0)
 Object.assign(process.env, { DATABASE_URL: url, PROVISIONING_API_URL: fake.url })
-const { dbPool } = await import('../../app/lib/db.server')
+const { pool: dbPool } = await import('../../app/lib/db.server')
 const { claimPurchase, numberSection, readNumber, requestNumberChange } = await import('../../db/number.server')
 const { purchaseKey: provisionKey } = await import('../../db/jobs.server')
 const { saveSection } = await import('../../db/save.server')
