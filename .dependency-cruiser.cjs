@@ -1,9 +1,10 @@
 // The project's arrows, checked by `npm run lint:deps` (part of `npm test`): a cycle or an import
 // against these directions fails the run. See README, "Architecture".
-//   routes -> page modules (app/pages) -> the kit, db/ and provider clients
-//   tasks  -> db/ and app/lib, app/providers (never a route, a page module or the kit)
-//   db/    -> db/ and core/ only (it takes its connection as an argument)
-//   core/  -> core/ only (the pages and the snapshot, read by everything)
+//   routes -> page modules (app/pages) -> the kit -> platform/, db/, core/
+//   tasks  -> platform/, db/, core/ (never anything of app/)
+//   platform/ (configuration, the pool, sealing, storage, images, provider clients, mail) -> db/, core/
+//   db/    -> core/ only (it takes its connection as an argument)
+//   core/  -> nothing of ours (the pages, the snapshot, rules, data tables)
 //   nothing imports a route or a task
 const app = (dirs) => `^app/(${dirs.join('|')})/`
 
@@ -12,19 +13,26 @@ module.exports = {
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'db-stands-alone',
-      comment:
-        'db/ holds SQL and takes its connection as an argument: it imports nothing of app/, tasks/ or the tooling.',
+      comment: 'db/ holds SQL and takes its connection as an argument: it imports core/ and nothing else of ours.',
       severity: 'error',
       from: { path: '^db/' },
-      to: { path: '^(app|tasks|server|dev|test|e2e)/' },
+      to: { path: '^(app|platform|tasks|server|dev|test|e2e)/' },
+    },
+    {
+      name: 'platform-below-the-app',
+      comment:
+        'platform/ is what the web app and the worker share (configuration, the pool, sealing, storage, images, provider clients, mail): it never imports the app or a task.',
+      severity: 'error',
+      from: { path: '^platform/' },
+      to: { path: '^(app|tasks|dev|copier|test|e2e)/' },
     },
     {
       name: 'core-stands-alone',
       comment:
-        'core/ holds what the browser, the server, db/, the worker and the tests all read (the pages, the snapshot): it imports nothing else of ours.',
+        'core/ holds what every side reads (the pages, the snapshot, rules, data tables): it imports nothing else of ours.',
       severity: 'error',
       from: { path: '^core/' },
-      to: { path: '^(app|db|tasks|server|dev|copier|test|e2e)/' },
+      to: { path: '^(app|db|platform|tasks|server|dev|copier|test|e2e)/' },
     },
     {
       name: 'app-not-tasks',
@@ -48,18 +56,17 @@ module.exports = {
       to: { path: '^tasks/' },
     },
     {
-      name: 'tasks-below-the-pages',
-      comment:
-        'A task uses db/, configuration, helpers and provider clients: never a page, the kit, a component or the session.',
+      name: 'tasks-outside-the-app',
+      comment: 'A task uses platform/, db/ and core/: nothing of app/, which is what Remix serves.',
       severity: 'error',
       from: { path: '^tasks/' },
-      to: { path: `${app(['routes', 'pages', 'kit', 'components', 'auth'])}|^app/(root|entry)` },
+      to: { path: '^app/' },
     },
     {
       name: 'helpers-below-the-pages',
-      comment: 'Configuration, helpers and provider clients are used by pages and tasks alike, so they import neither.',
+      comment: "The web app's helpers and schemas are used by its pages, so they import none of them.",
       severity: 'error',
-      from: { path: app(['lib', 'providers', 'schemas', 'data', 'mail']) },
+      from: { path: app(['lib', 'schemas']) },
       to: { path: `${app(['routes', 'pages', 'kit', 'components', 'auth'])}|^tasks/` },
     },
     {
@@ -71,24 +78,24 @@ module.exports = {
     },
     {
       name: 'components-not-server',
-      comment: 'Components run in the browser: no .server module, no db/.',
+      comment: 'Components run in the browser: no .server module, no db/ or platform/.',
       severity: 'error',
       from: { path: app(['components']) },
-      to: { path: ['\\.server\\.tsx?$', '^db/'] },
+      to: { path: ['\\.server\\.tsx?$', '^(db|platform)/'] },
     },
     {
       name: 'server-on-its-own',
       comment: 'The web server loads the build; it imports nothing of the app itself.',
       severity: 'error',
       from: { path: '^server/' },
-      to: { path: '^(app|db|tasks|dev)/' },
+      to: { path: '^(app|db|platform|tasks|dev)/' },
     },
     {
       name: 'copier-stands-alone',
       comment: 'The reference copier is another service: it reads ob_snapshot over SQL and imports nothing of ours.',
       severity: 'error',
       from: { path: '^copier/' },
-      to: { path: '^(app|db|tasks|server|dev|test|e2e)/' },
+      to: { path: '^(app|core|db|platform|tasks|server|dev|test|e2e)/' },
     },
     {
       name: 'nothing-imports-the-copier',
@@ -109,7 +116,7 @@ module.exports = {
       name: 'tooling-not-in-the-product',
       comment: 'The dev/test launcher and the fakes are tooling: the product never imports them.',
       severity: 'error',
-      from: { path: '^(app|db|tasks|server)/' },
+      from: { path: '^(app|core|db|platform|tasks|server)/' },
       to: { path: '^(dev|test|e2e)/' },
     },
   ],

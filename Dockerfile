@@ -22,6 +22,7 @@ COPY --from=build /app/build ./build
 COPY --from=build /app/public ./public
 COPY app ./app
 COPY core ./core
+COPY platform ./platform
 COPY db ./db
 COPY tasks ./tasks
 COPY copier ./copier

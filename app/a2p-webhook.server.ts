@@ -3,9 +3,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import { a2pCallback } from '../db/a2p.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
-import { pool } from './lib/db.server'
-import { env } from './lib/env.server'
-import { log } from './lib/log.server'
+import { pool } from '../platform/db.server'
+import { env } from '../platform/env.server'
+import { log } from '../platform/log.server'
 
 // The A2P provider's status events (brand, campaign, number binding). Signed: X-A2P-Signature is
 // "v1=" and the hex HMAC-SHA256, under A2P_WEBHOOK_SECRET, of "<X-A2P-Timestamp>.<body>"; the

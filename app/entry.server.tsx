@@ -3,9 +3,9 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-r
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
-import { env } from './lib/env.server'
+import { env } from '../platform/env.server'
 import { NonceContext } from './nonce'
-import { log } from './lib/log.server'
+import { log } from '../platform/log.server'
 
 // Validate configuration when the server starts, not on the first request.
 env()

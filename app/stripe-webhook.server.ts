@@ -2,10 +2,10 @@ import { json } from '@remix-run/node'
 import type Stripe from 'stripe'
 import { applySubscription } from '../db/flow.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
-import { pool } from './lib/db.server'
-import { env } from './lib/env.server'
-import { stripe, SubscriptionObject, subscriptionFlags } from './providers/stripe.server'
-import { log } from './lib/log.server'
+import { pool } from '../platform/db.server'
+import { env } from '../platform/env.server'
+import { stripe, SubscriptionObject, subscriptionFlags } from '../platform/providers/stripe.server'
+import { log } from '../platform/log.server'
 
 const SUBSCRIPTION_EVENTS = new Set([
   'customer.subscription.created',

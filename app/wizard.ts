@@ -26,7 +26,7 @@ export const nextPage = (id: PageId): PageId =>
 
 // `pending`: something on its way (a job); the line refreshes itself with JavaScript, carries a
 // Refresh link without, and after `slow` seconds says what is happening instead. `prevents`: the
-// carriers' rejection codes (app/data/a2p-reasons.ts) a pre-submission check stands in for.
+// carriers' rejection codes (core/data/a2p-reasons.ts) a pre-submission check stands in for.
 type BlockerText = { page: PageId; text: string; fix: string; pending?: { slow: string }; prevents?: string[] }
 export const BLOCKERS: Record<string, BlockerText> = {
   VERIFY_EMAIL: { page: 'account', text: 'Your email address is not verified yet.', fix: 'identity' },

@@ -2,7 +2,7 @@ import postgres from 'postgres'
 import { correlationId } from './context.server'
 
 // The postgres.js client. Everything under db/ takes its `sql` as an argument: the web app and the
-// worker each make their pool from their configuration (app/lib/db.server.ts).
+// worker each make their pool from their configuration (platform/db.server.ts).
 export type Sql = postgres.Sql
 export type Tx = postgres.TransactionSql
 export type Db = Sql | Tx

@@ -1,9 +1,9 @@
 import type { Task } from 'graphile-worker'
 import { readA2p, recordOtp } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
-import { unsealOrNull } from '../app/lib/crypto.server'
-import { pool } from '../app/lib/db.server'
-import * as a2p from '../app/providers/a2p.server'
+import { unsealOrNull } from '../platform/crypto.server'
+import { pool } from '../platform/db.server'
+import * as a2p from '../platform/providers/a2p.server'
 
 // A sole proprietor's one-time code: the code the owner typed goes to the registry (each attempt
 // its own Idempotency-Key, as each carries another code), or a new code is asked for. A confirmed

@@ -2,9 +2,9 @@ import type { Task } from 'graphile-worker'
 import { readA2p, recordStep, refreshBy } from '../db/a2p.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
-import { pool } from '../app/lib/db.server'
-import { env } from '../app/lib/env.server'
-import * as a2p from '../app/providers/a2p.server'
+import { pool } from '../platform/db.server'
+import { env } from '../platform/env.server'
+import * as a2p from '../platform/providers/a2p.server'
 
 // Reads the registration's status from the provider (never from the browser), records what
 // changed, and continues the chain when the provider allows the next step: the campaign once the

@@ -3,9 +3,9 @@ import { readA2p, recordStep, refreshBy, unsendable, type A2pRow } from '../db/a
 import { readAccount } from '../db/account.server'
 import { jobFor, readPayload } from '../db/jobs.server'
 import { readNumber } from '../db/number.server'
-import { pool } from '../app/lib/db.server'
-import { env } from '../app/lib/env.server'
-import * as a2p from '../app/providers/a2p.server'
+import { pool } from '../platform/db.server'
+import { env } from '../platform/env.server'
+import * as a2p from '../platform/providers/a2p.server'
 
 // One step of the registration chain: create and submit the brand, create and submit the
 // campaign, or attach the number. The job key is the Idempotency-Key (":submit" for the second

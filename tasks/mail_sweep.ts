@@ -1,6 +1,6 @@
 import type { Task } from 'graphile-worker'
 import { sweepMail } from '../db/mail.server'
-import { pool } from '../app/lib/db.server'
+import { pool } from '../platform/db.server'
 
 // Hourly, on the worker's crontab (graphile-worker runs each slot once across all workers): the
 // reminders and "still in review" mails that are due, each queued once by SQL (ob_mail_sweep).

@@ -1,10 +1,10 @@
 import type { Task } from 'graphile-worker'
-import { pool } from '../app/lib/db.server'
+import { pool } from '../platform/db.server'
 import { readPayload } from '../db/jobs.server'
 import { claimPurchase, recordProvisioned, recordProvisionProblem } from '../db/number.server'
-import { env } from '../app/lib/env.server'
-import { fetchAvailability, purchaseNumber } from '../app/providers/provisioning.server'
-import { overlaysOf } from '../app/lib/area-codes.server'
+import { env } from '../platform/env.server'
+import { fetchAvailability, purchaseNumber } from '../platform/providers/provisioning.server'
+import { overlaysOf } from '../core/area-codes.server'
 
 // Buys and configures the tenant's number: what to buy is read from ob_number when the job runs
 // (claimPurchase), so a newer request replaces an older one instead of buying beside it. Retried by

@@ -3,11 +3,11 @@ import { ownerName, readA2p } from '../db/a2p.server'
 import { readAccount } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
 import { mailFacts, readMail, recordMail } from '../db/mail.server'
-import { linkToken } from '../app/lib/crypto.server'
-import { pool } from '../app/lib/db.server'
-import { env } from '../app/lib/env.server'
-import { message } from '../app/mail/messages.server'
-import { sendMail } from '../app/providers/mail.server'
+import { linkToken } from '../platform/crypto.server'
+import { pool } from '../platform/db.server'
+import { env } from '../platform/env.server'
+import { message } from '../platform/messages.server'
+import { sendMail } from '../platform/providers/mail.server'
 
 // One mail to the owner (an ob_mail row SQL queued with this job). A failure to reach the SMTP
 // server throws, so graphile-worker retries it with its backoff; nothing waits for it. An address

@@ -1,9 +1,9 @@
 import type { Task } from 'graphile-worker'
 import { recordSlackTest } from '../db/calmsg.server'
 import { readPayload } from '../db/jobs.server'
-import { unsealOrNull } from '../app/lib/crypto.server'
-import { pool } from '../app/lib/db.server'
-import { postToSlack, slackEscape } from '../app/providers/slack.server'
+import { unsealOrNull } from '../platform/crypto.server'
+import { pool } from '../platform/db.server'
+import { postToSlack, slackEscape } from '../platform/providers/slack.server'
 
 // "Send a test message" on Page 3: posts to the saved Slack link and records one outcome. It is not
 // retried: the owner is waiting on the page for the answer, and can press the button again.

@@ -2,12 +2,12 @@ import type { Task } from 'graphile-worker'
 import { recordStripeFacts } from '../db/a2p.server'
 import { applyPrefill } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
-import { pool } from '../app/lib/db.server'
-import { guessVertical } from '../app/lib/guess'
-import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../app/lib/images.server'
-import { storePng } from '../app/lib/storage.server'
-import { downloadStripeFile, readStripeProfile } from '../app/providers/stripe.server'
-import { timezoneForZip } from '../app/lib/timezone.server'
+import { pool } from '../platform/db.server'
+import { guessVertical } from '../core/guess'
+import { dominantColor, MAX_LOGO_BYTES, reencodeLogo } from '../platform/images.server'
+import { storePng } from '../platform/storage.server'
+import { downloadStripeFile, readStripeProfile } from '../platform/providers/stripe.server'
+import { timezoneForZip } from '../core/timezone.server'
 
 // Reads the owner's Stripe objects and fills the Account page with them. Any failure throws, and
 // graphile-worker retries with exponential backoff; the owner can type everything meanwhile.

@@ -1,7 +1,7 @@
 import type { Task } from 'graphile-worker'
 import { referencedLogos } from '../db/account.server'
-import { pool } from '../app/lib/db.server'
-import { removeStored, storedFiles } from '../app/lib/storage.server'
+import { pool } from '../platform/db.server'
+import { removeStored, storedFiles } from '../platform/storage.server'
 
 // Every upload is a new file (named by its content): a logo replaced, or one whose save was
 // refused after it was stored, is left behind. Hourly (the worker's crontab), files no row points

@@ -2,8 +2,8 @@ import type { Task } from 'graphile-worker'
 import { readA2p, recordWebsiteCheck } from '../db/a2p.server'
 import { readAccount } from '../db/account.server'
 import { readPayload } from '../db/jobs.server'
-import { pool } from '../app/lib/db.server'
-import { checkSite } from '../app/providers/website.server'
+import { pool } from '../platform/db.server'
+import { checkSite } from '../platform/providers/website.server'
 
 // The A2P website checks (https, privacy page, terms page, what they say), run when the website is saved. A site
 // that cannot be reached is a result with one line for the owner, not a failed job.

@@ -1,9 +1,9 @@
-import { ClerkUnavailable, readClerkOwner } from '../providers/clerk.server'
+import { ClerkUnavailable, readClerkOwner } from '../../platform/providers/clerk.server'
 import { ensureTenant, recordIdentityFlags } from '../../db/flow.server'
-import { pool, withTenant } from '../lib/db.server'
-import { env } from '../lib/env.server'
+import { pool, withTenant } from '../../platform/db.server'
+import { env } from '../../platform/env.server'
 import { PERSONAS, type PersonaId } from './personas'
-import { log } from '../lib/log.server'
+import { log } from '../../platform/log.server'
 
 /** Who is signed in: the tenant always comes from the verified session, never from form data. */
 export type Identity = { userId: string; persona: string; tenantId: string }

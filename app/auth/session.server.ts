@@ -1,10 +1,10 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
 import { z } from 'zod'
-import { requireClerkUserId, revokeClerkSession } from '../providers/clerk.server'
+import { requireClerkUserId, revokeClerkSession } from '../../platform/providers/clerk.server'
 import { tenantForUser } from '../../db/flow.server'
 import { nameTenant } from '../../db/context.server'
-import { isOutage, pool, unavailable } from '../lib/db.server'
-import { env } from '../lib/env.server'
+import { isOutage, pool, unavailable } from '../../platform/db.server'
+import { env } from '../../platform/env.server'
 import { firstClerkVisit, type Identity } from './identity.server'
 
 type SessionData = { userId: string; persona: string; tenantId: string }

@@ -1,4 +1,4 @@
-import { reasonFix } from '~/data/a2p-reasons'
+import { reasonFix } from '../../core/data/a2p-reasons'
 
 type Status = {
   submittedAt: string | null

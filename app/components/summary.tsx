@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { ReactNode } from 'react'
 import { formatHours } from '~/lib/preview'
-import { VERTICALS } from '~/data/verticals'
+import { VERTICALS } from '../../core/data/verticals'
 import { pagePath, type PageId } from '~/wizard'
 import type { Snapshot } from '../../core/snapshot'
 import { statusOf } from './a2p-status'

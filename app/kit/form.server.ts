@@ -6,7 +6,7 @@ import { StaleVersionError } from '../../db/save.server'
 import type { WizardState } from '../../db/flow.server'
 import { redirectWithToast } from '../auth/session.server'
 import { BodyTooLarge, PartTooLarge, readFormData } from '../lib/body.server'
-import { log } from '../lib/log.server'
+import { log } from '../../platform/log.server'
 import { pagePath, type ActionReply, type PageId } from '../wizard'
 
 // The form side of every page action: reading the body, and the replies (400, 409, 413, OB4xx).

@@ -7,9 +7,9 @@ import type { Job } from '../../db/jobs.server'
 import { ownSaves, PageClosedError, replayed, saveSection, StaleVersionError } from '../../db/save.server'
 import { fieldFor, type Section } from '../../db/section.server'
 import { redirectWithToast, requireIdentity, type Identity } from '../auth/session.server'
-import { pool, withTenant, type Tx } from '../lib/db.server'
-import { env } from '../lib/env.server'
-import { outcomeOf, saves } from '../lib/metrics.server'
+import { pool, withTenant, type Tx } from '../../platform/db.server'
+import { env } from '../../platform/env.server'
+import { outcomeOf, saves } from '../../platform/metrics.server'
 import { pickSubmitted } from '../schemas/submitted'
 import {
   PAGES,

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { pool } from './db.server'
+import { pool } from '../../platform/db.server'
 
 // /healthz: the process answers. /readyz: it can serve an owner: the database answers within 2 s
 // with the migrations this build expects (the latest file in migrations/committed), and the process

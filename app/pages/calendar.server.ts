@@ -6,10 +6,10 @@ import {
   takeCalendarAttempt,
 } from '../../db/calmsg.server'
 import { requirePage } from '../kit/page.server'
-import { seal, unsealOrNull } from '../lib/crypto.server'
-import { type Tx, withTenant } from '../lib/db.server'
-import { beginConnect, ConnectFailed, finishConnect, hashState } from '../providers/google.server'
-import { log } from '../lib/log.server'
+import { seal, unsealOrNull } from '../../platform/crypto.server'
+import { type Tx, withTenant } from '../../platform/db.server'
+import { beginConnect, ConnectFailed, finishConnect, hashState } from '../../platform/providers/google.server'
+import { log } from '../../platform/log.server'
 
 // "Connect Google Calendar" on Page 3, in links and redirects only (it works without JavaScript):
 // connect starts an attempt and sends the owner to Google; Google sends them back to callback,

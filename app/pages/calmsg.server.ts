@@ -8,9 +8,9 @@ import {
 } from '../../db/calmsg.server'
 import { jobFor } from '../../db/jobs.server'
 import { readNumber, type NumberRow } from '../../db/number.server'
-import { servicesFor, templatesFor, type Service } from '../data/services'
+import { servicesFor, templatesFor, type Service } from '../../core/data/services'
 import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
-import { seal, unsealOrNull } from '../lib/crypto.server'
+import { seal, unsealOrNull } from '../../platform/crypto.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, type CalmsgFields, type PriceRange } from '../schemas/calmsg'
 
 // Page 3 (Calendar, Messaging & Pricing): what it shows and what a save changes. The first time it

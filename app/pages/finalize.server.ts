@@ -7,8 +7,8 @@ import { FORM_LIMITS, readForm, replyToSaveError } from '../kit/form.server'
 import { fixLinks, guardPage, requirePage } from '../kit/page.server'
 import { requireIdentity, type Identity } from '../auth/session.server'
 import { redirectWithToast } from '../auth/session.server'
-import { pool, type Tx, withTenant } from '../lib/db.server'
-import { env } from '../lib/env.server'
+import { pool, type Tx, withTenant } from '../../platform/db.server'
+import { env } from '../../platform/env.server'
 import { pagePath, summaryLines, type ActionReply } from '../wizard'
 
 // The summary (Finish): what the owner set up, read from the copier's own document (ob_snapshot),

@@ -1,9 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { turnRemindersOff } from '../../db/mail.server'
 import { devIdentityAllowed } from '../auth/identity.server'
-import { tenantOfLinkToken } from '../lib/crypto.server'
-import { withTenant } from '../lib/db.server'
-import { devMailbox } from '../providers/mail.server'
+import { tenantOfLinkToken } from '../../platform/crypto.server'
+import { withTenant } from '../../platform/db.server'
+import { devMailbox } from '../../platform/providers/mail.server'
 
 // The reminder mail's "turn reminders off" link, opened without signing in: its token proves the
 // tenant. The link shows a button (mail scanners open links; they do not press buttons); the

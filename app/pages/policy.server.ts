@@ -2,7 +2,7 @@ import { json } from '@remix-run/node'
 import { readA2p } from '../../db/a2p.server'
 import { readAccount } from '../../db/account.server'
 import { requireIdentity } from '../auth/session.server'
-import { withTenant } from '../lib/db.server'
+import { withTenant } from '../../platform/db.server'
 
 // The hosted privacy policy and SMS terms of a tenant, public (carriers' reviewers read them
 // without signing in), written from the owner's details and the campaign's opt-in: inbound only,

@@ -6,7 +6,7 @@ import { VerifiedBadge } from '~/components/badge'
 import { SelectField, TextField } from '~/components/field'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { accountPage } from '~/pages/account.server'
-import { VERTICALS } from '~/data/verticals'
+import { VERTICALS } from '../../core/data/verticals'
 import { AccountBasic, AccountSchema } from '~/schemas/account'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.

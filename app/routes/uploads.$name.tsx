@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { readStored } from '~/lib/storage.server'
+import { readStored } from '../../platform/storage.server'
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const png = await readStored(params.name ?? '')

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { getDomain, getHostname } from 'tldts'
 import { z } from 'zod'
-import { SHORTENERS } from '../data/shorteners'
+import { SHORTENERS } from '../../core/data/shorteners'
 import { text } from './text'
 import { siteHost } from '../../core/rules'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { VERTICALS, type Vertical } from '../data/verticals'
+import { VERTICALS, type Vertical } from '../../core/data/verticals'
 import { text as safeText } from './text'
 
 const verticalValues = VERTICALS.map(([value]) => value) as [Vertical, ...Vertical[]]

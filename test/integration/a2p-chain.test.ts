@@ -127,7 +127,7 @@ describe('the A2P registration chain', { timeout: 60_000 }, () => {
 
   it('a sole proprietor confirms the code: a wrong one and an expired one say so; the right one opens the gate; resends are capped', async () => {
     process.env.DATABASE_URL ??= url
-    const { seal } = await import('../../app/lib/crypto.server')
+    const { seal } = await import('../../platform/crypto.server')
     const t = await readyTenant()
     await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, legal_business_name = 'Maria Rivera' where tenant_id = ${t}`
     await submit(t)

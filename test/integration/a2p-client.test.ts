@@ -15,7 +15,7 @@ Object.assign(process.env, {
   DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
   A2P_API_URL: `http://127.0.0.1:${port}`,
 })
-const a2p = await import('../../app/providers/a2p.server')
+const a2p = await import('../../platform/providers/a2p.server')
 
 describe('the A2P client', () => {
   it("takes a reply of the contract's shape", async () => {

@@ -7,7 +7,7 @@ import { freshDatabase } from '../setup/db'
 const { url } = await freshDatabase()
 const { env, fake } = await fakesFor()
 Object.assign(process.env, { DATABASE_URL: url, FAKE_SITES_URL: env.FAKE_SITES_URL })
-const { checkSite } = await import('../../app/providers/website.server')
+const { checkSite } = await import('../../platform/providers/website.server')
 const sites = fake('sites')
 
 describe('website_check', () => {
@@ -92,7 +92,7 @@ describe('website_check', () => {
 
 describe('reading a page (issue 18, item 1)', () => {
   it('the time budget stops a page still being read: 1,000 chunks of a hostile page with the budget run out halfway', async () => {
-    const { readPage, OverBudget } = await import('../../app/providers/website.server')
+    const { readPage, OverBudget } = await import('../../platform/providers/website.server')
     const budget = new AbortController()
     let sent = 0
     async function* chunks() {
@@ -106,7 +106,7 @@ describe('reading a page (issue 18, item 1)', () => {
   })
 
   it('finds links and their text through nested tags and entities, and skips scripts', async () => {
-    const { readPage } = await import('../../app/providers/website.server')
+    const { readPage } = await import('../../platform/providers/website.server')
     const page = `<script>var a = "<a href='/nope'>Privacy</a>"</script><A HREF="/legal/p?x=1&amp;y=2"><span>Our</span> <b>Privacy</b></A><a href=/terms>SMS terms</a>`
     const { links, text } = await readPage([new TextEncoder().encode(page)] as never, new AbortController().signal)
     expect(links).toEqual([

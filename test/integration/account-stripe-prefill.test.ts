@@ -19,7 +19,7 @@ Object.assign(process.env, {
   UPLOAD_DIR: uploads,
   STRIPE_WEBHOOK_SECRET: 'whsec_test_secret',
 })
-const { pool: db } = await import('../../app/lib/db.server')
+const { pool: db } = await import('../../platform/db.server')
 const { ensureTenant } = await import('../../db/flow.server')
 const { accountSection, readAccount } = await import('../../db/account.server')
 const { saveSection } = await import('../../db/save.server')

@@ -14,7 +14,7 @@ if (web) startWorker(appEnv)
 const oauth = fake('oauth')
 const slack = fake('slack')
 
-const DEV_KEY = Buffer.alloc(32, 7) // the dev/test PORT_IN_KEY (app/lib/env.server.ts)
+const DEV_KEY = Buffer.alloc(32, 7) // the dev/test PORT_IN_KEY (platform/env.server.ts)
 const version = async (t: string) => String((await sql`select version from ob_flow where tenant_id = ${t}`)[0].version)
 const row = async (t: string) => (await sql`select * from ob_calmsg where tenant_id = ${t}`)[0]
 async function until<T>(what: string, probe: () => Promise<T | false | null | undefined>, ms = 30_000): Promise<T> {
@@ -82,7 +82,7 @@ async function back(browser: Browser, callback: string) {
   return (await page.text()).replaceAll('<!-- -->', '') // React's separators between text parts
 }
 
-/** AES-256-GCM as written down in app/lib/crypto.server.ts (v2:<key id>:<iv>:<tag>:<body>, the tenant and column as associated data), opened here independently. */
+/** AES-256-GCM as written down in platform/crypto.server.ts (v2:<key id>:<iv>:<tag>:<body>, the tenant and column as associated data), opened here independently. */
 function openSealed(sealed: string, key: Buffer, aad: string) {
   const [, , iv, tag, body] = sealed.split(':')
   const d = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'))

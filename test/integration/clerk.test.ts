@@ -18,7 +18,7 @@ Object.assign(process.env, {
 })
 const { requireIdentity, signOut } = await import('../../app/auth/session.server')
 const { refreshIdentityFlags } = await import('../../app/auth/identity.server')
-const { pool: dbPool } = await import('../../app/lib/db.server')
+const { pool: dbPool } = await import('../../platform/db.server')
 afterAll(async () => {
   await fake.close()
   await dbPool().end()

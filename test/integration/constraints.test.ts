@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { VERTICALS } from '../../app/data/verticals'
+import { VERTICALS } from '../../core/data/verticals'
 import { freshDatabase, makeTenant } from '../setup/db'
 
 const { sql } = await freshDatabase()

@@ -54,8 +54,8 @@ describe('job keys', () => {
 })
 
 describe('lists kept in two places', () => {
-  it('the URL shorteners of app/data/shorteners.ts are the rows of ob_url_shortener', async () => {
-    const { SHORTENERS } = await import('../../app/data/shorteners')
+  it('the URL shorteners of core/data/shorteners.ts are the rows of ob_url_shortener', async () => {
+    const { SHORTENERS } = await import('../../core/data/shorteners')
     const rows = await sql`select domain from ob_url_shortener order by domain`
     expect(rows.map((r) => r.domain as string).sort()).toEqual([...SHORTENERS].sort())
   })

@@ -128,7 +128,7 @@ describe('workers and money', () => {
     await sql`update ob_a2p set brand_type = 'SOLE_PROP', tax_id = null, brand_id = 'BN17', brand_phase = 'VETTED', identity_status = 'UNVERIFIED',
       otp_sent_at = now(), submitted_at = now(), submission_count = 1 where tenant_id = ${t}`
     Object.assign(process.env, { DATABASE_URL: url, NODE_ENV: 'test' })
-    const { withTenant } = await import('../../app/lib/db.server')
+    const { withTenant } = await import('../../platform/db.server')
     const { wizardState } = await import('../../db/flow.server')
     const { readA2p, recordOtp } = await import('../../db/a2p.server')
     const page = await withTenant(

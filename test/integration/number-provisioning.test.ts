@@ -8,14 +8,14 @@ import { startProvisioningFake } from '../fakes/provisioning'
 const { url } = await freshDatabase()
 const fake = await startProvisioningFake(0)
 Object.assign(process.env, { DATABASE_URL: url, PROVISIONING_API_URL: fake.url })
-const { pool: dbPool } = await import('../../app/lib/db.server')
+const { pool: dbPool } = await import('../../platform/db.server')
 const { claimPurchase, numberSection, readNumber, requestNumberChange } = await import('../../db/number.server')
 const { purchaseKey: provisionKey } = await import('../../db/jobs.server')
 const { saveSection } = await import('../../db/save.server')
 const saveNumber = (s: typeof sql, input: Parameters<typeof saveSection>[2]) => saveSection(s, numberSection, input)
 const { provisionRequest } = await import('../../app/pages/number.server')
-const { purchaseNumber } = await import('../../app/providers/provisioning.server')
-const { env } = await import('../../app/lib/env.server')
+const { purchaseNumber } = await import('../../platform/providers/provisioning.server')
+const { env } = await import('../../platform/env.server')
 const { taskList } = await import('../../tasks/index')
 const sql = dbPool()
 afterAll(async () => {
@@ -214,7 +214,7 @@ describe('change number and port-in', () => {
 
   it('keeps the port-in account number and PIN unreadable in the database without the key', async () => {
     const { portInFields } = await import('../../app/pages/number.server')
-    const { unseal } = await import('../../app/lib/crypto.server')
+    const { unseal } = await import('../../platform/crypto.server')
     const tenantId = await makeTenant(sql)
     const stored = await readNumber(sql, tenantId)
     expect(portInFields(tenantId, { startPortIn: true, portIn: { phoneNumber: '415 555 0199' } }, stored)).toEqual({
@@ -239,7 +239,7 @@ describe('change number and port-in', () => {
     expect(unseal(row.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' })).toBe('4321')
     // Another key cannot open them (AES-GCM authenticates).
     const original = process.env.PORT_IN_KEY
-    const { parseEnv } = await import('../../app/lib/env.server')
+    const { parseEnv } = await import('../../platform/env.server')
     expect(() => parseEnv({ ...process.env, PORT_IN_KEY: 'short' })).toThrow(/PORT_IN_KEY must be 32 bytes/)
     const { createDecipheriv } = await import('node:crypto')
     const [, iv, tag, body] = row.portIn.pin.split(':')

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/client.server'
-import { privacyNoSharing, readTerms } from '../../app/lib/policy-text'
+import { privacyNoSharing, readTerms } from '../../core/policy-text'
 import { readyA2pTenant } from './a2p'
 
 // One registration case (test/corpus/a2p-rejections.json): the test registration changed in one

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { REASONS, reasonFix } from '../../app/data/a2p-reasons'
+import { REASONS, reasonFix } from '../../core/data/a2p-reasons'
 import { planA2pSave, planOtp } from '../../app/pages/a2p.server'
 import { A2pSchema, crossFieldErrors, einProblem, namesMatch } from '../../app/schemas/a2p'
 

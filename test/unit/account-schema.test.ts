@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { VERTICALS } from '../../app/data/verticals'
+import { VERTICALS } from '../../core/data/verticals'
 import { AccountBasic, AccountSchema } from '../../app/schemas/account'
 import { pickSubmitted } from '../../app/schemas/submitted'
 

@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { SERVICES, TEMPLATES } from '../../app/data/services'
+import { SERVICES, TEMPLATES } from '../../core/data/services'
 import { autoReply, formatHours, measure } from '../../app/lib/preview'
 import { unknownTokens } from '../../app/schemas/tokens'
 import { calmsgDefaults, planCalmsgSave } from '../../app/pages/calmsg.server'
-import { VERTICALS } from '../../app/data/verticals'
+import { VERTICALS } from '../../core/data/verticals'
 import { CalmsgSchema, PriceRange } from '../../app/schemas/calmsg'
 import { STOCK_STOP_HELP } from '../../app/schemas/number'
 

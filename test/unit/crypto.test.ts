@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { parseEnv } from '../../app/lib/env.server'
+import { parseEnv } from '../../platform/env.server'
 
 // Sealing (issue 18, item 15): each sealed value is bound to its tenant and column, and keys rotate.
 const OLD = Buffer.alloc(32, 11).toString('base64')
@@ -16,7 +16,7 @@ async function withKeys(keys: { PORT_IN_KEY: string; PORT_IN_KEYS_RETIRED?: stri
     PORT_IN_KEYS_RETIRED: '',
     ...keys,
   })
-  return import('../../app/lib/crypto.server')
+  return import('../../platform/crypto.server')
 }
 
 describe('sealing', () => {

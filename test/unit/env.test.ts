@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseEnv } from '../../app/lib/env.server'
+import { ConfigError, parseEnv } from '../../platform/env.server'
 
 const url = 'postgres://u:p@localhost:5432/ob'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { guessVertical } from '../../app/lib/guess'
-import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../../app/lib/images.server'
-import { VERTICALS } from '../../app/data/verticals'
-import { timezoneForZip } from '../../app/lib/timezone.server'
+import { guessVertical } from '../../core/guess'
+import { dominantColor, ImageRefused, MAX_LOGO_BYTES, reencodeLogo } from '../../platform/images.server'
+import { VERTICALS } from '../../core/data/verticals'
+import { timezoneForZip } from '../../core/timezone.server'
 import { logoPng } from '../fakes/stripe'
 import sharp from 'sharp'
 

@@ -4,7 +4,7 @@ import type { NumberRow } from '../../db/number.server'
 process.env.DATABASE_URL ??= 'postgres://unused@127.0.0.1:1/unused' // configuration is read, no connection made
 const { numberView, planNumberSave, portInFields, provisionRequest } = await import('~/pages/number.server')
 const { hoursFormValue, STOCK_STOP_HELP } = await import('~/schemas/number')
-const { unseal } = await import('~/lib/crypto.server')
+const { unseal } = await import('../../platform/crypto.server')
 
 const day = (open: boolean, start = '08:00', end = '18:00') => ({ open, start, end })
 const weekdays = {

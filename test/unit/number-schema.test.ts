@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { areaCodeForZip, suggestAreaCodes } from '../../app/lib/area-codes.server'
+import { areaCodeForZip, suggestAreaCodes } from '../../core/area-codes.server'
 import { federalHolidays } from '../../app/lib/holidays.server'
 import { NumberSchema } from '../../app/schemas/number'
-import { Webhooks } from '../../app/schemas/provisioning'
+import { Webhooks } from '../../platform/providers/provisioning.schema'
 
 const parse = (entries: [string, string][]) => {
   const fd = new FormData()

@@ -2,8 +2,8 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { PrivacyPolicy, SmsTerms } from '../../app/components/policy'
-import { privacyNoSharing, readTerms } from '../../app/lib/policy-text'
-import { readPage } from '../../app/providers/website.server'
+import { privacyNoSharing, readTerms } from '../../core/policy-text'
+import { readPage } from '../../platform/providers/website.server'
 
 // What carriers read on the owner's pages (issue 19, part 5), read by the same code that reads an
 // owner's site: our hosted pages pass every check by construction.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REASONS } from '../../app/data/a2p-reasons'
+import { REASONS } from '../../core/data/a2p-reasons'
 import { BLOCKERS } from '../../app/wizard'
 
 // Every carrier code we may be told has a pre-submission check that stands in for it, or one line

@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { z } from 'zod'
-import { env } from '../lib/env.server'
+import { env } from '../env.server'
 
 // Stripe, read only by jobs (tasks/stripe_prefill) and the webhook, never by a loader. In dev and
 // tests STRIPE_API_URL points the SDK at the local fake.

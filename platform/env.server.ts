@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Webhooks } from '../schemas/provisioning'
+import { Webhooks } from './providers/provisioning.schema'
 
 // Read once at start-up. A bad or missing value stops the process with one line, not a stack trace.
 // Every entry point (web server, worker, migrations) runs as production unless told otherwise: only

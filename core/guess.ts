@@ -1,4 +1,4 @@
-import type { Vertical } from '../data/verticals'
+import type { Vertical } from './data/verticals'
 
 // Stripe merchant category codes (ISO 18245) of the trades we serve. 1799 and 7699 are
 // catch-alls ("special trade contractors", "miscellaneous repair shops"): the business name

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer'
-import { env } from '../lib/env.server'
+import { env } from '../env.server'
 
 // Mail to owners over SMTP, with nodemailer (the well-kept SMTP client every provider documents).
 // An SMTP answer of 5xx to the recipient is the address refused for good; anything else that

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { env } from '../lib/env.server'
-import type { PurchaseBody } from '../schemas/provisioning'
+import { env } from '../env.server'
+import type { PurchaseBody } from './provisioning.schema'
 
 // The Provisioning API client: the contract of the spec's "STEP 2 — Page 2 (Provisioning API)".
 // Used by the provision_number task (purchases) and the Number action (availability, a read).

@@ -1,4 +1,4 @@
-import { env } from '../lib/env.server'
+import { env } from '../env.server'
 
 // Slack incoming webhooks. The saved link is always https://hooks.slack.com/services/... (schema
 // and CHECK); in dev the host is swapped for the local fake (SLACK_HOOKS_URL), never the path.

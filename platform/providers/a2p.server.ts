@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { correlationId } from '../../db/context.server'
-import { env } from '../lib/env.server'
+import { env } from '../env.server'
 
 // The A2P Registration API (spec "STEP 4"): every POST carries the bearer token, the job key as
 // Idempotency-Key and a Correlation-Id, so a retried job replays instead of registering twice.

@@ -1,8 +1,8 @@
 import client from 'prom-client'
-import type { Sql } from '../../db/client.server'
-import { metric } from '../../server/metrics'
+import type { Sql } from '../db/client.server'
+import { metric } from '../server/metrics'
 
-export { serveMetrics } from '../../server/metrics'
+export { serveMetrics } from '../server/metrics'
 
 /** Each post of a page's form by how it ended: saved, conflict (409: changed in another tab), refused (bad input), failed. */
 export const saves = () =>

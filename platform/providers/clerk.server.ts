@@ -1,8 +1,8 @@
 import { createClerkClient } from '@clerk/remix/api.server'
 import { getAuth } from '@clerk/remix/ssr.server'
 import { redirect } from '@remix-run/node'
-import { env } from '../lib/env.server'
-import { log } from '../lib/log.server'
+import { env } from '../env.server'
+import { log } from '../log.server'
 
 // Clerk, when its keys are set. Sessions are verified by @clerk/remix (networkless with
 // CLERK_JWT_KEY); the owner's email, mobile and Stripe ids come from Clerk's Backend API.

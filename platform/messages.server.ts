@@ -1,5 +1,5 @@
-import { REASONS } from '../data/a2p-reasons'
-import type { MailKind } from '../../db/mail.server'
+import { REASONS } from '../core/data/a2p-reasons'
+import type { MailKind } from '../db/mail.server'
 
 // What each mail to the owner says, in plain text and HTML. Plain words, one thing to do, links to
 // the app (APP_URL). Never a secret or a code: the code a sole proprietor confirms is texted to

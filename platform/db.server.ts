@@ -1,8 +1,8 @@
-import { asTenant, connect, type Sql, type Tx } from '../../db/client.server'
-import { nameTenant } from '../../db/context.server'
+import { asTenant, connect, type Sql, type Tx } from '../db/client.server'
+import { nameTenant } from '../db/context.server'
 import { env } from './env.server'
 
-export type { Db, Sql, Tx } from '../../db/client.server'
+export type { Db, Sql, Tx } from '../db/client.server'
 
 declare global {
   // Survives Remix dev rebuilds, so a rebuild does not leak a pool.

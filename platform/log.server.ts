@@ -1,7 +1,7 @@
 import { Logger as WorkerLogger } from 'graphile-worker'
 import type { Logger } from 'pino'
-import { currentWork, type Work } from '../../db/context.server'
-import { logger } from '../../server/log'
+import { currentWork, type Work } from '../db/context.server'
+import { logger } from '../server/log'
 
 /**
  * The logger of the work running now: each line carries its correlation id, its request id or job,
