@@ -673,8 +673,10 @@ begin
   if 'WEBSITE_CHECKING' = any(s.blockers) then
     raise exception using errcode = 'OB409', message = 'We are still checking your website; press Submit again in a few seconds.';
   end if;
+  -- The codes go with the refusal (its detail): the page puts each one's line on its field.
   if exists (select 1 from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED', 'A2P_PAUSED')) then
-    raise exception using errcode = 'OB422', message = 'Fix the lines above first: carriers reject registrations with them, and each submission is charged.';
+    raise exception using errcode = 'OB422', message = 'Fix the lines above first: carriers reject registrations with them, and each submission is charged.',
+      detail = (select string_agg(x, ',') from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED', 'A2P_PAUSED'));
   end if;
   submission := r.submission_count + 1;
   step := case when r.brand_id is null or r.brand_phase = 'FAILED' then 'brand'

@@ -7,7 +7,7 @@ import type { WizardState } from '../../db/flow.server'
 import { redirectWithToast } from '../auth/session.server'
 import { BodyTooLarge, PartTooLarge, readFormData } from '../lib/body.server'
 import { log } from '../../platform/log.server'
-import { pagePath, type ActionReply, type PageId } from '../wizard'
+import { BLOCKERS, pagePath, type ActionReply, type PageId } from '../wizard'
 
 // The form side of every page action: reading the body, and the replies (400, 409, 413, OB4xx).
 
@@ -117,9 +117,16 @@ export async function replyToSaveError(
   if (error instanceof StaleVersionError) {
     return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
   }
-  const e = error as { code?: string; column_name?: string; constraint_name?: string; message?: string }
+  const e = error as {
+    code?: string
+    column_name?: string
+    constraint_name?: string
+    message?: string
+    detail?: string
+  }
   if (typeof e?.code === 'string' && /^OB\d{3}$/.test(e.code)) {
-    return json<ActionReply>({ ...(await state()), message: e.message }, { status: Number(e.code.slice(2)) })
+    const result = blockerErrors(e.detail)
+    return json<ActionReply>({ ...(await state()), message: e.message, result }, { status: Number(e.code.slice(2)) })
   }
   if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
     const message = 'That value cannot be saved; check the field and try again.'
@@ -130,6 +137,21 @@ export async function replyToSaveError(
     return json<ActionReply>({ ...(await state()), message, result }, { status: 400 })
   }
   throw error
+}
+
+/**
+ * SQL decides a refusal and may name the blocker codes behind it (its detail, e.g. Submit's): each
+ * one's line goes on the field its Fix link points to (BLOCKERS in app/wizard.ts), so the page only
+ * words what SQL found.
+ */
+function blockerErrors(detail: string | undefined) {
+  if (!detail || !/^[A-Z0-9_]+(,[A-Z0-9_]+)*$/.test(detail)) return undefined
+  const error: Record<string, string[]> = {}
+  for (const code of detail.split(',')) {
+    const b = BLOCKERS[code]
+    if (b?.fix.startsWith('#')) (error[b.fix.slice(1)] ??= []).push(b.text)
+  }
+  return Object.keys(error).length ? { status: 'error' as const, error } : undefined
 }
 
 /**

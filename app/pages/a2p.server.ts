@@ -18,7 +18,7 @@ import { definePage, type Refusal, type SavePlan } from '../kit/page.server'
 import { seal } from '../../platform/crypto.server'
 import type { Tx } from '../../platform/db.server'
 import { autoReply } from '../lib/preview'
-import { A2pBasic, A2pSchema, crossFieldErrors, namesMatch, type A2pFields } from '../schemas/a2p'
+import { A2pBasic, A2pSchema, namesMatch, type A2pFields } from '../schemas/a2p'
 import { siteHost } from '../../core/rules'
 
 // Page 4 (A2P 10DLC): what it shows and what a save changes. The first time it is shown it stores
@@ -171,14 +171,8 @@ export function planA2pSave(o: SaveInput): SavePlan | Refusal {
   }
   // A new website is saved and checked first: Submit again once the check is in (SQL waits for it).
   if (o.intent !== 'continue' || o.eligible || job) return { fields, job }
-  const merged = { ...o.a2p, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as {
-    brandType: string | null
-    taxId: string | null
-    websiteUrl: string | null
-    linkDomains: string[]
-  }
-  const errors = crossFieldErrors(merged)
-  if (Object.keys(errors).length) return { status: 400, fieldErrors: errors }
+  // Submit: SQL decides (ob_a2p_submit refuses while a line carriers reject on stands, the EIN's and
+  // the link domains' among them), and its refusal names the lines the page puts on their fields.
   return {
     fields,
     job,

@@ -118,23 +118,6 @@ export const A2pBasic = A2pSchema.pick({
   authorizedContact: true,
 })
 
-/** Rules across fields, checked on Submit: the EIN only and always for a Standard brand, and the website's domain among the link domains. */
-export function crossFieldErrors(v: {
-  brandType?: string | null
-  taxId?: string | null
-  websiteUrl?: string | null
-  linkDomains?: string[]
-}): Record<string, string[]> {
-  const errors: Record<string, string[]> = {}
-  if (v.brandType === 'STANDARD' && !v.taxId)
-    errors.taxId = ['Enter your EIN, or choose sole proprietor if you have none']
-  if (v.brandType === 'SOLE_PROP' && v.taxId) errors.brandType = ['You have an EIN: register as a business (Standard)']
-  const host = v.websiteUrl ? siteHost(v.websiteUrl) : null
-  if (host && v.linkDomains && !v.linkDomains.some((d) => host === d || host.endsWith(`.${d}`)))
-    errors.linkDomains = [`Include your website's domain, ${host}`]
-  return errors
-}
-
 const normalName = (s: string) =>
   s
     .toLowerCase()

@@ -49,6 +49,46 @@ describe.runIf(hasBuild())("what the owner's pages say", { timeout: 90_000 }, ()
     expect((await sql`select submission_count from ob_a2p where tenant_id = ${t}`)[0].submissionCount).toBe(1)
   })
 
+  it("Submit's rules across fields are SQL's: a Standard brand without its EIN, a sole proprietor with one, the website's domain left out of the link domains: 422, each line on its field, nothing saved or sent", async () => {
+    await sites.reset()
+    const owner = `c-${crypto.randomUUID().slice(0, 8)}`
+    const b = await web!.browser().signIn('verified', owner)
+    const t = await walkToRegistration(sql, b, owner)
+    const form = await pressed(b, 'a2p')
+    const submit = async (fields: Record<string, string | null>) => {
+      const body = new URLSearchParams(form)
+      for (const [name, value] of Object.entries(fields)) value === null ? body.delete(name) : body.set(name, value)
+      const res = await b.post('/onboarding/a2p', body)
+      return { status: res.status, reply: await res.json() }
+    }
+    // An owner with no EIN stored (an empty field sends nothing, so the row is set as a first visit leaves it).
+    await sql`update ob_a2p set tax_id = null where tenant_id = ${t}`
+    const noEin = await submit({ brandType: 'STANDARD', taxId: null })
+    expect(noEin.status).toBe(422)
+    expect(noEin.reply.result.error).toEqual({ taxId: ['Add your EIN.'] })
+    expect(noEin.reply.message).toMatch(/^Fix the lines above first/)
+    const soleWithEin = await submit({ brandType: 'SOLE_PROP', taxId: '12-3456789' })
+    expect(soleWithEin.status).toBe(422)
+    expect(soleWithEin.reply.result.error.brandType).toEqual([
+      'You have an EIN, so register as a business (Standard), not a sole proprietor.',
+    ])
+    const otherDomain = await submit({ linkDomains: 'elsewhere.example' })
+    expect(otherDomain.status).toBe(422)
+    expect(otherDomain.reply.result.error).toEqual({
+      linkDomains: ["List your website's domain (and any domain your samples link to) under link domains."],
+    })
+    // The refused Submits rolled back with what they carried: the row is as it was, nothing went out.
+    expect(
+      (await sql`select brand_type, tax_id, link_domains, submitted_at from ob_a2p where tenant_id = ${t}`)[0],
+    ).toEqual({
+      brandType: 'STANDARD',
+      taxId: null,
+      linkDomains: ['riveraplumbing.example'],
+      submittedAt: null,
+    })
+    expect(await sql`select 1 from graphile_worker.jobs where key like ${`ob:a2p:%${t}%`}`).toEqual([])
+  })
+
   it('samples with a shortener written bare and "emergency alert" wording, a gmail contact: one line each, where they are fixed; after a rejection the fee of resubmitting', async () => {
     await sites.reset()
     const owner = `c-${crypto.randomUUID().slice(0, 8)}`

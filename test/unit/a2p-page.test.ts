@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { REASONS, reasonFix } from '../../core/data/a2p-reasons'
 import { planA2pSave, planOtp } from '../../app/pages/a2p.server'
-import { A2pSchema, crossFieldErrors, einProblem, namesMatch } from '../../app/schemas/a2p'
+import { A2pSchema, einProblem, namesMatch } from '../../app/schemas/a2p'
 
 const parse = (entries: [string, string][]) => {
   const fd = new FormData()
@@ -14,15 +14,6 @@ const STOP = 'Rivera Plumbing: sorry we missed your call. Reply STOP to opt out.
 const HELP = 'Rivera Plumbing: we can come [day]. Reply HELP for help.'
 
 describe('Page 4 schema (spec STEP 4 unit cases)', () => {
-  it('requires taxId if and only if the brand is STANDARD', () => {
-    expect(crossFieldErrors({ brandType: 'STANDARD', taxId: null })).toEqual({
-      taxId: ['Enter your EIN, or choose sole proprietor if you have none'],
-    })
-    expect(crossFieldErrors({ brandType: 'STANDARD', taxId: '12-3456789' })).toEqual({})
-    expect(crossFieldErrors({ brandType: 'SOLE_PROP', taxId: null })).toEqual({})
-    expect(crossFieldErrors({ brandType: 'SOLE_PROP', taxId: '12-3456789' })).toHaveProperty('brandType')
-  })
-
   it('takes EINs with an IRS prefix, in NN-NNNNNNN, and refuses SSNs and repeated digits', () => {
     expect(parse([['taxId', '123456789']]).value?.taxId).toBe('12-3456789')
     for (const bad of ['07-1234567', '00-1234567', '89-1234567', '96-1234567', '123-45-6789', '11-1111111', '1234'])
@@ -54,18 +45,12 @@ describe('Page 4 schema (spec STEP 4 unit cases)', () => {
     ).toEqual(['Write at least 20 characters'])
   })
 
-  it('refuses public shorteners among link domains, and needs the website domain there', () => {
+  it("refuses public shorteners among link domains (the website domain among them is SQL's LINK_DOMAIN_MISSING: a2p-content.test.ts)", () => {
     expect(parse([['linkDomains', 'bit.ly']]).error?.['linkDomains[0]']?.[0]).toMatch(/link shortener/)
     expect(parse([['linkDomains', 'go.bit.ly']]).error?.['linkDomains[0]']?.[0]).toMatch(/link shortener/)
     expect(parse([['linkDomains', 'https://www.RiveraPlumbing.com/book']]).value?.linkDomains).toEqual([
       'riveraplumbing.com',
     ])
-    expect(crossFieldErrors({ websiteUrl: 'https://riveraplumbing.com/', linkDomains: ['other.com'] })).toEqual({
-      linkDomains: ["Include your website's domain, riveraplumbing.com"],
-    })
-    expect(
-      crossFieldErrors({ websiteUrl: 'https://www.riveraplumbing.com/', linkDomains: ['riveraplumbing.com'] }),
-    ).toEqual({})
   })
 
   it('takes an https website, adding https:// when left out, and refuses http and non-addresses', () => {
@@ -180,30 +165,18 @@ describe('what a save of Page 4 changes', () => {
     expect(p.fields.linkDomains).toEqual(['new.example', 'book.old.example'])
   })
 
-  it('Submit refuses a STANDARD brand without EIN before anything is sent; once eligible, Continue only saves', () => {
-    expect(plan('continue', { taxId: undefined, brandType: 'STANDARD' })).toMatchObject({
-      fields: expect.any(Object),
-      after: expect.any(Function),
-    })
-    expect(
-      planA2pSave({
-        tenantId: crypto.randomUUID(),
-        intent: 'continue',
-        value: { brandType: 'STANDARD' },
-        a2p: { ...(a2p as object), taxId: null } as never,
-        account: { displayName: 'R' },
-        eligible: false,
-      }),
-    ).toEqual({ status: 400, fieldErrors: { taxId: ['Enter your EIN, or choose sole proprietor if you have none'] } })
+  it('Submit leaves the rules across fields to SQL (it starts the submission, which ob_a2p_submit refuses: a2p-content.test.ts); once eligible, Continue only saves', () => {
+    for (const value of [
+      { taxId: undefined, brandType: 'STANDARD' },
+      { brandType: 'SOLE_PROP', taxId: '12-3456789' },
+      { linkDomains: ['elsewhere.example'] },
+    ])
+      expect(plan('continue', value), JSON.stringify(value)).toMatchObject({
+        fields: expect.any(Object),
+        after: expect.any(Function),
+      })
     expect(plan('continue', {}, true)).not.toHaveProperty('after')
-  })
-
-  it('a sole proprietor who typed an EIN is refused with the line on Submit, not accepted with it dropped (issue 19)', () => {
-    expect(plan('continue', { brandType: 'SOLE_PROP', taxId: '12-3456789' })).toEqual({
-      status: 400,
-      fieldErrors: { brandType: ['You have an EIN: register as a business (Standard)'] },
-    })
-    // Saved as typed meanwhile, so the page keeps the line (SOLE_PROP_HAS_EIN) until the owner chooses.
+    // Saved as typed while editing, so the page keeps the line (SOLE_PROP_HAS_EIN) until the owner chooses.
     expect(
       (plan('autosave', { brandType: 'SOLE_PROP', taxId: '12-3456789' }) as { fields: object }).fields,
     ).toMatchObject({ taxId: '12-3456789' })
