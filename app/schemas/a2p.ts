@@ -4,7 +4,6 @@ import { getDomain, getHostname } from 'tldts'
 import { z } from 'zod'
 import { SHORTENERS } from '../../core/data/shorteners'
 import { text } from './text'
-import { siteHost } from '../../core/rules'
 
 // Page 4. Basic: brandType, legalBusinessName, websiteUrl, taxId (STANDARD only), authorizedContact.
 // Advanced: sampleMessages, linkDomains, hosted policy pages; use case, opt-in and STOP/HELP are locked.
