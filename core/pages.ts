@@ -1,15 +1,15 @@
+import { a2p } from './wizard/a2p'
+import { account } from './wizard/account'
+import { calmsg } from './wizard/calmsg'
+import { finalize } from './wizard/finalize'
+import { number } from './wizard/number'
+
 // The wizard's pages in order: the one list of them, read by the browser, the server, db/, the
-// worker and the tests (nothing else may list the pages by hand: conventions.test.ts). `opensAt`:
-// the phase from which the page can be opened; the summary (finalize) opens with the registration,
-// so an owner waiting for the carriers can review everything and see what is left. `section`: the
-// table of a data page, registered in SQL under the same id (ob_section.page, ob_register_section).
-export const PAGES = [
-  { id: 'account', phase: 'ACCOUNT', opensAt: 'ACCOUNT', title: 'Your business', section: 'ob_account' },
-  { id: 'number', phase: 'NUMBER', opensAt: 'NUMBER', title: 'Number & hours', section: 'ob_number' },
-  { id: 'calmsg', phase: 'CALMSG', opensAt: 'CALMSG', title: 'Services & prices', section: 'ob_calmsg' },
-  { id: 'a2p', phase: 'A2P', opensAt: 'A2P', title: 'Texting registration', section: 'ob_a2p' },
-  { id: 'finalize', phase: 'FINALIZE', opensAt: 'A2P', title: 'Finish', section: null },
-] as const
+// worker and the tests (nothing else may list the pages by hand: pages-listed-once.test.ts). Each
+// page's definition (core/wizard/<page>.ts) holds its id, phase, title, section and the blockers
+// it owns; the summary (finalize) opens with the registration, so an owner waiting for the
+// carriers can review everything and see what is left.
+export const PAGES = [account, number, calmsg, a2p, finalize] as const
 
 /** The phases in order (SQL's enum ob_phase): each page's, then COMPLETE, set by the copier. */
 export const PHASES = [...PAGES.map((p) => p.phase), 'COMPLETE'] as const
