@@ -33,6 +33,9 @@ async function tickHostedPages(page: Page, js: boolean) {
 
 /** The website check runs as the page first shows; its line goes once it is in. */
 const checked = async (page: Page) => {
+  // The page itself first: without JavaScript the URL changes as the navigation commits, before the
+  // new page is there, and a count then found no line on the old one.
+  await expect(page.locator('form#a2p')).toBeVisible()
   // Up to a minute: on a busy machine the worker takes its time, and a Submit before it is refused.
   for (let i = 0; i < 200 && (await page.locator('[data-blocker="WEBSITE_CHECKING"]').count()) > 0; i++)
     await page.waitForTimeout(300).then(() => page.reload())
