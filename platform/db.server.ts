@@ -9,7 +9,13 @@ declare global {
   var __obSql: Sql | undefined
 }
 
-function openPool(): Sql {
+/**
+ * This process's pool, handed explicitly to what names no tenant (sign-in, webhooks, health), to the
+ * save engine (ob_save names its tenant itself) and to the worker's tasks (they run with the tables'
+ * owner's rights). Nothing reads a connection from the surroundings: a tenant's reads go through
+ * withTenant, which hands them their transaction.
+ */
+export function pool(): Sql {
   if (!globalThis.__obSql) {
     // Closed by the process once its requests or jobs are done (closeDb), never on the signal
     // itself: a request or job still running would fail mid-transaction.
@@ -17,14 +23,6 @@ function openPool(): Sql {
   }
   return globalThis.__obSql
 }
-
-/**
- * This process's pool, handed explicitly to what names no tenant (sign-in, webhooks, health), to the
- * save engine (ob_save names its tenant itself) and to the worker's tasks (they run with the tables'
- * owner's rights). Nothing reads a connection from the surroundings: a tenant's reads go through
- * withTenant, which hands them their transaction.
- */
-export const pool = (): Sql => openPool()
 
 /** Ends the pool (if this process opened it), once nothing uses it any more. */
 export const closeDb = () => globalThis.__obSql?.end({ timeout: 5 })
@@ -43,7 +41,7 @@ export async function withTenant<T>(
   nameTenant(tenantId) // the request's log lines name it from here on
   let answer: Response | undefined
   const result = await asTenant(
-    openPool(),
+    pool(),
     tenantId,
     async (tx) => {
       try {

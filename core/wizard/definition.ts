@@ -7,7 +7,8 @@
  */
 export type PageDefinition = {
   id: string
-  phase: 'ACCOUNT' | 'NUMBER' | 'CALMSG' | 'A2P' | 'FINALIZE'
+  /** The phase in which this is the owner's page (SQL's enum ob_phase: sections.test holds the two equal). */
+  phase: string
   opensAt: string
   title: string
   section: `ob_${string}` | null
