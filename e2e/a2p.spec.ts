@@ -52,7 +52,7 @@ test('prefilled from Stripe; one click on Submit -> pending -> approved, and set
   await toA2pPage(page)
   await checked(page)
   await expect(page.getByRole('radio', { name: 'Business with an EIN (LLC, corporation)' })).toBeChecked()
-  await expect(page.getByLabel('EIN (from your IRS letter)')).toHaveValue('12-3456789')
+  await expect(page.getByLabel('EIN', { exact: true })).toHaveValue('12-3456789')
   await expect(page.getByLabel('Legal business name')).toHaveValue('Rivera Plumbing & Heating LLC')
   await expect(page.getByLabel('Website')).toHaveValue('https://riveraplumbing.example/')
   await expect(page.getByText(/Contact for carriers: .* \(415\) 555-0123/)).toBeVisible()

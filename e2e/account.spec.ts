@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { continueButton, nameInput, signIn, toast, verticalSelect } from './helpers'
+import { continueButton, nameInput, signIn, toast, verticalSelect, inlineError } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled.
 test('the Account page shows two inputs, two badges and one button, prefilled', async ({ page }) => {
@@ -39,9 +39,9 @@ test('an empty name shows an inline error linked to the field and saves nothing'
   await signIn(page, 'unverified-mobile')
   await nameInput(page).fill('')
   await continueButton(page).click()
-  await expect(page.getByText('Enter your business name')).toBeVisible()
+  await expect(inlineError(page, 'Enter your business name')).toBeVisible()
   await expect(nameInput(page)).toHaveAttribute('aria-invalid', 'true')
-  await expect(nameInput(page)).toHaveAccessibleDescription('Enter your business name')
+  await expect(nameInput(page)).toHaveAccessibleDescription(/^Enter your business name/)
   await page.goto('/onboarding/account')
   await expect(nameInput(page)).toHaveValue('Bright Spark Electric')
 })

@@ -59,7 +59,7 @@ test('swapping a service shows its typical price; the preview follows the servic
   await chip(page, 'Drain cleaning').uncheck()
   await chip(page, 'Toilet repair').check()
   await page.getByText('Advanced (optional)').click()
-  await page.getByLabel('Message', { exact: true }).fill('We fix {service} fast. Hours: {hours}. 😀')
+  await page.getByLabel('Message (optional)', { exact: true }).fill('We fix {service} fast. Hours: {hours}. 😀')
   await page.getByLabel('Also text in Spanish').check()
   if (!javaScriptEnabled) {
     // Without JavaScript the page shows what was saved: Continue saves, and the owner comes back.

@@ -37,6 +37,8 @@ export async function waitForPrefill(page: Page) {
 export const nameInput = (page: Page) => page.getByRole('textbox', { name: 'Business name' })
 export const verticalSelect = (page: Page) => page.getByRole('combobox', { name: 'Kind of work' })
 export const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' })
+/** A field's own error line (the error summary repeats its words as a link). */
+export const inlineError = (page: Page, text: string | RegExp) => page.locator('[id$="-error"]', { hasText: text })
 export const toast = (page: Page) => page.locator('[data-toast]').filter({ hasText: /\S/ })
 
 export const banner = (page: Page) => page.getByTestId('number-banner')

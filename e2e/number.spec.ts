@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { banner, continueButton, signIn, toast, waitForBanner } from './helpers'
+import { banner, continueButton, signIn, toast, waitForBanner, inlineError } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled.
 const looksGood = (page: Page) => page.getByRole('button', { name: 'Looks good' })
@@ -44,7 +44,7 @@ test('hours and radius save; bad hours get a clear message and change nothing', 
   await page.getByLabel('Closing time').fill('07:00')
   if (javaScriptEnabled) await page.getByLabel('Closing time').blur()
   else await looksGood(page).click()
-  await expect(page.getByText('Closing time must be after opening time')).toBeVisible()
+  await expect(inlineError(page, 'Closing time must be after opening time')).toBeVisible()
   await page.goto('/onboarding/number')
   await expect(page.getByLabel('Opening time')).toHaveValue('08:00')
   await page.getByLabel('Closing time').fill('17:30')

@@ -88,7 +88,7 @@ test('a new owner reaches the dashboard with defaults only, each page in three p
 
   // The stepper agrees with the page: the services and prices stored as it first showed count at once
   // (the calendar, left for later by Continue, is the other half); it said 0% on arrival before.
-  await expect(page.getByRole('link', { name: 'Services & prices 50% done' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Services and prices 50% done' })).toBeVisible()
   await look('calmsg')
   await pressUntil('calmsg', 'Continue', /^\/onboarding\/a2p$/)
 

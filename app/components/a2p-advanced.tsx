@@ -1,6 +1,6 @@
 import type { FieldMetadata } from '@conform-to/react'
 import type { A2pInput } from '~/schemas/a2p'
-import { Toggle } from './field'
+import { Advanced, LabelText, Toggle } from './field'
 
 type Fields = { [K in keyof A2pInput]-?: FieldMetadata<A2pInput[K], A2pInput, string[]> }
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
@@ -26,8 +26,7 @@ export function A2pAdvanced({
   const samples = Math.min(5, Math.max(2, lists.sampleMessages.length + 1))
   const domains = Math.min(10, lists.linkDomains.length + 1)
   return (
-    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+    <Advanced open={open}>
       <div className="mt-4 space-y-5 text-sm">
         <dl className="grid gap-1 sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium">Use case</dt>
@@ -38,7 +37,9 @@ export function A2pAdvanced({
           <dd>{locked.stopHelpText}</dd>
         </dl>
         <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
-          <legend className="font-medium">Sample messages (2 to 5; [brackets] for what changes)</legend>
+          <legend className="font-medium">
+            <LabelText>Sample messages (2 to 5; [brackets] for what changes)</LabelText>
+          </legend>
           {Array.from({ length: samples }, (_, i) => (
             <textarea
               // biome-ignore lint/suspicious/noArrayIndexKey: a slot is its place; its value in the key remounts it on a new one
@@ -55,7 +56,9 @@ export function A2pAdvanced({
           </p>
         </fieldset>
         <fieldset id="linkDomains" aria-describedby={fields.linkDomains.errorId}>
-          <legend className="font-medium">Link domains (your website's, and any your texts link to)</legend>
+          <legend className="font-medium">
+            <LabelText>Link domains (your website's, and any your texts link to)</LabelText>
+          </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {Array.from({ length: domains }, (_, i) => (
               <input
@@ -64,6 +67,8 @@ export function A2pAdvanced({
                 name={fields.linkDomains.name}
                 defaultValue={lists.linkDomains[i] ?? ''}
                 aria-label={`Link domain ${i + 1}`}
+                inputMode="url"
+                autoComplete="off"
                 className={input}
               />
             ))}
@@ -87,6 +92,6 @@ export function A2pAdvanced({
           </p>
         </div>
       </div>
-    </details>
+    </Advanced>
   )
 }

@@ -2,7 +2,7 @@ import { getInputProps, type FieldMetadata } from '@conform-to/react'
 import type { AccountInput } from '~/schemas/account'
 import { US_STATES, US_TIMEZONES } from '~/schemas/account'
 import { DefaultChip } from './badge'
-import { SelectField, TextField } from './field'
+import { Advanced, LabelText, SelectField, TextField } from './field'
 
 type Fields = { [K in keyof AccountInput]-?: FieldMetadata<AccountInput[K], AccountInput, string[]> }
 
@@ -14,12 +14,14 @@ export function AccountAdvanced({
   brandColor,
   defaulted,
   timezone,
+  open = false,
 }: {
   fields: Fields
   logoUrl: string | null
   brandColor: string | null
   defaulted: string[]
   timezone: string | null
+  open?: boolean
 }) {
   const address = fields.address.getFieldset()
   const zones =
@@ -27,20 +29,19 @@ export function AccountAdvanced({
       ? US_TIMEZONES
       : [...US_TIMEZONES, [timezone, timezone] as const]
   return (
-    <details className="rounded-md border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+    <Advanced open={open}>
       <div className="mt-4 space-y-4">
         <div className="flex items-center gap-4">
           {logoUrl ? <img src={logoUrl} alt="Your logo" className="h-16 w-16 rounded border object-contain" /> : null}
           <label className="block text-sm font-medium">
-            Logo (PNG, JPEG or WebP, up to 2 MB)
+            <LabelText>Logo (PNG, JPEG or WebP, up to 2 MB)</LabelText>
             <DefaultChip show={defaulted.includes('logo_url')} />
             <input type="file" name="logo" accept="image/png,image/jpeg,image/webp" className="mt-1 block text-sm" />
           </label>
         </div>
         <div>
           <label htmlFor={fields.brandColor.id} className="block text-sm font-medium">
-            Brand colour
+            <LabelText>Brand colour</LabelText>
             <DefaultChip show={defaulted.includes('brand_color')} />
           </label>
           {/* A colour input always submits some colour; until there is one to show, a text field
@@ -69,19 +70,26 @@ export function AccountAdvanced({
         />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">
-            Business address
+            <LabelText>Business address</LabelText>
             <DefaultChip show={defaulted.includes('address')} />
           </legend>
-          <TextField label="Street address" meta={address.line1} />
-          <TextField label="Apartment, suite (optional)" meta={address.line2} />
+          <TextField label="Street address" meta={address.line1} autoComplete="address-line1" />
+          <TextField label="Apartment, suite" meta={address.line2} autoComplete="address-line2" />
           <div className="grid grid-cols-3 gap-2">
-            <TextField label="City" meta={address.city} />
-            <SelectField label="State" meta={address.state} options={US_STATES.map((s) => [s, s] as const)} />
-            <TextField label="ZIP code" meta={address.zip} />
+            <TextField label="City" meta={address.city} autoComplete="address-level2" />
+            <SelectField
+              label="State"
+              meta={address.state}
+              options={US_STATES.map((s) => [s, s] as const)}
+              autoComplete="address-level1"
+            />
+            <TextField label="ZIP code" meta={address.zip} inputMode="numeric" autoComplete="postal-code" />
           </div>
         </fieldset>
         <fieldset>
-          <legend className="text-sm font-medium">Languages you text in</legend>
+          <legend className="text-sm font-medium">
+            <LabelText>Languages you text in</LabelText>
+          </legend>
           {/* English is always on; the hidden value keeps it when the Spanish box is unticked. */}
           <input type="hidden" name="languages" value="en" />
           <label className="mt-1 flex items-center gap-2 text-sm">
@@ -95,6 +103,6 @@ export function AccountAdvanced({
           </label>
         </fieldset>
       </div>
-    </details>
+    </Advanced>
   )
 }

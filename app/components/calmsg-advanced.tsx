@@ -2,7 +2,7 @@ import type { FieldMetadata } from '@conform-to/react'
 import { useLocation } from '@remix-run/react'
 import { TOKENS } from '~/schemas/tokens'
 import type { CalmsgInput } from '~/schemas/calmsg'
-import { NumberField, SelectField, TextareaField, TextField, Toggle } from './field'
+import { Advanced, LabelText, NumberField, SelectField, TextareaField, TextField, Toggle } from './field'
 import { PendingLine } from './pending-line'
 
 type Fields = { [K in keyof CalmsgInput]-?: FieldMetadata<CalmsgInput[K], CalmsgInput, string[]> }
@@ -32,8 +32,7 @@ export function CalmsgAdvanced({
   const es = templates.es.getFieldset()
   const href = useLocation().pathname
   return (
-    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+    <Advanced open={open}>
       <div className="mt-4 space-y-5">
         <div className="grid gap-3 sm:grid-cols-3">
           <SelectField
@@ -78,7 +77,7 @@ export function CalmsgAdvanced({
           meta={fields.opsSms}
         />
         <div>
-          <TextField label="Slack incoming-webhook link (optional)" meta={fields.slackWebhookUrl} />
+          <TextField label="Slack incoming-webhook link" meta={fields.slackWebhookUrl} type="url" autoComplete="off" />
           <button
             type="submit"
             name="intent"
@@ -100,7 +99,7 @@ export function CalmsgAdvanced({
           ) : null}
         </div>
       </div>
-    </details>
+    </Advanced>
   )
 }
 
@@ -123,7 +122,9 @@ function ListField({
   const error = Object.values(meta.allErrors ?? {}).flat()[0]
   return (
     <fieldset id={name} aria-describedby={meta.errorId}>
-      <legend className="text-sm font-medium">{label}</legend>
+      <legend className="text-sm font-medium">
+        <LabelText>{label}</LabelText>
+      </legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {Array.from({ length: slots }, (_, i) => (
           <input
@@ -131,6 +132,7 @@ function ListField({
             key={i}
             name={name}
             type={type}
+            autoComplete="off"
             defaultValue={values[i] ?? ''}
             aria-label={`${label}: ${i + 1}`}
             aria-invalid={error ? true : undefined}

@@ -1,9 +1,10 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import { DefaultChip } from './badge'
 
 // The form fields of every page, on Conform's metadata: each error has an id, and Conform links it
-// to its input with aria-describedby (and aria-invalid) while the field has errors.
+// to its input with aria-describedby (and aria-invalid) while the field has errors; a hint is
+// linked the same way, always.
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
 
 export function Errors({ id, errors, className = '' }: { id: string; errors?: string[]; className?: string }) {
@@ -14,27 +15,74 @@ export function Errors({ id, errors, className = '' }: { id: string; errors?: st
   )
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any field whose form value is text
-type FieldProps = { label: string; meta: FieldMetadata<any>; defaulted?: boolean; className?: string }
+/** Inside it (an Advanced section), every field's label ends "(optional)". */
+const Optional = createContext(false)
 
-/** A label, the control, and the field's error line. */
-function Field({ label, meta, defaulted = false, className, children }: FieldProps & { children: ReactNode }) {
+/** A page's Advanced section: collapsed unless a fix or an error is in it; every field in it is optional. */
+export function Advanced({ open = false, children }: { open?: boolean; children: ReactNode }) {
+  return (
+    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
+      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+      <Optional.Provider value={true}>{children}</Optional.Provider>
+    </details>
+  )
+}
+
+/** A label's text, with "(optional)" in an Advanced section. */
+export function LabelText({ children }: { children: ReactNode }) {
+  return (
+    <>
+      {children}
+      {useContext(Optional) ? <span className="font-normal text-slate-600"> (optional)</span> : null}
+    </>
+  )
+}
+
+/** What phones need to fill a text field in by themselves: its kind, its keyboard and what it holds. */
+type Fill = {
+  type?: 'text' | 'email' | 'tel' | 'url'
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel' | 'url'
+  autoComplete?: string
+}
+type FieldProps = {
+  label: string
+  // biome-ignore lint/suspicious/noExplicitAny: any field whose form value is text
+  meta: FieldMetadata<any>
+  defaulted?: boolean
+  /** One line under the label: what to enter, or where to find it. */
+  hint?: string
+  className?: string
+}
+
+/** A label, its hint, the control, and the field's error line. */
+function Field({ label, meta, defaulted = false, hint, className, children }: FieldProps & { children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={meta.id} className="block text-sm font-medium">
-        {label}
+        <LabelText>{label}</LabelText>
         <DefaultChip show={defaulted} />
       </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       {children}
       <Errors id={meta.errorId} errors={meta.errors} />
     </div>
   )
 }
 
-export function TextField(props: FieldProps) {
+export function TextField({ type = 'text', inputMode, autoComplete, ...props }: FieldProps & Fill) {
   return (
     <Field {...props}>
-      <input {...getInputProps(props.meta, { type: 'text' })} key={props.meta.key} className={inputClass} />
+      <input
+        {...getInputProps(props.meta, { type, ariaDescribedBy: props.hint ? props.meta.descriptionId : undefined })}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        key={props.meta.key}
+        className={inputClass}
+      />
     </Field>
   )
 }
@@ -42,15 +90,24 @@ export function TextField(props: FieldProps) {
 export function NumberField(props: FieldProps) {
   return (
     <Field {...props}>
-      <input {...getInputProps(props.meta, { type: 'number' })} key={props.meta.key} className={inputClass} />
+      <input
+        {...getInputProps(props.meta, { type: 'number' })}
+        inputMode="numeric"
+        key={props.meta.key}
+        className={inputClass}
+      />
     </Field>
   )
 }
 
-export function SelectField({ options, ...props }: FieldProps & { options: readonly (readonly [string, string])[] }) {
+export function SelectField({
+  options,
+  autoComplete,
+  ...props
+}: FieldProps & { options: readonly (readonly [string, string])[]; autoComplete?: string }) {
   return (
     <Field {...props}>
-      <select {...getSelectProps(props.meta)} key={props.meta.key} className={inputClass}>
+      <select {...getSelectProps(props.meta)} autoComplete={autoComplete} key={props.meta.key} className={inputClass}>
         <option value="">Choose…</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -66,7 +123,7 @@ export function TextareaField({ placeholder, ...props }: FieldProps & { placehol
   return (
     <Field {...props}>
       <textarea
-        {...getTextareaProps(props.meta)}
+        {...getTextareaProps(props.meta, { ariaDescribedBy: props.hint ? props.meta.descriptionId : undefined })}
         key={props.meta.key}
         rows={2}
         placeholder={placeholder}
@@ -80,12 +137,12 @@ export function TextareaField({ placeholder, ...props }: FieldProps & { placehol
  * A checkbox whose unticking is sent too: a hidden "off" goes first and the box's "on" wins, so an
  * autosave of the field (or a form without it ticked) says "off" instead of nothing.
  */
-export function Toggle({ label, meta, className }: Omit<FieldProps, 'defaulted'>) {
+export function Toggle({ label, meta, className }: Pick<FieldProps, 'label' | 'meta' | 'className'>) {
   return (
     <label className="flex items-center gap-2 text-sm">
       <input type="hidden" name={meta.name} value="off" />
       <input {...getInputProps(meta, { type: 'checkbox', value: 'on' })} key={meta.key} className={className} />
-      {label}
+      <LabelText>{label}</LabelText>
     </label>
   )
 }

@@ -1,6 +1,6 @@
 import { getCollectionProps, getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import { AFTER_HOURS, STOCK_STOP_HELP, type NumberInput } from '~/schemas/number'
-import { Errors, NumberField, TextareaField, TextField, Toggle } from './field'
+import { Advanced, Errors, LabelText, NumberField, TextareaField, TextField, Toggle } from './field'
 
 type Fields = { [K in keyof NumberInput]-?: FieldMetadata<NumberInput[K], NumberInput, string[]> }
 type Props = {
@@ -23,8 +23,7 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
   const dates = [...federal.map((h) => h.date), ...chosen.filter((d) => !federal.some((f) => f.date === d))]
   const names = Object.fromEntries(federal.map((h) => [h.date, h.name]))
   return (
-    <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+    <Advanced open={open}>
       <div className="mt-4 space-y-5">
         <div id="portIn" className="[&:has(.port-toggle:checked)_.port-fields]:block">
           <Toggle
@@ -33,10 +32,16 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
             className="port-toggle"
           />
           <div className="port-fields mt-2 hidden space-y-1 rounded-md bg-slate-50 p-3">
-            <TextField label="Number to move" meta={portIn.phoneNumber} />
+            <TextField
+              label="Number to move"
+              hint="The number your customers call today."
+              meta={portIn.phoneNumber}
+              type="tel"
+              autoComplete="tel-national"
+            />
             <div>
               <label htmlFor={portIn.accountNumber.id} className="block text-sm">
-                Account number at your current phone company
+                <LabelText>Account number at your current phone company</LabelText>
               </label>
               <input
                 {...getInputProps(portIn.accountNumber, { type: 'text' })}
@@ -49,11 +54,12 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
             </div>
             <div>
               <label htmlFor={portIn.pin.id} className="block text-sm">
-                Port-out PIN
+                <LabelText>Port-out PIN</LabelText>
               </label>
               <input
                 {...getInputProps(portIn.pin, { type: 'password' })}
                 key={portIn.pin.key}
+                inputMode="numeric"
                 autoComplete="off"
                 placeholder={portInSaved ? 'Saved (hidden)' : ''}
                 className={input}
@@ -68,7 +74,7 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
         </div>
         <div>
           <label htmlFor={fields.afterHoursMode.id} className="block text-sm">
-            After hours
+            <LabelText>After hours</LabelText>
           </label>
           <select {...getSelectProps(fields.afterHoursMode)} key={fields.afterHoursMode.key} className={input}>
             {AFTER_HOURS.map(([value, text]) => (
@@ -80,7 +86,9 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           <Errors id={fields.afterHoursMode.errorId} errors={fields.afterHoursMode.errors} />
         </div>
         <fieldset aria-describedby={fields.holidays.errors ? fields.holidays.errorId : undefined}>
-          <legend className="text-sm font-medium">Closed on (US federal holidays; untick the days you work)</legend>
+          <legend className="text-sm font-medium">
+            <LabelText>Closed on (US federal holidays; untick the days you work)</LabelText>
+          </legend>
           {/* Sent even when every box is unticked, so "no holidays" can be saved. */}
           <input type="hidden" name={fields.holidays.name} value="" />
           <div className="mt-1 grid grid-cols-2 gap-1 text-sm">
@@ -98,7 +106,9 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           <Errors id={fields.holidays.errorId} errors={fields.holidays.errors} />
         </fieldset>
         <div>
-          <p className="text-sm font-medium">Opt-out line added to texts</p>
+          <p className="text-sm font-medium">
+            <LabelText>Opt-out line added to texts</LabelText>
+          </p>
           <p className="text-sm text-slate-600">{stopHelpText}</p>
           <details className="text-sm" open={Boolean(fields.stopHelpText.errors)}>
             <summary className="cursor-pointer text-slate-600">Write my own</summary>
@@ -148,6 +158,6 @@ export function NumberAdvanced({ fields, stopHelpText, portInSaved, federal, cha
           </div>
         ) : null}
       </div>
-    </details>
+    </Advanced>
   )
 }

@@ -1,4 +1,5 @@
-// One short status line. Rendered by the server too, so it works without JavaScript.
+// One short status line. Rendered by the server too, so it works without JavaScript. On a phone it
+// is a bar along the top, where the layout leaves room (a corner toast covered the field being typed in).
 export function Toast({ message, tone = 'ok' }: { message?: string | null; tone?: 'ok' | 'error' }) {
   return (
     <div
@@ -7,7 +8,7 @@ export function Toast({ message, tone = 'ok' }: { message?: string | null; tone?
       aria-live="polite"
       className={
         message
-          ? `fixed bottom-4 right-4 rounded-md px-4 py-2 text-sm shadow ${tone === 'error' ? 'bg-red-700 text-white' : 'bg-slate-900 text-white'}`
+          ? `fixed inset-x-0 top-0 px-4 py-2 text-sm shadow sm:inset-x-auto sm:top-auto sm:bottom-4 sm:right-4 sm:rounded-md ${tone === 'error' ? 'bg-red-700 text-white' : 'bg-slate-900 text-white'}`
           : 'sr-only'
       }
     >

@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react'
+import { useFetcher, useMatches } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type FormEvent, type SyntheticEvent } from 'react'
 import type { ActionReply } from '~/wizard'
 
@@ -47,6 +47,9 @@ export function useAutosave({
   const afterIdle = useRef<(() => void)[]>([])
   const [status, setStatus] = useState<Status>(null)
   const tab = useTab()
+  // The fields of the save in flight: leaving the page cancels it, so the flush sends them again.
+  const sending = useRef<FormData | null>(null)
+  const routeId = useMatches().at(-1)?.id
 
   // A newer version from a loader revalidation is the one to send next.
   useEffect(() => {
@@ -66,17 +69,13 @@ export function useAutosave({
       for (const run of afterIdle.current.splice(0)) run()
       return
     }
-    const all = new FormData(el)
-    const body = new FormData()
-    // A nested field (address.zip, hours.start) is checked as a whole, so all its parts go along.
-    const groups = new Set([...dirty.current].map((name) => name.split(/[.[]/)[0]))
-    for (const [name, value] of all.entries()) if (groups.has(name.split(/[.[]/)[0])) body.append(name, value)
-    dirty.current.clear()
+    const body = changedFields(el, dirty.current)
     if (!validate(body)) return pump()
     body.set('intent', 'autosave')
     body.set('version', String(latest.current))
     if (tab) body.set('tab', tab)
     busy.current = true
+    sending.current = body
     setStatus({ message: 'Saving…', tone: 'ok' })
     // Only a chosen file needs multipart; a few changed fields read faster on the server urlencoded.
     const file = [...body.values()].some((v) => v instanceof File)
@@ -89,6 +88,7 @@ export function useAutosave({
   useEffect(() => {
     if (fetcher.state !== 'idle' || !busy.current) return
     busy.current = false
+    sending.current = null
     const reply = fetcher.data
     if (reply?.saved && reply.version !== undefined) {
       latest.current = Math.max(latest.current, reply.version)
@@ -103,6 +103,35 @@ export function useAutosave({
     }
     pump()
   }, [fetcher.state, fetcher.data, pump])
+
+  // Leaving the page (a tab closed, another app, a link) with a field changed and not yet saved:
+  // the change goes out in a request that outlives the page (keepalive), so no last edit is lost.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: form() finds the form by its fixed id; the rest are refs read live
+  useEffect(() => {
+    const flush = () => {
+      const el = form()
+      if (!el || stopped.current || !routeId || (dirty.current.size === 0 && !sending.current)) return
+      const body = changedFields(el, dirty.current)
+      for (const [name, value] of sending.current?.entries() ?? []) if (!body.has(name)) body.append(name, value)
+      sending.current = null
+      if (!validate(body)) return
+      body.set('intent', 'autosave')
+      body.set('version', String(latest.current))
+      if (tab) body.set('tab', tab)
+      const fields = new URLSearchParams()
+      for (const [name, value] of body.entries()) if (typeof value === 'string') fields.append(name, value)
+      // Remix's data request for the page's own action: the JSON reply, not the page.
+      const url = `${location.pathname}?_data=${encodeURIComponent(routeId)}`
+      void fetch(url, { method: 'POST', body: fields, keepalive: true, credentials: 'same-origin' }).catch(() => {})
+    }
+    const hidden = () => document.visibilityState === 'hidden' && flush()
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', hidden)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', hidden)
+    }
+  }, [validate, tab, routeId])
 
   const markDirty = (event: SyntheticEvent) => {
     const name = (event.target as HTMLInputElement).name
@@ -143,4 +172,17 @@ export function useAutosave({
       return true
     },
   }
+}
+
+/**
+ * The changed fields of the form, to save: a nested field (address.zip, hours.start) is checked as a
+ * whole, so all its parts go along. Empties `dirty`.
+ */
+function changedFields(el: HTMLFormElement, dirty: Set<string>) {
+  const groups = new Set([...dirty].map((name) => name.split(/[.[]/)[0]))
+  dirty.clear()
+  const body = new FormData()
+  for (const [name, value] of new FormData(el).entries())
+    if (groups.has(name.split(/[.[]/)[0])) body.append(name, value)
+  return body
 }

@@ -113,6 +113,8 @@ export async function replyToSaveError(
   error: unknown,
   state: () => Promise<WizardState>,
   fieldOf: (column: string) => string | null = () => null,
+  /** The form's reply with these errors: it keeps the values that failed (without JavaScript too). */
+  refusedWith: (fieldErrors: Record<string, string[]>) => unknown = (error) => ({ status: 'error', error }),
 ) {
   if (error instanceof StaleVersionError) {
     return json<ActionReply>({ ...(await state()), conflict: true, message: error.message }, { status: 409 })
@@ -125,7 +127,8 @@ export async function replyToSaveError(
     detail?: string
   }
   if (typeof e?.code === 'string' && /^OB\d{3}$/.test(e.code)) {
-    const result = blockerErrors(e.detail)
+    const fieldErrors = blockerErrors(e.detail)
+    const result = fieldErrors && (refusedWith(fieldErrors) as ActionReply['result'])
     return json<ActionReply>({ ...(await state()), message: e.message, result }, { status: Number(e.code.slice(2)) })
   }
   if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
@@ -133,7 +136,7 @@ export async function replyToSaveError(
     const field = fieldOf(e.column_name ?? e.constraint_name ?? '')
     // A value the schema let through and SQL refused: the two disagree, which is ours to fix.
     log().warn(`save refused by the database: ${e.code} ${e.constraint_name ?? e.column_name ?? ''} ${e.message ?? ''}`)
-    const result = field ? { status: 'error' as const, error: { [field]: [message] } } : undefined
+    const result = field ? (refusedWith({ [field]: [message] }) as ActionReply['result']) : undefined
     return json<ActionReply>({ ...(await state()), message, result }, { status: 400 })
   }
   throw error
@@ -151,7 +154,7 @@ function blockerErrors(detail: string | undefined) {
     const b = BLOCKERS[code]
     if (b?.fix.startsWith('#')) (error[b.fix.slice(1)] ??= []).push(b.text)
   }
-  return Object.keys(error).length ? { status: 'error' as const, error } : undefined
+  return Object.keys(error).length ? error : undefined
 }
 
 /**

@@ -1,12 +1,13 @@
 import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, useNavigation } from '@remix-run/react'
-import { useCallback, useRef, type ComponentType, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ComponentType, type FormEvent, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { Blockers, PendingBlockers } from '~/components/blockers'
+import { ErrorSummary, type SummaryItem } from '~/components/error-summary'
 import { SaveFeedback } from '~/components/save-feedback'
 import { pickSubmitted } from '~/schemas/submitted'
-import type { ActionReply, BlockerLine, PageId } from '~/wizard'
+import { documentTitle, type ActionReply, type BlockerLine, type PageId } from '~/wizard'
 import { useAutosave } from './autosave'
 
 // The page kit, browser side: one form pattern for every page. Conform's useForm over the page's
@@ -60,8 +61,10 @@ export function freshAfterSave(Page: ComponentType) {
 }
 
 /**
- * Every page's frame: its title and one line of intro, what is on its way (pending blockers), the
- * page's fields, what stands in the way (one line each, with Fix links), and the one button.
+ * Every page's frame: the error summary of a refused Continue, its title and one line of intro,
+ * what is on its way (pending blockers), the page's fields, what stands in the way (one line each,
+ * with Fix links), and the one button. Enter in a field presses `enter` (Continue unless the page
+ * says otherwise), never whichever of the page's own buttons happens to come first.
  */
 export function PageForm({
   page,
@@ -69,6 +72,7 @@ export function PageForm({
   intro,
   blockers,
   button = 'Continue',
+  enter = 'continue',
   form,
   autosave,
   reply,
@@ -80,6 +84,8 @@ export function PageForm({
   intro: string
   blockers: BlockerLine[]
   button?: string
+  /** The intent Enter in a field sends: Continue, or a page's safer one (saving, confirming a code). */
+  enter?: string
   // biome-ignore lint/suspicious/noExplicitAny: any page's form (each page's schema types its own fields)
   form: FormMetadata<any, string[]>
   autosave: ReturnType<typeof useAutosave>
@@ -88,17 +94,28 @@ export function PageForm({
   multipart?: boolean
   children: ReactNode
 }) {
+  const summary = useErrorSummary(page, form, reply)
   return (
     <Form
       method="post"
       {...getFormProps(form)}
       encType={multipart ? 'multipart/form-data' : undefined}
       {...autosave.handlers}
-      onSubmit={(event) => autosave.holdSubmit(event) || form.onSubmit(event)}
+      onSubmit={(event) => {
+        summary.submitted(event)
+        return autosave.holdSubmit(event) || form.onSubmit(event)
+      }}
       className="space-y-5"
     >
+      {/* The form's default button (the first in it): what Enter in any field presses. */}
+      <button type="submit" name="intent" value={enter} tabIndex={-1} aria-hidden className="sr-only">
+        {enter === 'continue' ? button : 'Save'}
+      </button>
+      {summary.items.length ? <ErrorSummary ref={summary.ref} items={summary.items} message={reply?.message} /> : null}
       <div>
-        <h2 className="text-xl font-semibold">{title}</h2>
+        <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
+          {title}
+        </h2>
         <p className="text-sm text-slate-600">{intro}</p>
       </div>
       <PendingBlockers lines={blockers} />
@@ -117,4 +134,40 @@ export function PageForm({
       <SaveFeedback page={page} reply={reply} autosave={autosave.status} />
     </Form>
   )
+}
+
+/**
+ * The error summary's lines: every field's first error once a button was pressed (a reply from the
+ * server, or Conform refusing the submit in the browser), until they are fixed. With JavaScript it
+ * takes focus as it appears after a press, and the page's title says "Error: " while it shows.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any page's form
+function useErrorSummary(page: PageId, form: FormMetadata<any, string[]>, reply: ActionReply | undefined) {
+  const [presses, setPresses] = useState(0)
+  const focus = useRef(false)
+  const ref = useRef<HTMLDivElement>(null)
+  const items: SummaryItem[] =
+    presses || reply
+      ? Object.entries(form.allErrors).flatMap(([name, errors]) =>
+          name && errors?.[0] ? [{ name, href: `#${form.id}-${name}`, text: errors[0] }] : [],
+        )
+      : []
+  const shown = items.length > 0
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each press may move focus again
+  useEffect(() => {
+    document.title = documentTitle(page, shown)
+    if (shown && focus.current) ref.current?.focus()
+    if (shown) focus.current = false
+  }, [page, shown, presses])
+  return {
+    ref,
+    items,
+    submitted(event: FormEvent<HTMLFormElement>) {
+      const submitter = (event.nativeEvent as SubmitEvent).submitter
+      // Conform's own validation submits (a temporary button without our name) are not presses.
+      if (submitter?.getAttribute('name') !== 'intent') return
+      setPresses((n) => n + 1)
+      focus.current = true
+    },
+  }
 }

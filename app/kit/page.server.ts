@@ -128,7 +128,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
   const page = PAGES.find((p) => p.id === def.id)!
 
   // A page's reads run in one transaction for the owner's tenant (row-level security).
-  async function loader({ request }: LoaderFunctionArgs) {
+  async function loader({ request, context }: LoaderFunctionArgs) {
     const identity = await requireIdentity(request)
     const { tenantId } = identity
     if (def.refresh) {
@@ -149,7 +149,8 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
         const state = await guardPage(tx, identity, def.id)
         const data = await def.load({ request, identity, tenantId, state, tx })
         const blockers: BlockerLine[] = blockerLines(state.blockers, def.id, fixLinks())
-        return json({ ...data, state, blockers })
+        // `refused`: this render answers a post the action refused (without JavaScript): its title says "Error: ".
+        return json({ ...data, state, blockers, refused: context.refused === true })
       },
       { snapshot: true },
     )
@@ -215,7 +216,12 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     } catch (error) {
       if (error instanceof PageClosedError)
         throw redirect(error.phase ? pagePath(currentPage(error.phase)) : signInUrl())
-      return replyToSaveError(error, current, (name) => fieldFor(def.section, name))
+      return replyToSaveError(
+        error,
+        current,
+        (name) => fieldFor(def.section, name),
+        (fieldErrors) => formReply(submission, secrets, { fieldErrors }),
+      )
     }
   }
 
@@ -225,6 +231,7 @@ export function definePage<S extends z.ZodObject, I extends string, L extends ob
     try {
       const reply = await action(args)
       ended(outcomeOf(reply?.status ?? 200))
+      if (reply && reply.status >= 400 && (await reply.clone().json())?.result?.error) args.context.refused = true
       return reply
     } catch (error) {
       // A redirect thrown is a post not taken (signed out, the page closed).

@@ -11,10 +11,12 @@ import { OtpPanel } from '~/components/otp-panel'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { a2pPage } from '~/pages/a2p.server'
 import { A2pBasic, A2pSchema } from '~/schemas/a2p'
+import { pageMeta } from '~/kit/meta'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => a2pPage.loader(args)
 export const action = (args: ActionFunctionArgs) => a2pPage.action(args)
+export const meta = pageMeta('a2p')
 
 // Fields in the Advanced section: a blocker whose Fix leads to one opens it.
 const ADVANCED_FIX = ['#sampleMessages', '#linkDomains', '#hostedPolicy']
@@ -52,6 +54,7 @@ function A2pPage() {
   const policyMissing = fixes('#hostedPolicy')
   // A check fails after a rejection or a pause: the next review may be charged again.
   const checkFails = blockers.some((b) => b.check)
+  const otp = r.brandPhase === 'VETTED' && r.identityStatus === 'UNVERIFIED'
   return (
     <PageForm
       page="a2p"
@@ -59,6 +62,8 @@ function A2pPage() {
       intro="US carriers require every business that texts to register. We filled this in for you."
       blockers={blockers}
       button={button}
+      // Enter in a field never sends a registration (each is charged): it saves, or confirms the code.
+      enter={otp ? 'verifyOtp' : state.textingEligible ? 'continue' : 'autosave'}
       form={form}
       autosave={autosave}
       reply={reply}
@@ -68,7 +73,7 @@ function A2pPage() {
       </div>
       <A2pTimeline steps={timeline} timezone={timezone} />
       <RejectionLine status={r} />
-      {r.brandPhase === 'VETTED' && r.identityStatus === 'UNVERIFIED' ? (
+      {otp ? (
         <OtpPanel phone={contact.phoneE164 ?? ''} sentAt={r.otpSentAt} error={r.otpError} checking={r.otpChecking} />
       ) : null}
       {r.websiteCheckError ? (
@@ -105,15 +110,32 @@ function A2pPage() {
         <Errors id={fields.brandType.errorId} errors={fields.brandType.errors} />
       </fieldset>
       <div className="ein hidden" id="taxId">
-        <TextField label="EIN (from your IRS letter)" meta={fields.taxId} />
+        <TextField
+          label="EIN"
+          hint="9 digits, on your IRS letter (CP 575), like 12-3456789."
+          meta={fields.taxId}
+          inputMode="numeric"
+          autoComplete="off"
+        />
       </div>
-      <TextField label="Legal business name" meta={fields.legalBusinessName} />
+      <TextField
+        label="Legal business name"
+        hint="Exactly as on your IRS or state records."
+        meta={fields.legalBusinessName}
+        autoComplete="organization"
+      />
       {r.legalMatchesTaxIdLike === false ? (
         <p className="-mt-4 text-sm text-amber-900">
           This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.
         </p>
       ) : null}
-      <TextField label="Website" meta={fields.websiteUrl} />
+      <TextField
+        label="Website"
+        hint="Carriers check it shows your business name."
+        meta={fields.websiteUrl}
+        type="url"
+        autoComplete="url"
+      />
       <details
         id="authorizedContact"
         open={
@@ -129,9 +151,9 @@ function A2pPage() {
           <span className="text-blue-700 underline">Edit</span>
         </summary>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
-          <TextField label="Name" meta={c.name} />
-          <TextField label="Email" meta={c.email} />
-          <TextField label="Mobile" meta={c.phone} />
+          <TextField label="Name" meta={c.name} autoComplete="name" />
+          <TextField label="Email" meta={c.email} type="email" autoComplete="email" />
+          <TextField label="Mobile" meta={c.phone} type="tel" autoComplete="tel-national" />
         </div>
       </details>
       <p className="text-sm text-slate-600" id="submit">

@@ -8,10 +8,12 @@ import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { accountPage } from '~/pages/account.server'
 import { VERTICALS } from '../../core/data/verticals'
 import { AccountBasic, AccountSchema } from '~/schemas/account'
+import { pageMeta } from '~/kit/meta'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => accountPage.loader(args)
 export const action = (args: ActionFunctionArgs) => accountPage.action(args)
+export const meta = pageMeta('account')
 
 export default freshAfterSave(AccountPage)
 
@@ -59,7 +61,13 @@ function AccountPage() {
         name="browserTimezone"
         ref={(el) => void (el && (el.value = Intl.DateTimeFormat().resolvedOptions().timeZone))}
       />
-      <TextField label="Business name" meta={fields.displayName} defaulted={defaulted.includes('display_name')} />
+      <TextField
+        label="Business name"
+        hint="The name your customers know you by."
+        meta={fields.displayName}
+        autoComplete="organization"
+        defaulted={defaulted.includes('display_name')}
+      />
       <SelectField
         label="Kind of work"
         meta={fields.vertical}
@@ -76,6 +84,9 @@ function AccountPage() {
         brandColor={account.brandColor}
         defaulted={defaulted}
         timezone={account.timezone}
+        open={Boolean(
+          reply?.result?.error && Object.keys(reply.result.error).some((k) => !/^(displayName|vertical)$/.test(k)),
+        )}
       />
     </PageForm>
   )

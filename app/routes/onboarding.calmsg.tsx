@@ -7,10 +7,12 @@ import { ServicesField } from '~/components/services-field'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { calmsgPage } from '~/pages/calmsg.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, calmsgFormValue } from '~/schemas/calmsg'
+import { pageMeta } from '~/kit/meta'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => calmsgPage.loader(args)
 export const action = (args: ActionFunctionArgs) => calmsgPage.action(args)
+export const meta = pageMeta('calmsg')
 
 type Live = { topServices?: unknown; templates?: unknown; bilingual?: unknown }
 const strings = (v: unknown) => [v].flat().filter((x): x is string => typeof x === 'string' && x !== '')

@@ -5,9 +5,11 @@ import { Blockers, PendingBlockers } from '~/components/blockers'
 import { PendingLine } from '~/components/pending-line'
 import { Summary } from '~/components/summary'
 import { action as finalizeAction, loader as finalizeLoader } from '~/pages/finalize.server'
+import { pageMeta } from '~/kit/meta'
 
 export const loader = (args: LoaderFunctionArgs) => finalizeLoader(args)
 export const action = (args: ActionFunctionArgs) => finalizeAction(args)
+export const meta = pageMeta('finalize')
 
 export default function FinalizePage() {
   const {
@@ -32,7 +34,9 @@ export default function FinalizePage() {
   if (state.phase === 'COMPLETE' || !snapshot) {
     return (
       <section className="space-y-3">
-        <h2 className="text-xl font-semibold">Onboarding is complete</h2>
+        <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
+          Onboarding is complete
+        </h2>
         <p className="text-slate-600">
           Your business is set up in the app. Texting enabled: carriers approved your registration.
         </p>
@@ -45,7 +49,9 @@ export default function FinalizePage() {
   if (state.phase === 'FINALIZE') {
     return (
       <section className="space-y-3">
-        <h2 className="text-xl font-semibold">You are all set</h2>
+        <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
+          You are all set
+        </h2>
         <p className="text-slate-600">Texting enabled: carriers approved your registration.</p>
         <PendingLine
           pending
@@ -60,7 +66,9 @@ export default function FinalizePage() {
   return (
     <Form method="post" id="finalize" className="space-y-5">
       <div>
-        <h2 className="text-xl font-semibold">Check and finish</h2>
+        <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
+          Check and finish
+        </h2>
         <p className="text-sm text-slate-600">This is what we set up for you. Edit anything, then press Finish.</p>
       </div>
       <PendingBlockers lines={blockers} />

@@ -8,10 +8,12 @@ import { NumberBanner } from '~/components/number-banner'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { numberPage } from '~/pages/number.server'
 import { NumberBasic, NumberSchema, numberFormValue } from '~/schemas/number'
+import { pageMeta } from '~/kit/meta'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => numberPage.loader(args)
 export const action = (args: ActionFunctionArgs) => numberPage.action(args)
+export const meta = pageMeta('number')
 
 export default freshAfterSave(NumberPage)
 

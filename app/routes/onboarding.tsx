@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Outlet, useLoaderData, useLocation, useMatches } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
 import { commitSession, getSession } from '~/auth/session.server'
@@ -28,10 +28,18 @@ export default function OnboardingLayout() {
     if (toast) setKept({ key: location.key, toast })
   }, [toast, location.key])
   const message = toast ?? (kept?.key === location.key ? kept.toast : null)
+  // After a move to another page in the browser (not the first load, which starts at the top of the
+  // document as any page does), focus goes to the new page's heading, so a screen reader reads it.
+  const arrived = useRef(location.pathname)
+  useEffect(() => {
+    if (arrived.current === location.pathname) return
+    arrived.current = location.pathname
+    document.querySelector<HTMLElement>('[data-page-heading]')?.focus()
+  }, [location.pathname])
   const segment = location.pathname.split('/')[2]
   const current = (PAGES.find((p) => p.id === segment)?.id ?? 'account') as PageId
   return (
-    <div className="mx-auto max-w-3xl space-y-6 p-4 sm:p-8">
+    <div className="mx-auto max-w-3xl space-y-6 px-4 pt-12 pb-4 sm:p-8">
       <header className="flex items-center justify-between">
         <h1 className="text-lg font-semibold">Set up your business</h1>
         <Form method="post" action="/sign-out">

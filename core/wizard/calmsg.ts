@@ -4,7 +4,7 @@ export const calmsg = {
   id: 'calmsg',
   phase: 'CALMSG',
   opensAt: 'CALMSG',
-  title: 'Services & prices',
+  title: 'Services and prices',
   section: 'ob_calmsg',
   blockers: {
     CHOOSE_SERVICES: {

@@ -4,7 +4,7 @@ export const number = {
   id: 'number',
   phase: 'NUMBER',
   opensAt: 'NUMBER',
-  title: 'Number & hours',
+  title: 'Number and hours',
   section: 'ob_number',
   blockers: {
     RESERVE_NUMBER: {
