@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { a2pCallback } from '../db/a2p.server'
 import { BodyTooLarge, readBody } from './lib/body.server'
 import { pool } from '../platform/db.server'

@@ -1,10 +1,17 @@
-import { getHostname } from 'tldts'
-
 // Rules written once and used by the browser, the server and the worker. SQL checks the area code
-// too (CHECKs on ob_number); there SQL decides, and these only word the message sooner.
+// too (CHECKs on ob_number); there SQL decides, and these only word the message sooner. A rule that
+// needs a library lives in a file of its own (site-host.ts), so the pages that use only these do
+// not ship it.
 
 /** A US area code: three digits, the first neither 0 nor 1 (NANP). */
 export const AREA_CODE = /^[2-9]\d{2}$/
 
-/** A website's host as links and the carriers compare it: lower case (tldts), without "www.". */
-export const siteHost = (url: string): string | null => getHostname(url)?.replace(/^www\./, '') ?? null
+/**
+ * A US number in E.164 (+1 and ten digits) as Americans write it, (415) 555-0123; anything else as
+ * it is. The pages only show numbers we stored in E.164, so a display needs no phone library
+ * (libphonenumber's metadata is 29 kB gzip in the browser; the schemas that parse what owners type keep it).
+ */
+export const usNational = (e164: string): string => {
+  const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164)
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 // The copier's document (the ob_snapshot view), as the summary page reads it: the parts it shows
 // are checked; the rest passes through as the view has it. Shared: db/snapshot.server.ts parses the

@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
-import { z } from 'zod'
+import * as z from 'zod'
 import { requireClerkUserId, revokeClerkSession } from '../../platform/providers/clerk.server'
 import { tenantForUser } from '../../db/flow.server'
 import { nameTenant } from '../../db/context.server'

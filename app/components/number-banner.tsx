@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { usNational } from '../../core/rules'
 
 type BannerNumber = {
   e164: string | null
@@ -19,9 +19,7 @@ export function NumberBanner({ number }: { number: BannerNumber }) {
     return (
       <div data-testid="number-banner" className="rounded-md bg-emerald-50 p-4 text-emerald-950">
         <p className="text-sm">Your texting number is ready</p>
-        <p className="text-2xl font-semibold tracking-wide">
-          {parsePhoneNumberFromString(number.e164)?.formatNational() ?? number.e164}
-        </p>
+        <p className="text-2xl font-semibold tracking-wide">{usNational(number.e164)}</p>
         <p className="text-sm">
           {number.state} · {caps.join(', ')}
         </p>

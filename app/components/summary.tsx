@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { usNational } from '../../core/rules'
 import type { ReactNode } from 'react'
 import { formatHours } from '~/lib/preview'
 import { VERTICALS } from '../../core/data/verticals'
@@ -26,7 +26,7 @@ const nextYear = (days: string[], now = new Date()) => {
   const end = new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10)
   return days.filter((d) => d >= today && d < end)
 }
-const phone = (e164: string | null) => (e164 ? (parsePhoneNumberFromString(e164)?.formatNational() ?? e164) : null)
+const phone = (e164: string | null) => (e164 ? usNational(e164) : null)
 const dollars = (n: number | null) => (n === null ? null : `$${n.toLocaleString('en-US')}`)
 const range = (p: { min: number | null; max: number | null } | undefined) =>
   !p || (p.min === null && p.max === null)

@@ -1,7 +1,7 @@
 import type { Submission } from '@conform-to/react'
 import { json } from '@remix-run/node'
 import { createHash } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import { StaleVersionError } from '../../db/save.server'
 import type { WizardState } from '../../db/flow.server'
 import { redirectWithToast } from '../auth/session.server'

@@ -19,7 +19,7 @@ import { seal } from '../../platform/crypto.server'
 import type { Tx } from '../../platform/db.server'
 import { autoReply } from '../lib/preview'
 import { A2pBasic, A2pSchema, namesMatch, type A2pFields } from '../schemas/a2p'
-import { siteHost } from '../../core/rules'
+import { siteHost } from '../../core/site-host'
 
 // Page 4 (A2P 10DLC): what it shows and what a save changes. The first time it is shown it stores
 // a prefill (Stripe's company and site, the owner as contact, two samples from Page 3's reply) and

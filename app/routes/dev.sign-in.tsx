@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
-import { z } from 'zod'
+import * as z from 'zod'
+import '~/schemas/zod-config'
 import { BodyTooLarge, readFormData } from '~/lib/body.server'
 import { devIdentityAllowed, signInPersona } from '~/auth/identity.server'
 import { PERSONAS, PERSONA_IDS } from '~/auth/personas'

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { getCollectionProps } from '@conform-to/react'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { usNational } from '../../core/rules'
 import { A2pAdvanced } from '~/components/a2p-advanced'
 import { reasonFix } from '../../core/data/a2p-reasons'
 import { RejectionLine, StatusPill, rejected } from '~/components/a2p-status'
@@ -41,7 +41,7 @@ function A2pPage() {
       authorizedContact: {
         name: contact.name ?? '',
         email: contact.email ?? '',
-        phone: contact.phoneE164 ? (parsePhoneNumberFromString(contact.phoneE164)?.formatNational() ?? '') : '',
+        phone: contact.phoneE164 ? usNational(contact.phoneE164) : '',
       },
       hostedPolicy: r.hostedPolicy ? 'on' : 'off',
     },
@@ -147,8 +147,7 @@ function A2pPage() {
       >
         <summary className="cursor-pointer text-sm">
           <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} ·{' '}
-          {contact.phoneE164 ? parsePhoneNumberFromString(contact.phoneE164)?.formatNational() : ''}{' '}
-          <span className="text-blue-700 underline">Edit</span>
+          {contact.phoneE164 ? usNational(contact.phoneE164) : ''} <span className="text-blue-700 underline">Edit</span>
         </summary>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
           <TextField label="Name" meta={c.name} autoComplete="name" />

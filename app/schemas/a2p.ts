@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { getDomain, getHostname } from 'tldts'
-import { z } from 'zod'
+import * as z from 'zod'
 import { SHORTENERS } from '../../core/data/shorteners'
 import { text } from './text'
 

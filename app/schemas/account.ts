@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { VERTICALS, type Vertical } from '../../core/data/verticals'
 import { text as safeText } from './text'
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
-import { z } from 'zod'
+import * as z from 'zod'
 import { unknownTokens, TOKENS } from './tokens'
 import { text } from './text'
 

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import './zod-config'
+import * as z from 'zod'
 
 // Every text an owner types is built from `text()`: it refuses control characters (PostgreSQL
 // cannot store NUL, and none belongs in a business's details) with a field error. Tabs and line
