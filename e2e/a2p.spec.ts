@@ -182,7 +182,7 @@ test('a website without privacy and terms pages: one line, one click on "Use hos
   await fetch(`http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 6}/__fake/switches`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sites: { [host]: { privacy: false, terms: false } } }),
+    body: JSON.stringify({ [`site:${host}`]: { privacy: false, terms: false } }),
   })
   await toA2pPage(page)
   await checked(page)

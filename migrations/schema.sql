@@ -1206,6 +1206,15 @@ begin
   return true;
 end $function$;
 
+CREATE OR REPLACE FUNCTION public.ob_notify_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  perform pg_notify('ob_changed', new.tenant_id::text);
+  return null;
+end $function$;
+
 CREATE OR REPLACE FUNCTION public.ob_notify_finalize()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1906,6 +1915,8 @@ CREATE TRIGGER _900_approved AFTER UPDATE ON public.ob_flow FOR EACH ROW WHEN ((
 
 CREATE TRIGGER _910_finalize AFTER UPDATE OF phase ON public.ob_flow FOR EACH ROW WHEN (((new.phase = 'FINALIZE'::ob_phase) AND (old.phase IS DISTINCT FROM 'FINALIZE'::ob_phase))) EXECUTE FUNCTION ob_notify_finalize();
 
+CREATE TRIGGER _920_changed AFTER INSERT OR UPDATE ON public.ob_flow FOR EACH ROW EXECUTE FUNCTION ob_notify_changed();
+
 CREATE TRIGGER _100_frozen BEFORE INSERT OR DELETE OR UPDATE ON public.ob_number FOR EACH ROW EXECUTE FUNCTION ob_refuse_when_complete();
 
 CREATE TRIGGER _500_touch BEFORE UPDATE ON public.ob_number FOR EACH ROW EXECUTE FUNCTION ob_touch_updated_at();
@@ -2379,6 +2390,8 @@ comment on function ob_mail_sweep() is 'Queues the reminders and the still-in-re
 
 comment on function ob_mark_complete(p_tenant_id uuid, p_revision bigint) is 'The copier''s only write: FINALIZE -> COMPLETE, only for the revision of the snapshot it copied (flow.revision); false when the tenant is not in FINALIZE or changed since (copy it again).';
 
+comment on function ob_notify_changed() is 'NOTIFY ob_changed with the tenant of the written flow row: the web processes pass it to that tenant''s open pages (server-sent events), which then read their data again.';
+
 comment on function ob_notify_finalize() is 'Trigger: NOTIFY ob_finalize, payload the tenant id, when a flow moves to FINALIZE (the copier LISTENs).';
 
 comment on function ob_number_ready(n ob_number) is 'The NUMBER guard: a configured MMS number, or a complete port-in.';
@@ -2510,3 +2523,5 @@ comment on trigger _850_mail on ob_a2p is 'After the registration''s record chan
 comment on trigger _900_approved on ob_flow is 'After texting becomes eligible: finishes onboarding by Finish''s guard (unless the owner chose to review first) and queues the approved mail.';
 
 comment on trigger _910_finalize on ob_flow is 'After the move to FINALIZE: NOTIFY ob_finalize with the tenant id, for the copier.';
+
+comment on trigger _920_changed on ob_flow is 'After each write of a flow row: NOTIFY ob_changed with its tenant, for the owner''s open pages.';

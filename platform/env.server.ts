@@ -32,6 +32,8 @@ const schema = z.object({
     )
     .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // Open pages told of their tenant's changes (server-sent events) per web process; beyond, they poll.
+  LIVE_STREAMS_MAX: z.coerce.number().int().min(0).max(100_000).default(2000),
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Clerk: all set, or none (then the local dev identity, refused in production).
   CLERK_PUBLISHABLE_KEY: z

@@ -3,6 +3,7 @@ import { Form, Outlet, useLoaderData, useLocation, useMatches } from '@remix-run
 import { useEffect, useRef, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
+import { LiveChanges } from '~/kit/live'
 import { commitSession, getSession } from '~/auth/session.server'
 import { requireWizard } from '~/kit/page.server'
 import { PAGES, type PageId } from '~/wizard'
@@ -50,7 +51,9 @@ export default function OnboardingLayout() {
       </header>
       <Stepper phase={state.phase} completion={state.completion} current={current} />
       <main className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <Outlet />
+        <LiveChanges>
+          <Outlet />
+        </LiveChanges>
       </main>
       <Toast message={message} />
     </div>

@@ -6,6 +6,9 @@ import { startFake, type FakeRequest, type FakeResponse } from './http'
 // privacyHtml: "<p>We may share ...</p>", termsHtml: "<p>...</p>" } } per host (`home`, `repeat` times over, replaces
 // the home page: a hostile or huge page; `privacyHtml` and `termsHtml` replace what those pages say). By default
 // both pages say what carriers look for (no sharing; frequency, rates, the business's domain and a contact).
+// `delayMs` holds every answer of the host that long (a slow site: the check stays pending).
+// Tests that run side by side set one host each, as "site:<host>": {...} (switches merge by their
+// top-level key, so two tests' `sites` would replace each other's).
 type Site = {
   privacy?: boolean
   terms?: boolean
@@ -15,6 +18,7 @@ type Site = {
   repeat?: number
   privacyHtml?: string
   termsHtml?: string
+  delayMs?: number
 }
 const html = (body: string): FakeResponse => ({
   status: 200,
@@ -24,7 +28,9 @@ const html = (body: string): FakeResponse => ({
 
 export function startSitesFake(port: number) {
   const site = (req: FakeRequest): Site =>
-    (req.switches.sites as Record<string, Site> | undefined)?.[req.params.host] ?? {}
+    (req.switches[`site:${req.params.host}`] as Site | undefined) ??
+    (req.switches.sites as Record<string, Site> | undefined)?.[req.params.host] ??
+    {}
   const page = (req: FakeRequest, path: string): FakeResponse => {
     const s = site(req)
     req.count(`get:${req.params.host}`)
@@ -50,9 +56,10 @@ export function startSitesFake(port: number) {
     }
     return { status: 404, raw: Buffer.from('not found'), headers: { 'content-type': 'text/plain' } }
   }
+  const slow = (req: FakeRequest, path: string): FakeResponse => ({ ...page(req, path), delayMs: site(req).delayMs })
   return startFake('sites', port, {
-    'GET /:host': (req) => page(req, ''),
-    'GET /:host/': (req) => page(req, ''),
-    'GET /:host/:path': (req) => page(req, req.params.path),
+    'GET /:host': (req) => slow(req, ''),
+    'GET /:host/': (req) => slow(req, ''),
+    'GET /:host/:path': (req) => slow(req, req.params.path),
   })
 }
