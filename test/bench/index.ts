@@ -2,6 +2,7 @@ import { startBuiltApp } from '../../dev/stack'
 import { autosaveBench } from './autosave'
 import { a2pLatency, provisioningLatency } from './jobs'
 import { approvalLatency, reviewScale } from './registration'
+import { liveBench } from './live'
 import { pagesBench } from './pages'
 import { scaleBench } from './scale'
 import { waitForServer, type Bench } from './lib'
@@ -29,6 +30,13 @@ try {
   const only = process.env.BENCH_ONLY?.split(',')
   const part = (name: string) => !only || only.includes(name)
   if (part('pages')) await pagesBench(bench, Number(process.env.BENCH_PAGE_REQUESTS ?? 50))
+  if (part('live'))
+    await liveBench(
+      bench,
+      Number(process.env.BENCH_LIVE_OWNERS ?? 5),
+      Number(process.env.BENCH_LIVE_PAGES ?? 500),
+      Number(process.env.BENCH_LIVE_SECONDS ?? 30),
+    )
   if (part('autosave')) await autosaveBench(bench)
   if (part('jobs')) await provisioningLatency(bench, owners)
   if (part('jobs')) await a2pLatency(bench, owners)

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { connect } from '../../db/client.server'
-import { ms, print, quantile as q, signInAs, until, type Bench } from './lib'
+import { fakeBrandMs, fakeNumberMs, ms, print, quantile as q, signInAs, until, type Bench } from './lib'
 
 // Provider side effects, end to end: "Looks good" until the number is readable by the page, beside
 // the Provisioning fake's own POST /numbers; Page 4's Submit until the A2P fake sees the brand
@@ -12,7 +12,6 @@ export async function provisioningLatency(b: Bench, n: number) {
   const total: number[] = []
   const post: number[] = []
   const provider: number[] = []
-  const fakeUrl = `http://127.0.0.1:${b.fakesPort}`
   for (let i = 0; i < n; i++) {
     const cookie = await signInAs(base, 'verified', `bench-number-${i}`)
     const account = await until(
@@ -53,26 +52,7 @@ export async function provisioningLatency(b: Bench, n: number) {
     post.push(performance.now() - t0)
     await until(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, cookie, (d) => Boolean(d.number.e164), 5)
     total.push(performance.now() - t0)
-    const t1 = performance.now()
-    await fetch(`${fakeUrl}/numbers`, {
-      method: 'POST',
-      headers: {
-        authorization: 'Bearer local-provisioning-token',
-        'content-type': 'application/json',
-        'idempotency-key': `ob:prov:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
-        'correlation-id': '00000000-0000-0000-0000-000000000000',
-      },
-      body: JSON.stringify({
-        areaCode: '415',
-        capabilities: ['sms', 'voice'],
-        webhooks: {
-          smsWebhookUrl: 'https://h.example/s',
-          voiceUrl: 'https://h.example/v',
-          statusCallbackUrl: 'https://h.example/c',
-        },
-      }),
-    })
-    provider.push(performance.now() - t1)
+    provider.push(await fakeNumberMs(b.fakesPort, `ob:prov:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`))
   }
   print(
     ['path', 'p50', 'p99'],
@@ -144,24 +124,7 @@ export async function a2pLatency(b: Bench, n: number) {
       await new Promise((r) => setTimeout(r, 5))
     }
     total.push(performance.now() - t0)
-    const t1 = performance.now()
-    await fetch(`${fakeUrl}/brands`, {
-      method: 'POST',
-      headers: {
-        authorization: 'Bearer local-a2p-token',
-        'content-type': 'application/json',
-        'idempotency-key': `ob:a2p:brand:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
-        'correlation-id': '00000000-0000-0000-0000-000000000000',
-      },
-      body: JSON.stringify({
-        country: 'US',
-        legalName: 'Bench LLC',
-        displayName: 'Bench',
-        websiteDomain: 'bench.example',
-        brandType: 'SOLE_PROP',
-      }),
-    })
-    provider.push(performance.now() - t1)
+    provider.push(await fakeBrandMs(b.fakesPort, `ob:a2p:brand:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`))
   }
   await sql.end()
   print(

@@ -139,3 +139,49 @@ export async function untilQuiet(group: number) {
     if (groupCpuMs(group) - before < 50) return
   }
 }
+
+/** The Provisioning fake's own POST /numbers, as our client sends it: its answer time in ms. */
+export async function fakeNumberMs(fakesPort: number, idempotencyKey: string) {
+  const t = performance.now()
+  await fetch(`http://127.0.0.1:${fakesPort}/numbers`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer local-provisioning-token',
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      'correlation-id': '00000000-0000-0000-0000-000000000000',
+    },
+    body: JSON.stringify({
+      areaCode: '415',
+      capabilities: ['sms', 'voice'],
+      webhooks: {
+        smsWebhookUrl: 'https://h.example/s',
+        voiceUrl: 'https://h.example/v',
+        statusCallbackUrl: 'https://h.example/c',
+      },
+    }),
+  })
+  return performance.now() - t
+}
+
+/** The A2P fake's own POST /brands, as our client sends it: its answer time in ms. */
+export async function fakeBrandMs(fakesPort: number, idempotencyKey: string) {
+  const t = performance.now()
+  await fetch(`http://127.0.0.1:${fakesPort + 1}/brands`, {
+    method: 'POST',
+    headers: {
+      authorization: 'Bearer local-a2p-token',
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      'correlation-id': '00000000-0000-0000-0000-000000000000',
+    },
+    body: JSON.stringify({
+      country: 'US',
+      legalName: 'Bench LLC',
+      displayName: 'Bench',
+      websiteDomain: 'bench.example',
+      brandType: 'SOLE_PROP',
+    }),
+  })
+  return performance.now() - t
+}
