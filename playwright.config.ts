@@ -25,6 +25,8 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL: `http://localhost:${port}`,
+    // The browser asks for English (Accept-Language); the Spanish walk chooses Spanish on the page.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,

@@ -3,6 +3,9 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-r
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { isLang } from '../core/i18n/languages'
+import { i18nFor } from './i18n.server'
 import { env } from '../platform/env.server'
 import { NonceContext } from './nonce'
 import { log } from '../platform/log.server'
@@ -27,11 +30,16 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : undefined
+  // The language the root loader detected (an error document without its data is in English).
+  const lang = (remixContext.staticHandlerContext.loaderData.root as { lang?: string } | undefined)?.lang
+  const i18n = i18nFor(isLang(lang) ? lang : 'en')
   return new Promise<Response>((resolve, reject) => {
     const { pipe } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceContext.Provider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceContext.Provider>
+      </I18nextProvider>,
       {
         nonce,
         onAllReady() {

@@ -1,6 +1,9 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node'
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { localeOf } from './i18n.server'
+import { useLang, useT } from './i18n'
+import { wordsOf } from './kit/meta'
 import { useNonce } from './nonce'
 import styles from './tailwind.css'
 
@@ -8,12 +11,25 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: 'data:,' },
 ]
-export const meta: MetaFunction = () => [{ title: 'Set up your business' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: wordsOf(matches)('Set up your business') }]
+
+/**
+ * The owner's language for every page (app/i18n.server.ts); <html lang> and the words follow it.
+ * The hosted policy pages are the business's, for carriers' reviewers: English unless their
+ * Spanish version (?lng=es) is asked for, whatever the reader's browser or session says.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  if (url.pathname.startsWith('/p/')) return json({ lang: url.searchParams.get('lng') === 'es' ? 'es' : 'en' })
+  return json({ lang: await localeOf(request) })
+}
+// The language changes by a whole new document (POST /language), never by a revalidation.
+export const shouldRevalidate = () => false
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   return (
-    <html lang="en">
+    <html lang={useLang()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,20 +51,21 @@ export default function App() {
 
 // Never a raw error: one plain line and a way back.
 export function ErrorBoundary() {
+  const { t } = useT()
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
   const title =
     status === 404
-      ? 'We could not find that page.'
+      ? t('We could not find that page.')
       : status === 503
-        ? "We're having trouble; try again in a minute."
-        : 'Something went wrong on our side.'
+        ? t("We're having trouble; try again in a minute.")
+        : t('Something went wrong on our side.')
   return (
     <main className="mx-auto max-w-xl p-8">
       <h1 className="text-xl font-semibold">{title}</h1>
-      <p className="mt-2 text-slate-600">Everything you saved is still there.</p>
+      <p className="mt-2 text-slate-600">{t('Everything you saved is still there.')}</p>
       <a className="mt-4 inline-block text-blue-700 underline" href="/onboarding">
-        Back to your setup
+        {t('Back to your setup')}
       </a>
     </main>
   )

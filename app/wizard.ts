@@ -7,9 +7,12 @@ export { PAGES, SECTIONS, type Completion, type PageId } from '../core/pages'
 
 export const pagePath = (id: string) => `/onboarding/${id}`
 
-/** A page's <title>: its own name first, "Error: " before it while a refused Continue shows its errors. */
-export const documentTitle = (id: PageId, error = false) =>
-  `${error ? 'Error: ' : ''}${PAGES.find((p) => p.id === id)!.title} - Set up your business`
+/**
+ * A page's <title>: its own name first, "Error: " before it while a refused Continue shows its
+ * errors, in the page's language (`t`).
+ */
+export const documentTitle = (id: PageId, error = false, t: (english: string) => string = (k) => k) =>
+  `${error ? t('Error: ') : ''}${t(PAGES.find((p) => p.id === id)!.title)} - ${t('Set up your business')}`
 
 /** Index of the page of a phase (COMPLETE's is the last): where the owner is, and the pages up to it are open. */
 export function reachableIndex(phase: string): number {

@@ -119,3 +119,8 @@ export async function finishChoice(sql: Db, tenantId: string) {
     waitingForCarriers: Boolean(f?.waiting),
   }
 }
+
+/** The language the owner reads the wizard in: their mails follow it (ob_set_owner_lang). */
+export async function setOwnerLang(sql: Db, tenantId: string, lang: 'en' | 'es') {
+  await sql`select ob_set_owner_lang(${tenantId}, ${lang})`
+}

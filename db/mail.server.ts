@@ -13,10 +13,10 @@ export async function readMail(sql: Db, tenantId: string, key: string) {
   return row ? MailRow.parse(row) : null
 }
 
-/** Where the tenant's onboarding stands, as a mail tells it: its phase, and whether reminders are off. */
+/** Where the tenant's onboarding stands, as a mail tells it: its phase, whether reminders are off, the owner's language. */
 export async function mailFacts(sql: Db, tenantId: string) {
-  const [f] = await sql`select phase, reminders_off_at from ob_flow where tenant_id = ${tenantId}`
-  return f as { phase: string; remindersOffAt: Date | null }
+  const [f] = await sql`select phase, reminders_off_at, owner_lang from ob_flow where tenant_id = ${tenantId}`
+  return f as { phase: string; remindersOffAt: Date | null; ownerLang: 'en' | 'es' }
 }
 
 export async function recordMail(

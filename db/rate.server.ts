@@ -1,3 +1,4 @@
+import { refusalMessage } from '../core/refusals'
 import { transaction, type Db } from './client.server'
 
 // Throttled actions (ob_rate_limit): website checks and Slack tests are counted by ob_enqueue with
@@ -11,7 +12,8 @@ export async function takeRate(sql: Db, tenantId: string, action: RatedAction): 
     await transaction(sql, (tx) => tx`select ob_take(${tenantId}, ${action})`)
     return null
   } catch (error) {
-    if ((error as { code?: string }).code === 'OB429') return (error as Error).message
+    const e = error as { code?: string; message?: string; detail?: string }
+    if (e.code === 'OB429') return refusalMessage(e.message ?? '', e.detail)
     throw error
   }
 }

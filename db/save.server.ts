@@ -1,3 +1,4 @@
+import { m } from '../core/i18n/languages'
 import { asTenant, type Db } from './client.server'
 import { correlationId } from './context.server'
 import { WizardState, wizardState } from './flow.server'
@@ -26,14 +27,14 @@ export type SaveInput = {
 
 export class StaleVersionError extends Error {
   constructor(public readonly current: number) {
-    super('This page changed in another tab; reload to see the latest')
+    super(m('This page changed in another tab; reload to see the latest'))
   }
 }
 
 /** The page is not open in the tenant's phase (e.g. a post from a page the owner should not reach yet). */
 export class PageClosedError extends Error {
   constructor(public readonly phase: string) {
-    super('This step is not open yet.')
+    super(m('This step is not open yet.'))
   }
 }
 
@@ -111,7 +112,7 @@ async function bumpVersion(tx: Db, tenantId: string, expected: number): Promise<
 /** Finish refused: FINALIZE's guard does not hold; `state` says what stands in the way. */
 export class NotFinished extends Error {
   constructor(public readonly state: WizardState) {
-    super('Finish needs the lines below first.')
+    super(m('Finish needs the lines below first.'))
   }
 }
 

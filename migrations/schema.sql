@@ -267,8 +267,10 @@ create table ob_flow (
   review_first boolean default false not null,
   finish_requested_at timestamp with time zone,
   reminders_off_at timestamp with time zone,
+  owner_lang text default 'en'::text not null,
   constraint ob_flow_pkey PRIMARY KEY (tenant_id),
   constraint ob_flow_stripe_customer_id_key UNIQUE (stripe_customer_id),
+  constraint ob_flow_owner_lang_check CHECK ((owner_lang = ANY (ARRAY['en'::text, 'es'::text]))),
   constraint ob_flow_plan_code_check CHECK ((char_length(plan_code) <= 100)),
   constraint ob_flow_stripe_account_id_check CHECK ((stripe_account_id ~ '^acct_[A-Za-z0-9_]{1,100}$'::text)),
   constraint ob_flow_stripe_customer_id_check CHECK ((stripe_customer_id ~ '^cus_[A-Za-z0-9_]{1,100}$'::text)),
@@ -389,12 +391,10 @@ create table ob_rate_limit (
   action text not null,
   max_count integer not null,
   per interval not null,
-  refusal text not null,
   constraint ob_rate_limit_pkey PRIMARY KEY (action),
   constraint ob_rate_limit_action_check CHECK ((action ~ '^[a-z][a-z0-9_]{1,62}$'::text)),
   constraint ob_rate_limit_max_count_check CHECK ((max_count >= 0)),
-  constraint ob_rate_limit_per_check CHECK ((per > '00:00:00'::interval)),
-  constraint ob_rate_limit_refusal_check CHECK (((char_length(refusal) >= 10) AND (char_length(refusal) <= 300)))
+  constraint ob_rate_limit_per_check CHECK ((per > '00:00:00'::interval))
 );
 
 create table ob_refused_wording (
@@ -600,10 +600,10 @@ begin
     new.otp_verifies_today := 0;
   end if;
   if new.otp_verifies_today >= ob_setting('otp_verifies_per_day') then
-    raise exception using errcode = 'OB429', message = 'You have tried too many codes today; try again tomorrow or contact support.';
+    raise exception using errcode = 'OB429', message = 'OTP_TRIES_TODAY';
   end if;
   if new.otp_verifies >= ob_setting('otp_verifies_per_code') then
-    raise exception using errcode = 'OB429', message = 'That code has been tried too often; press "Send a new code" and use the new one.';
+    raise exception using errcode = 'OB429', message = 'OTP_TRIES_CODE';
   end if;
   new.otp_verifies := new.otp_verifies + 1;
   new.otp_verifies_today := new.otp_verifies_today + 1;
@@ -639,13 +639,13 @@ begin
   perform ob_assert_tenant(t);
   select * into r from ob_a2p where tenant_id = t for update;
   if r.identity_status is distinct from 'UNVERIFIED' then
-    raise exception using errcode = 'OB409', message = 'There is no code waiting for you.';
+    raise exception using errcode = 'OB409', message = 'OTP_NONE';
   end if;
   if r.otp_last_resend_at > now() - interval '1 minute' then
-    raise exception using errcode = 'OB429', message = 'We just sent a code; wait a minute before asking again.';
+    raise exception using errcode = 'OB429', message = 'OTP_RESEND_WAIT';
   end if;
   if r.otp_resends >= ob_setting('otp_resends_per_day') and r.otp_last_resend_at > now() - interval '1 day' then
-    raise exception using errcode = 'OB429', message = format('You asked for %s new codes today; try again tomorrow or contact support.', r.otp_resends);
+    raise exception using errcode = 'OB429', message = 'OTP_RESENDS_TODAY', detail = json_build_object('count', r.otp_resends)::text;
   end if;
   update ob_a2p set otp_resends = case when otp_last_resend_at > now() - interval '1 day' then otp_resends + 1 else 1 end,
     otp_last_resend_at = now(), otp_error = null, otp_code = null
@@ -665,17 +665,17 @@ begin
   if r.tenant_id is null then raise exception 'no A2P row for tenant %', t; end if;
   s := ob_state_a2p((select f from ob_flow f where tenant_id = t));
   if ob_a2p_eligible(r) then
-    raise exception using errcode = 'OB409', message = 'Your texting registration is approved already.';
+    raise exception using errcode = 'OB409', message = 'A2P_APPROVED';
   end if;
   if s.blockers && array['CONFIRM_OTP', 'A2P_PENDING'] then
-    raise exception using errcode = 'OB409', message = 'Your registration is already with the carriers; we will update this page.';
+    raise exception using errcode = 'OB409', message = 'A2P_WITH_CARRIERS';
   end if;
   if 'WEBSITE_CHECKING' = any(s.blockers) then
-    raise exception using errcode = 'OB409', message = 'We are still checking your website; press Submit again in a few seconds.';
+    raise exception using errcode = 'OB409', message = 'A2P_WEBSITE_CHECKING';
   end if;
   -- The codes go with the refusal (its detail): the page puts each one's line on its field.
   if exists (select 1 from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED', 'A2P_PAUSED')) then
-    raise exception using errcode = 'OB422', message = 'Fix the lines above first: carriers reject registrations with them, and each submission is charged.',
+    raise exception using errcode = 'OB422', message = 'A2P_CHECKS',
       detail = (select string_agg(x, ',') from unnest(s.blockers) x where x not in ('SUBMIT_A2P', 'A2P_REJECTED', 'A2P_PAUSED'));
   end if;
   submission := r.submission_count + 1;
@@ -1069,7 +1069,7 @@ CREATE OR REPLACE FUNCTION public.ob_flow_refuse_when_complete()
 AS $function$
 begin
   if old.phase = 'COMPLETE' then
-    raise exception using errcode = 'OB423', message = 'Onboarding is complete: these records are kept as they were copied.';
+    raise exception using errcode = 'OB423', message = 'COMPLETE';
   end if;
   return case when tg_op = 'DELETE' then old else new end;
 end $function$;
@@ -1206,21 +1206,12 @@ begin
   return true;
 end $function$;
 
-CREATE OR REPLACE FUNCTION public.ob_notify_changed()
+CREATE OR REPLACE FUNCTION public.ob_notify()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 begin
-  perform pg_notify('ob_changed', new.tenant_id::text);
-  return null;
-end $function$;
-
-CREATE OR REPLACE FUNCTION public.ob_notify_finalize()
- RETURNS trigger
- LANGUAGE plpgsql
-AS $function$
-begin
-  perform pg_notify('ob_finalize', new.tenant_id::text);
+  perform pg_notify(tg_argv[0], new.tenant_id::text);
   return null;
 end $function$;
 
@@ -1293,7 +1284,7 @@ AS $function$
 declare t uuid := case when tg_op = 'DELETE' then old.tenant_id else new.tenant_id end;
 begin
   if exists (select 1 from ob_flow where tenant_id = t and phase = 'COMPLETE') then
-    raise exception using errcode = 'OB423', message = 'Onboarding is complete: these records are kept as they were copied.';
+    raise exception using errcode = 'OB423', message = 'COMPLETE';
   end if;
   return case when tg_op = 'DELETE' then old else new end;
 end $function$;
@@ -1369,15 +1360,15 @@ begin
   perform ob_assert_tenant(p_tenant_id);
   select * into n from ob_number where tenant_id = p_tenant_id for update;
   if n.e164 is null then
-    raise exception 'You do not have a number to change yet.' using errcode = 'OB409';
+    raise exception using errcode = 'OB409', message = 'NUMBER_NONE';
   end if;
   if n.e164_generation < n.number_generation then
-    raise exception 'Your new number is already on its way; wait for it before changing again.' using errcode = 'OB409';
+    raise exception using errcode = 'OB409', message = 'NUMBER_ON_ITS_WAY';
   end if;
   select count(*) into changes from ob_event
     where tenant_id = p_tenant_id and event_type = 'number.change_requested' and ts > now() - interval '24 hours';
   if changes >= cap then
-    raise exception 'You have changed your number % times in the last 24 hours; you can change it again tomorrow.', changes using errcode = 'OB429';
+    raise exception using errcode = 'OB429', message = 'NUMBER_CHANGES_TODAY', detail = json_build_object('count', changes)::text;
   end if;
   update ob_number set number_generation = number_generation + 1, purchase_area_code = null, purchase_open = false,
     area_code = p_area_code, provision_requested_at = now(), provision_error = null
@@ -1416,7 +1407,7 @@ begin
   select * into f from ob_flow where tenant_id = p_tenant for update;
   if not found then return jsonb_build_object('closed', true, 'phase', null); end if; -- (a session from another database)
   if f.phase >= 'FINALIZE' then
-    raise exception using errcode = 'OB409', message = 'You have pressed Finish: your business is moving to your dashboard, where you can change it.';
+    raise exception using errcode = 'OB409', message = 'FINISHED';
   end if;
   if f.phase < p_opens_at then return jsonb_build_object('closed', true, 'phase', f.phase); end if;
   if f.version <> p_version then
@@ -1536,6 +1527,17 @@ select f.tenant_id, f.phase, f.texting_eligible,
       from ob_employee e where e.tenant_id = f.tenant_id), '[]'::jsonb)) as snapshot
 from ob_flow f$f$, snaps);
   execute format('alter table ob_flow alter column completion set default %L::jsonb', zero);
+end $function$;
+
+CREATE OR REPLACE FUNCTION public.ob_set_owner_lang(p_tenant uuid, p_lang text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public', 'pg_temp'
+AS $function$
+begin
+  perform ob_assert_tenant(p_tenant);
+  update ob_flow set owner_lang = p_lang where tenant_id = p_tenant and phase <> 'COMPLETE' and owner_lang is distinct from p_lang;
 end $function$;
 
 CREATE OR REPLACE FUNCTION public.ob_set_review_first(p_tenant uuid, p_on boolean)
@@ -1751,7 +1753,7 @@ begin
   delete from ob_rate_event where tenant_id = p_tenant and action = p_action and at < now() - lim.per;
   select count(*) into used from ob_rate_event where tenant_id = p_tenant and action = p_action;
   if used >= lim.max_count then
-    raise exception using errcode = 'OB429', message = lim.refusal;
+    raise exception using errcode = 'OB429', message = 'RATE_' || lim.action, detail = json_build_object('max', lim.max_count)::text;
   end if;
   insert into ob_rate_event (tenant_id, action) values (p_tenant, p_action);
 end $function$;
@@ -1913,9 +1915,9 @@ CREATE TRIGGER _400_derive BEFORE INSERT OR UPDATE ON public.ob_flow FOR EACH RO
 
 CREATE TRIGGER _900_approved AFTER UPDATE ON public.ob_flow FOR EACH ROW WHEN ((new.texting_eligible AND (NOT old.texting_eligible))) EXECUTE FUNCTION ob_flow_approved();
 
-CREATE TRIGGER _910_finalize AFTER UPDATE OF phase ON public.ob_flow FOR EACH ROW WHEN (((new.phase = 'FINALIZE'::ob_phase) AND (old.phase IS DISTINCT FROM 'FINALIZE'::ob_phase))) EXECUTE FUNCTION ob_notify_finalize();
+CREATE TRIGGER _910_finalize AFTER UPDATE OF phase ON public.ob_flow FOR EACH ROW WHEN (((new.phase = 'FINALIZE'::ob_phase) AND (old.phase IS DISTINCT FROM 'FINALIZE'::ob_phase))) EXECUTE FUNCTION ob_notify('ob_finalize');
 
-CREATE TRIGGER _920_changed AFTER INSERT OR UPDATE ON public.ob_flow FOR EACH ROW EXECUTE FUNCTION ob_notify_changed();
+CREATE TRIGGER _920_changed AFTER INSERT OR UPDATE ON public.ob_flow FOR EACH ROW EXECUTE FUNCTION ob_notify('ob_changed');
 
 CREATE TRIGGER _100_frozen BEFORE INSERT OR DELETE OR UPDATE ON public.ob_number FOR EACH ROW EXECUTE FUNCTION ob_refuse_when_complete();
 
@@ -2122,6 +2124,8 @@ revoke execute on function ob_schema_version() from public;
 grant execute on function ob_schema_version() to ob_app;
 revoke execute on function ob_section_rows(p_tenant uuid) from public;
 revoke execute on function ob_sections_rebuilt() from public;
+revoke execute on function ob_set_owner_lang(p_tenant uuid, p_lang text) from public;
+grant execute on function ob_set_owner_lang(p_tenant uuid, p_lang text) to ob_app;
 revoke execute on function ob_set_review_first(p_tenant uuid, p_on boolean) from public;
 grant execute on function ob_set_review_first(p_tenant uuid, p_on boolean) to ob_app;
 revoke execute on function ob_take(p_tenant uuid, p_action text) from public;
@@ -2184,7 +2188,7 @@ comment on table ob_number is 'Page 2, one row per tenant: area code, hours and 
 
 comment on table ob_rate_event is 'One row per throttled action a tenant took, kept for its window (ob_take removes older ones).';
 
-comment on table ob_rate_limit is 'How often a tenant may do each throttled action (max_count per window), and the line the owner reads past it.';
+comment on table ob_rate_limit is 'How often a tenant may do each throttled action (max_count per window); past it ob_take refuses with OB429, RATE_<action> and the limit.';
 
 comment on table ob_refused_wording is 'Content carriers refuse: SHAFT-C (sex, hate, alcohol, firearms, tobacco, cannabis; Twilio 30883), high-risk financial services and gambling (30895, 30897), and emergency-alert wording (30929). Patterns are whole-word regular expressions.';
 
@@ -2257,6 +2261,8 @@ comment on column ob_flow.finish_requested_at is 'The owner pressed Finish while
 comment on column ob_flow.finished_at is 'When the owner pressed Finish (the move to FINALIZE): the summary page says "taking longer" 60 s after it.';
 
 comment on column ob_flow.identity_checked_at is 'When the email/mobile flags were last read from Clerk; the stored flags are used when Clerk does not answer.';
+
+comment on column ob_flow.owner_lang is 'The language the owner reads the wizard in (en, es): the mails to them are in it.';
 
 comment on column ob_flow.reminders_off_at is 'The owner turned reminder mails off (the link in each reminder).';
 
@@ -2390,9 +2396,7 @@ comment on function ob_mail_sweep() is 'Queues the reminders and the still-in-re
 
 comment on function ob_mark_complete(p_tenant_id uuid, p_revision bigint) is 'The copier''s only write: FINALIZE -> COMPLETE, only for the revision of the snapshot it copied (flow.revision); false when the tenant is not in FINALIZE or changed since (copy it again).';
 
-comment on function ob_notify_changed() is 'NOTIFY ob_changed with the tenant of the written flow row: the web processes pass it to that tenant''s open pages (server-sent events), which then read their data again.';
-
-comment on function ob_notify_finalize() is 'Trigger: NOTIFY ob_finalize, payload the tenant id, when a flow moves to FINALIZE (the copier LISTENs).';
+comment on function ob_notify() is 'Trigger: NOTIFY the channel named by the trigger''s argument with the written flow row''s tenant (ob_finalize for the copier, ob_changed for the owner''s open pages).';
 
 comment on function ob_number_ready(n ob_number) is 'The NUMBER guard: a configured MMS number, or a complete port-in.';
 
@@ -2428,6 +2432,8 @@ comment on function ob_section_rows(p_tenant uuid) is 'Gives a tenant a row, as 
 
 comment on function ob_sections_rebuilt() is 'Rewrites ob_compute_state, the ob_snapshot view and the default completion from ob_section (ob_register_section calls it).';
 
+comment on function ob_set_owner_lang(p_tenant uuid, p_lang text) is 'The page''s language button: the owner''s mails follow it from now on (nothing changes once onboarding is complete).';
+
 comment on function ob_set_review_first(p_tenant uuid, p_on boolean) is 'The summary''s "let me check everything first": on, onboarding waits for Finish after approval (an earlier Finish request is withdrawn).';
 
 comment on function ob_setting(p_name text) is 'The value of one row of ob_setting; a missing name is an error, not a silent default.';
@@ -2450,7 +2456,7 @@ comment on function ob_state_calmsg(f ob_flow) is 'Page 3: services chosen and p
 
 comment on function ob_state_number(f ob_flow) is 'Page 2: the number, or what stands in its way (RESERVE_NUMBER, NUMBER_PENDING while provision_number runs, NUMBER_BUSY, NUMBER_UNAVAILABLE, COMPLETE_PORT_IN); NUMBER_CHANGING while a new number ("Change number") is on its way.';
 
-comment on function ob_take(p_tenant uuid, p_action text) is 'Counts one throttled action of the tenant, or refuses it (OB429, the refusal of ob_rate_limit) past max_count in its window.';
+comment on function ob_take(p_tenant uuid, p_action text) is 'Counts one throttled action of the tenant, or refuses it (OB429, message RATE_<action>, detail {"max": max_count}) past max_count in its window.';
 
 comment on function ob_tenant_of_customer(p_customer text) is 'The tenant of a Stripe customer, for its signed subscription webhooks.';
 

@@ -1,3 +1,4 @@
+import { m } from '../core/i18n/languages'
 import { extractColors } from 'extract-colors'
 import sharp from 'sharp'
 
@@ -10,19 +11,19 @@ const limits = { limitInputPixels: 25_000_000, failOn: 'error' as const }
 export class ImageRefused extends Error {}
 
 export async function reencodeLogo(input: Buffer): Promise<Buffer> {
-  if (input.length > MAX_LOGO_BYTES) throw new ImageRefused('The logo must be 2 MB or smaller.')
+  if (input.length > MAX_LOGO_BYTES) throw new ImageRefused(m('The logo must be 2 MB or smaller.'))
   const meta = await sharp(input, limits)
     .metadata()
     .catch(() => null)
   if (!meta?.format || !FORMATS.has(meta.format))
-    throw new ImageRefused('Use a PNG, JPEG or WebP picture for the logo.')
+    throw new ImageRefused(m('Use a PNG, JPEG or WebP picture for the logo.'))
   return sharp(input, limits)
     .rotate()
     .resize(512, 512, { fit: 'inside', withoutEnlargement: true })
     .png()
     .toBuffer()
     .catch(() => {
-      throw new ImageRefused('That picture could not be read; try another file.')
+      throw new ImageRefused(m('That picture could not be read; try another file.'))
     })
 }
 

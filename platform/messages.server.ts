@@ -1,13 +1,17 @@
 import { REASONS } from '../core/data/a2p-reasons'
+import { m, type Lang } from '../core/i18n/languages'
+import { translator } from '../core/i18n/translate'
 import type { MailKind } from '../db/mail.server'
 
-// What each mail to the owner says, in plain text and HTML. Plain words, one thing to do, links to
+// What each mail to the owner says, in plain text and HTML, in the owner's language (the one they
+// last chose on the pages: ob_flow.owner_lang). Plain words, one thing to do, links to
 // the app (APP_URL). Never a secret or a code: the code a sole proprietor confirms is texted to
 // them by the registry, the mail only says where it went.
 export type MailFacts = {
   kind: MailKind
+  lang: Lang
   base: string
-  displayName: string
+  displayName: string | null
   ownerName: string | null
   mobileE164: string | null
   legalName: string | null
@@ -22,105 +26,139 @@ export type Message = { subject: string; text: string; html: string }
 // (TCR answers most brands at once; secondary vetting can take longer), campaign review at least
 // about 48 hours and often several business days (SignalWire, Twilio's vetting notice), and
 // carriers enable the number up to about 3 business days after approval (Telnyx).
-const TIMING =
-  'Registering your business usually takes minutes to a day. Carriers then review how you will text: at least two days, often up to a week, sometimes longer when they are busy. Texting starts once they approve.'
+const TIMING = m(
+  'Registering your business usually takes minutes to a day. Carriers then review how you will text: at least two days, often up to a week, sometimes longer when they are busy. Texting starts once they approve.',
+)
 
 export function message(f: MailFacts): Message {
+  const { t } = translator(f.lang)
   const page = (path: string) => `${f.base}${path}`
-  const hello = `Hello${f.ownerName ? ` ${f.ownerName.split(' ')[0]}` : ''},`
+  const hello = f.ownerName ? t('Hello {{name}},', { name: f.ownerName.split(' ')[0] }) : t('Hello,')
+  const name = { business: f.displayName ?? t('Your business') }
   switch (f.kind) {
     case 'submitted':
       return compose(
-        `${f.displayName}: your texting registration is in`,
+        f.lang,
+        t('{{business}}: your texting registration is in', name),
         hello,
         [
-          `We sent your texting registration to the carriers${f.legalName ? ` for ${f.legalName}` : ''} (${f.brandType === 'SOLE_PROP' ? 'sole proprietor' : 'business with an EIN'}).`,
-          TIMING,
-          'The registry charges about $4.50 for registering the business and $15 for each review of how you text.',
-          'You do not need to do anything now: we will email you when they answer, and your setup finishes by itself once they approve.',
+          f.legalName
+            ? t('We sent your texting registration to the carriers for {{legalName}} ({{kind}}).', {
+                legalName: f.legalName,
+                kind: f.brandType === 'SOLE_PROP' ? t('sole proprietor') : t('business with an EIN'),
+              })
+            : t('We sent your texting registration to the carriers ({{kind}}).', {
+                kind: f.brandType === 'SOLE_PROP' ? t('sole proprietor') : t('business with an EIN'),
+              }),
+          t(TIMING),
+          t('The registry charges about $4.50 for registering the business and $15 for each review of how you text.'),
+          t(
+            'You do not need to do anything now: we will email you when they answer, and your setup finishes by itself once they approve.',
+          ),
         ],
-        { label: 'See where it is', href: page('/onboarding/a2p') },
+        { label: t('See where it is'), href: page('/onboarding/a2p') },
       )
     case 'otp':
       return compose(
-        `${f.displayName}: confirm the code we texted you`,
+        f.lang,
+        t('{{business}}: confirm the code we texted you', name),
         hello,
         [
-          `The registry texted a code to ${masked(f.mobileE164)}. Type it on the registration page to confirm you are the owner; nothing moves on until you do.`,
-          'No code? Open the page and press "Send a new code".',
+          t(
+            'The registry texted a code to {{mobile}}. Type it on the registration page to confirm you are the owner; nothing moves on until you do.',
+            { mobile: masked(f.mobileE164) ?? t('your mobile') },
+          ),
+          t('No code? Open the page and press "Send a new code".'),
         ],
-        { label: 'Confirm the code', href: page('/onboarding/a2p#otp') },
+        { label: t('Confirm the code'), href: page('/onboarding/a2p#otp') },
       )
     case 'approved':
       return f.phase === 'FINALIZE' || f.phase === 'COMPLETE'
         ? compose(
-            `${f.displayName}: texting is on and your setup is complete`,
+            f.lang,
+            t('{{business}}: texting is on and your setup is complete', name),
             hello,
             [
-              'Carriers approved your registration: texting is on for your number.',
-              'Your setup is complete. We are moving your business into your dashboard; there is nothing left to do here.',
+              t('Carriers approved your registration: texting is on for your number.'),
+              t(
+                'Your setup is complete. We are moving your business into your dashboard; there is nothing left to do here.',
+              ),
             ],
-            { label: 'Open your setup', href: page('/onboarding/finalize') },
+            { label: t('Open your setup'), href: page('/onboarding/finalize') },
           )
         : compose(
-            `${f.displayName}: texting is on, one click left`,
+            f.lang,
+            t('{{business}}: texting is on, one click left', name),
             hello,
             [
-              'Carriers approved your registration: texting is on for your number.',
-              'One click is left: look over your setup and press Finish.',
+              t('Carriers approved your registration: texting is on for your number.'),
+              t('One click is left: look over your setup and press Finish.'),
             ],
-            { label: 'Look over and finish', href: page('/onboarding/finalize') },
+            { label: t('Look over and finish'), href: page('/onboarding/finalize') },
           )
     case 'rejected': {
       const fix = f.reasonCode ? REASONS[f.reasonCode] : undefined
       if (f.reasonCode === 'PAUSED') {
-        return compose(`${f.displayName}: your texting registration is paused`, hello, [fix!.line], {
-          label: 'Try again',
+        return compose(f.lang, t('{{business}}: your texting registration is paused', name), hello, [t(fix!.line)], {
+          label: t('Try again'),
           href: page('/onboarding/a2p#reason'),
         })
       }
       return compose(
-        `${f.displayName}: carriers turned down your texting registration`,
+        f.lang,
+        t('{{business}}: carriers turned down your texting registration', name),
         hello,
         [
-          fix?.line ??
-            'Carriers turned down your registration without saying why. Check your details, then resubmit, or contact support.',
+          t(
+            fix?.line ??
+              m(
+                'Carriers turned down your registration without saying why. Check your details, then resubmit, or contact support.',
+              ),
+          ),
           fix?.final
-            ? 'This cannot be resubmitted: contact support.'
-            : 'Fix it on the registration page, then press Resubmit (a resubmission may cost $15).',
+            ? t('This cannot be resubmitted: contact support.')
+            : t('Fix it on the registration page, then press Resubmit (a resubmission may cost $15).'),
         ],
-        { label: 'Fix it', href: page(`/onboarding/a2p${fix?.field ? `#${fix.field}` : '#reason'}`) },
+        { label: t('Fix it'), href: page(`/onboarding/a2p${fix?.field ? `#${fix.field}` : '#reason'}`) },
       )
     }
     case 'in_review':
       return compose(
-        `${f.displayName}: carriers are still reviewing your registration`,
+        f.lang,
+        t('{{business}}: carriers are still reviewing your registration', name),
         hello,
         [
-          'It has been a week and carriers have not answered yet. This happens when they are busy; it is not a refusal, and there is nothing wrong on your side that we can see.',
-          'You can wait (we will email you when they answer) or open the page to check your details.',
+          t(
+            'It has been a week and carriers have not answered yet. This happens when they are busy; it is not a refusal, and there is nothing wrong on your side that we can see.',
+          ),
+          t('You can wait (we will email you when they answer) or open the page to check your details.'),
         ],
-        { label: 'See where it is', href: page('/onboarding/a2p') },
+        { label: t('See where it is'), href: page('/onboarding/a2p') },
       )
     case 'reminder':
       return compose(
-        `${f.displayName}: your setup is waiting for you`,
+        f.lang,
+        t('{{business}}: your setup is waiting for you', name),
         hello,
         [
-          'You started setting up missed-call texts but have not finished. Most owners finish in a few minutes by accepting what we filled in.',
-          'Texting needs a carrier registration, which takes days: the sooner you submit it, the sooner your callers get a text back.',
+          t(
+            'You started setting up missed-call texts but have not finished. Most owners finish in a few minutes by accepting what we filled in.',
+          ),
+          t(
+            'Texting needs a carrier registration, which takes days: the sooner you submit it, the sooner your callers get a text back.',
+          ),
         ],
-        { label: 'Carry on', href: page('/onboarding') },
-        `Do not want these reminders? Turn them off: ${f.remindersOffUrl}`,
+        { label: t('Carry on'), href: page('/onboarding') },
+        t('Do not want these reminders? Turn them off: {{url}}', { url: f.remindersOffUrl }),
       )
   }
 }
 
 /** The last four digits of a US number: (xxx) xxx-1234. */
-const masked = (e164: string | null) =>
-  e164 && /^\+1\d{10}$/.test(e164) ? `(xxx) xxx-${e164.slice(-4)}` : 'your mobile'
+const masked = (e164: string | null) => (e164 && /^\+1\d{10}$/.test(e164) ? `(xxx) xxx-${e164.slice(-4)}` : null)
 
 function compose(
+  lang: Lang,
   subject: string,
   hello: string,
   lines: string[],
@@ -135,7 +173,7 @@ function compose(
     ...(footer ? ['', footer] : []),
   ].join('\n')
   const html = [
-    '<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">',
+    `<!doctype html><html lang="${lang}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">`,
     `<p>${escapeHtml(hello)}</p>`,
     ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
     `<p><a href="${escapeHtml(link.href)}" style="background:#1d4ed8;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>`,

@@ -29,7 +29,7 @@ const duration = () =>
 // The app's routes (app/routes), the wizard's pages from core/pages.ts: anything else, a scanner's
 // probes say, is one series, "other".
 const KNOWN = new RegExp(
-  `^/(onboarding(/(${PAGES.map((p) => p.id).join('|')})(/(callback|connect))?)?|dev/[a-z-]{1,20}|webhooks/(a2p|stripe)|mail/[a-z-]{1,20}|healthz|readyz|sign-out|events)?$`,
+  `^/(onboarding(/(${PAGES.map((p) => p.id).join('|')})(/(callback|connect))?)?|dev/[a-z-]{1,20}|webhooks/(a2p|stripe)|mail/[a-z-]{1,20}|healthz|readyz|sign-out|language|events)?$`,
 )
 
 // A route, not a URL: ids and file names are one label value each, not one per tenant.

@@ -37,8 +37,9 @@ export const send_mail: Task = async (payload, helpers) => {
   const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}`
   const m = message({
     kind: mail.kind,
+    lang: flow.ownerLang,
     base,
-    displayName: account.displayName ?? 'Your business',
+    displayName: account.displayName,
     ownerName: owner,
     mobileE164: account.ownerMobileE164,
     legalName: a2p.legalBusinessName,

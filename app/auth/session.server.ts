@@ -7,7 +7,8 @@ import { isOutage, pool, unavailable } from '../../platform/db.server'
 import { env } from '../../platform/env.server'
 import { firstClerkVisit, type Identity } from './identity.server'
 
-type SessionData = { userId: string; persona: string; tenantId: string }
+// `lng`: the language the owner chose (app/i18n.server.ts), kept signed in and out.
+type SessionData = { userId: string; persona: string; tenantId: string; lng: string }
 type FlashData = { toast: string }
 
 let storage: ReturnType<typeof createCookieSessionStorage<SessionData, FlashData>> | undefined
@@ -26,6 +27,8 @@ function sessions() {
   return storage
 }
 
+/** The session store itself, for remix-i18next's language detection. */
+export const sessionStorage = () => sessions()
 export const getSession = (request: Request) => sessions().getSession(request.headers.get('Cookie'))
 export const commitSession: ReturnType<typeof sessions>['commitSession'] = (s, o) => sessions().commitSession(s, o)
 export const destroySession: ReturnType<typeof sessions>['destroySession'] = (s, o) => sessions().destroySession(s, o)

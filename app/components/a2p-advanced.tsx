@@ -1,6 +1,7 @@
 import type { FieldMetadata } from '@conform-to/react'
 import type { A2pInput } from '~/schemas/a2p'
 import { Advanced, LabelText, Toggle } from './field'
+import { useT } from '~/i18n'
 
 type Fields = { [K in keyof A2pInput]-?: FieldMetadata<A2pInput[K], A2pInput, string[]> }
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2'
@@ -23,22 +24,28 @@ export function A2pAdvanced({
   hostedBase: string
   open: boolean
 }) {
+  const { t, msg, lang } = useT()
   const samples = Math.min(5, Math.max(2, lists.sampleMessages.length + 1))
   const domains = Math.min(10, lists.linkDomains.length + 1)
   return (
     <Advanced open={open}>
       <div className="mt-4 space-y-5 text-sm">
-        <dl className="grid gap-1 sm:grid-cols-[10rem_1fr]">
-          <dt className="font-medium">Use case</dt>
+        {lang !== 'en' ? (
+          <p className="text-slate-600">
+            {t('Carriers read the registration in English: these texts and the sample messages stay in English.')}
+          </p>
+        ) : null}
+        <dl lang="en" className="grid gap-1 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-medium">{t('Use case')}</dt>
           <dd>{locked.useCase}</dd>
-          <dt className="font-medium">How customers agree</dt>
+          <dt className="font-medium">{t('How customers agree')}</dt>
           <dd>{locked.optInDescription}</dd>
           <dt className="font-medium">STOP/HELP</dt>
           <dd>{locked.stopHelpText}</dd>
         </dl>
         <fieldset id="sampleMessages" aria-describedby={fields.sampleMessages.errorId}>
           <legend className="font-medium">
-            <LabelText>Sample messages (2 to 5; [brackets] for what changes)</LabelText>
+            <LabelText>{t('Sample messages (2 to 5; [brackets] for what changes)')}</LabelText>
           </legend>
           {Array.from({ length: samples }, (_, i) => (
             <textarea
@@ -47,17 +54,17 @@ export function A2pAdvanced({
               name={fields.sampleMessages.name}
               defaultValue={lists.sampleMessages[i] ?? ''}
               rows={3}
-              aria-label={`Sample message ${i + 1}`}
+              aria-label={t('Sample message {{n}}', { n: i + 1 })}
               className={input}
             />
           ))}
           <p id={fields.sampleMessages.errorId} className="mt-1 min-h-5 text-red-700">
-            {firstError(fields.sampleMessages)}
+            {msg(firstError(fields.sampleMessages))}
           </p>
         </fieldset>
         <fieldset id="linkDomains" aria-describedby={fields.linkDomains.errorId}>
           <legend className="font-medium">
-            <LabelText>Link domains (your website's, and any your texts link to)</LabelText>
+            <LabelText>{t("Link domains (your website's, and any your texts link to)")}</LabelText>
           </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {Array.from({ length: domains }, (_, i) => (
@@ -66,7 +73,7 @@ export function A2pAdvanced({
                 key={`${i}:${lists.linkDomains[i] ?? ''}`}
                 name={fields.linkDomains.name}
                 defaultValue={lists.linkDomains[i] ?? ''}
-                aria-label={`Link domain ${i + 1}`}
+                aria-label={t('Link domain {{n}}', { n: i + 1 })}
                 inputMode="url"
                 autoComplete="off"
                 className={input}
@@ -74,21 +81,21 @@ export function A2pAdvanced({
             ))}
           </div>
           <p id={fields.linkDomains.errorId} className="mt-1 min-h-5 text-red-700">
-            {firstError(fields.linkDomains)}
+            {msg(firstError(fields.linkDomains))}
           </p>
         </fieldset>
         <div id="hostedPolicy" className="space-y-1">
-          <Toggle label="Use our hosted privacy policy and SMS terms pages" meta={fields.hostedPolicy} />
+          <Toggle label={t('Use our hosted privacy policy and SMS terms pages')} meta={fields.hostedPolicy} />
           <p className="text-slate-600">
-            Made from your business details:{' '}
+            {t('Made from your business details:')}{' '}
             <a className="text-blue-700 underline" href={`${hostedBase}/privacy`}>
-              privacy policy
+              {t('privacy policy')}
             </a>
             ,{' '}
             <a className="text-blue-700 underline" href={`${hostedBase}/terms`}>
-              SMS terms
+              {t('SMS terms')}
             </a>
-            . Untick to use your own website's pages.
+            . {t("Untick to use your own website's pages.")}
           </p>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { useT, m } from '~/i18n'
 // The registration as one short timeline (Page 4 and the summary): the date each step happened,
 // and for a step under way the dates it usually takes (ob_a2p_timeline, from typical durations),
 // said as "usually", and "taking longer than usual" once they have gone by. Dates are shown in the
@@ -12,28 +13,33 @@ type Step = {
 }
 
 const NAMES: Record<string, string> = {
-  brand: 'Business registered',
-  code: 'Code confirmed',
-  campaign: 'Carriers approve your texts',
-  binding: 'Number enabled for texting',
+  brand: m('Business registered'),
+  code: m('Code confirmed'),
+  campaign: m('Carriers approve your texts'),
+  binding: m('Number enabled for texting'),
 }
 
 export function A2pTimeline({ steps, timezone }: { steps: Step[]; timezone: string }) {
+  const { t, lang } = useT()
   if (steps.length === 0) return null
   const day = (iso: string) =>
-    new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: timezone })
+    new Date(iso).toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
+      month: 'short',
+      day: 'numeric',
+      timeZone: timezone,
+    })
   const when = (s: Step) => {
-    if (s.status === 'done') return s.at ? day(s.at) : 'done'
-    if (s.status === 'failed') return 'turned down'
-    if (s.status === 'waiting') return 'waiting for you to type the code'
-    if (s.status === 'notStarted') return 'after the step above'
-    if (s.late) return 'taking longer than usual; carriers have not answered yet'
+    if (s.status === 'done') return s.at ? day(s.at) : t('done')
+    if (s.status === 'failed') return t('turned down')
+    if (s.status === 'waiting') return t('waiting for you to type the code')
+    if (s.status === 'notStarted') return t('after the step above')
+    if (s.late) return t('taking longer than usual; carriers have not answered yet')
     if (s.usuallyFrom && s.usuallyBy && day(s.usuallyFrom) !== day(s.usuallyBy))
-      return `usually ${day(s.usuallyFrom)} to ${day(s.usuallyBy)}`
-    return s.usuallyBy ? `usually by ${day(s.usuallyBy)}` : 'under way'
+      return t('usually {{from}} to {{by}}', { from: day(s.usuallyFrom), by: day(s.usuallyBy) })
+    return s.usuallyBy ? t('usually by {{by}}', { by: day(s.usuallyBy) }) : t('under way')
   }
   return (
-    <ol data-testid="a2p-timeline" aria-label="Registration timeline" className="space-y-1 text-sm">
+    <ol data-testid="a2p-timeline" aria-label={t('Registration timeline')} className="space-y-1 text-sm">
       {steps.map((s) => (
         <li key={s.step} data-status={s.status} className="flex gap-2">
           <span
@@ -45,7 +51,7 @@ export function A2pTimeline({ steps, timezone }: { steps: Step[]; timezone: stri
             {s.status === 'done' ? '✓' : s.status === 'failed' ? '✗' : '○'}
           </span>
           <span>
-            <span className="font-medium">{NAMES[s.step] ?? s.step}</span> ·{' '}
+            <span className="font-medium">{t(NAMES[s.step] ?? s.step)}</span> ·{' '}
             <span className="text-slate-600">{when(s)}</span>
           </span>
         </li>

@@ -3,6 +3,7 @@ import type { AccountInput } from '~/schemas/account'
 import { US_STATES, US_TIMEZONES } from '~/schemas/account'
 import { DefaultChip } from './badge'
 import { Advanced, LabelText, SelectField, TextField } from './field'
+import { useT } from '~/i18n'
 
 type Fields = { [K in keyof AccountInput]-?: FieldMetadata<AccountInput[K], AccountInput, string[]> }
 
@@ -23,25 +24,28 @@ export function AccountAdvanced({
   timezone: string | null
   open?: boolean
 }) {
+  const { t, msg } = useT()
   const address = fields.address.getFieldset()
   const zones =
     US_TIMEZONES.some(([zone]) => zone === timezone) || !timezone
-      ? US_TIMEZONES
-      : [...US_TIMEZONES, [timezone, timezone] as const]
+      ? US_TIMEZONES.map(([zone, name]) => [zone, t(name)] as const)
+      : [...US_TIMEZONES.map(([zone, name]) => [zone, t(name)] as const), [timezone, timezone] as const]
   return (
     <Advanced open={open}>
       <div className="mt-4 space-y-4">
         <div className="flex items-center gap-4">
-          {logoUrl ? <img src={logoUrl} alt="Your logo" className="h-16 w-16 rounded border object-contain" /> : null}
+          {logoUrl ? (
+            <img src={logoUrl} alt={t('Your logo')} className="h-16 w-16 rounded border object-contain" />
+          ) : null}
           <label className="block text-sm font-medium">
-            <LabelText>Logo (PNG, JPEG or WebP, up to 2 MB)</LabelText>
+            <LabelText>{t('Logo (PNG, JPEG or WebP, up to 2 MB)')}</LabelText>
             <DefaultChip show={defaulted.includes('logo_url')} />
             <input type="file" name="logo" accept="image/png,image/jpeg,image/webp" className="mt-1 block text-sm" />
           </label>
         </div>
         <div>
           <label htmlFor={fields.brandColor.id} className="block text-sm font-medium">
-            <LabelText>Brand colour</LabelText>
+            <LabelText>{t('Brand colour')}</LabelText>
             <DefaultChip show={defaulted.includes('brand_color')} />
           </label>
           {/* A colour input always submits some colour; until there is one to show, a text field
@@ -56,39 +60,39 @@ export function AccountAdvanced({
             <input
               {...getInputProps(fields.brandColor, { type: 'text' })}
               key={fields.brandColor.key}
-              placeholder="#1d4ed8, or we take it from your logo"
+              placeholder={t('#1d4ed8, or we take it from your logo')}
               className="mt-1 block w-72 rounded-md border border-slate-300 px-3 py-2"
             />
           )}
-          <p className="mt-1 min-h-5 text-sm text-red-700">{fields.brandColor.errors?.[0]}</p>
+          <p className="mt-1 min-h-5 text-sm text-red-700">{msg(fields.brandColor.errors?.[0])}</p>
         </div>
         <SelectField
-          label="Time zone"
+          label={t('Time zone')}
           meta={fields.timezone as FieldMetadata<string>}
           options={zones}
           defaulted={defaulted.includes('timezone')}
         />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">
-            <LabelText>Business address</LabelText>
+            <LabelText>{t('Business address')}</LabelText>
             <DefaultChip show={defaulted.includes('address')} />
           </legend>
-          <TextField label="Street address" meta={address.line1} autoComplete="address-line1" />
-          <TextField label="Apartment, suite" meta={address.line2} autoComplete="address-line2" />
+          <TextField label={t('Street address')} meta={address.line1} autoComplete="address-line1" />
+          <TextField label={t('Apartment, suite')} meta={address.line2} autoComplete="address-line2" />
           <div className="grid grid-cols-3 gap-2">
-            <TextField label="City" meta={address.city} autoComplete="address-level2" />
+            <TextField label={t('City')} meta={address.city} autoComplete="address-level2" />
             <SelectField
-              label="State"
+              label={t('State')}
               meta={address.state}
               options={US_STATES.map((s) => [s, s] as const)}
               autoComplete="address-level1"
             />
-            <TextField label="ZIP code" meta={address.zip} inputMode="numeric" autoComplete="postal-code" />
+            <TextField label={t('ZIP code')} meta={address.zip} inputMode="numeric" autoComplete="postal-code" />
           </div>
         </fieldset>
         <fieldset>
           <legend className="text-sm font-medium">
-            <LabelText>Languages you text in</LabelText>
+            <LabelText>{t('Languages you text in')}</LabelText>
           </legend>
           {/* English is always on; the hidden value keeps it when the Spanish box is unticked. */}
           <input type="hidden" name="languages" value="en" />
@@ -99,7 +103,7 @@ export function AccountAdvanced({
               value="es"
               defaultChecked={(fields.languages.initialValue as string[] | undefined)?.includes('es')}
             />
-            Also text customers in Spanish
+            {t('Also text customers in Spanish')}
           </label>
         </fieldset>
       </div>

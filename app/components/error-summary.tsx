@@ -1,4 +1,5 @@
 import { forwardRef } from 'react'
+import { useT } from '~/i18n'
 
 export type SummaryItem = { name: string; href: string; text: string }
 
@@ -9,6 +10,7 @@ export type SummaryItem = { name: string; href: string; text: string }
  */
 export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; message?: string }>(
   function ErrorSummary({ items, message }, ref) {
+    const { t, msg } = useT()
     return (
       <div
         ref={ref}
@@ -19,9 +21,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; m
         className="rounded-md border-4 border-red-700 p-4 focus:outline focus:outline-4 focus:outline-offset-0 focus:outline-amber-400"
       >
         <h2 id="error-summary-title" className="text-lg font-semibold">
-          There is a problem
+          {t('There is a problem')}
         </h2>
-        {message ? <p className="mt-1 text-sm">{message}</p> : null}
+        {message ? <p className="mt-1 text-sm">{msg(message)}</p> : null}
         <ul className="mt-2 list-none space-y-1">
           {items.map((item) => (
             <li key={item.name}>
@@ -42,7 +44,7 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; m
                   control.scrollIntoView({ block: 'center' })
                 }}
               >
-                {item.text}
+                {msg(item.text)}
               </a>
             </li>
           ))}

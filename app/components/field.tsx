@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { createContext, useContext, type ReactNode } from 'react'
 import { DefaultChip } from './badge'
+import { useT } from '~/i18n'
 
 // The form fields of every page, on Conform's metadata: each error has an id, and Conform links it
 // to its input with aria-describedby (and aria-invalid) while the field has errors; a hint is
@@ -8,9 +9,10 @@ import { DefaultChip } from './badge'
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid]:border-red-600'
 
 export function Errors({ id, errors, className = '' }: { id: string; errors?: string[]; className?: string }) {
+  const { msg } = useT()
   return (
     <p id={id} className={`mt-1 min-h-5 text-sm text-red-700 ${className}`}>
-      {errors?.[0]}
+      {msg(errors?.[0])}
     </p>
   )
 }
@@ -20,9 +22,10 @@ const Optional = createContext(false)
 
 /** A page's Advanced section: collapsed unless a fix or an error is in it; every field in it is optional. */
 export function Advanced({ open = false, children }: { open?: boolean; children: ReactNode }) {
+  const { t } = useT()
   return (
     <details id="advanced" open={open} className="rounded-md border border-slate-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Advanced (optional)</summary>
+      <summary className="cursor-pointer font-medium">{t('Advanced (optional)')}</summary>
       <Optional.Provider value={true}>{children}</Optional.Provider>
     </details>
   )
@@ -30,10 +33,11 @@ export function Advanced({ open = false, children }: { open?: boolean; children:
 
 /** A label's text, with "(optional)" in an Advanced section. */
 export function LabelText({ children }: { children: ReactNode }) {
+  const { t } = useT()
   return (
     <>
       {children}
-      {useContext(Optional) ? <span className="font-normal text-slate-600"> (optional)</span> : null}
+      {useContext(Optional) ? <span className="font-normal text-slate-600"> {t('(optional)')}</span> : null}
     </>
   )
 }
@@ -105,10 +109,11 @@ export function SelectField({
   autoComplete,
   ...props
 }: FieldProps & { options: readonly (readonly [string, string])[]; autoComplete?: string }) {
+  const { t } = useT()
   return (
     <Field {...props}>
       <select {...getSelectProps(props.meta)} autoComplete={autoComplete} key={props.meta.key} className={inputClass}>
-        <option value="">Choose…</option>
+        <option value="">{t('Choose…')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

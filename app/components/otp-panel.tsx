@@ -1,10 +1,11 @@
 import { useLocation } from '@remix-run/react'
 import { PendingLine } from './pending-line'
+import { useT, m } from '~/i18n'
 
 const PROBLEMS = {
-  invalid: 'That code is not right. Check the text and try again.',
-  expired: 'That code has expired. Press "Send a new code".',
-  provider: 'The registry did not answer. Try again in a minute.',
+  invalid: m('That code is not right. Check the text and try again.'),
+  expired: m('That code has expired. Press "Send a new code".'),
+  provider: m('The registry did not answer. Try again in a minute.'),
 }
 
 /** "We texted a code to ...": the code, the time left of its 24 hours, Confirm and Resend. */
@@ -20,26 +21,30 @@ export function OtpPanel({
   checking: boolean
 }) {
   const href = useLocation().pathname
+  const { t } = useT()
   const left = sentAt ? Math.max(0, new Date(sentAt).getTime() + 24 * 3600_000 - Date.now()) : null
   const last4 = phone.replace(/\D/g, '').slice(-4)
   return (
     <section
       id="otp"
-      aria-label="Confirm your mobile"
+      aria-label={t('Confirm your mobile')}
       className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm"
     >
-      <p className="font-medium">We texted a code to (xxx) xxx-{last4}.</p>
+      <p className="font-medium">{t('We texted a code to (xxx) xxx-{{last4}}.', { last4 })}</p>
       <p className="text-slate-700">
-        Sole proprietors confirm their own mobile to register.{' '}
+        {t('Sole proprietors confirm their own mobile to register.')}{' '}
         {left === null
           ? null
           : left > 0
-            ? `The code works for ${Math.floor(left / 3600_000)} h ${Math.floor((left % 3600_000) / 60_000)} min more.`
-            : 'The code has expired.'}
+            ? t('The code works for {{hours}} h {{minutes}} min more.', {
+                hours: Math.floor(left / 3600_000),
+                minutes: Math.floor((left % 3600_000) / 60_000),
+              })
+            : t('The code has expired.')}
       </p>
       <div className="flex flex-wrap items-end gap-2">
         <label className="block">
-          <span className="block">Code</span>
+          <span className="block">{t('Code')}</span>
           <input
             name="otp"
             inputMode="numeric"
@@ -54,21 +59,21 @@ export function OtpPanel({
           value="verifyOtp"
           className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white"
         >
-          Confirm code
+          {t('Confirm code')}
         </button>
         <button type="submit" name="intent" value="resendOtp" className="rounded-md border border-slate-300 px-3 py-2">
-          Send a new code
+          {t('Send a new code')}
         </button>
       </div>
       <PendingLine
         pending={checking}
-        text="Checking your code…"
-        slowText="The registry has not answered yet."
+        text={t('Checking your code…')}
+        slowText={t('The registry has not answered yet.')}
         href={href}
       />
       {error && !checking ? (
         <p role="alert" data-testid="otp-error" className="text-red-700">
-          {PROBLEMS[error]}
+          {t(PROBLEMS[error])}
         </p>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { useRevalidator } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { useLiveChanges } from '~/kit/live'
+import { useT } from '~/i18n'
 
 /**
  * One quiet line while a job the page waits for has not landed. With JavaScript the page reads its
@@ -27,6 +28,7 @@ export function PendingLine({
   patienceMs?: number
 }) {
   // The latest revalidator, read by the timer and the stream (their first one would go stale).
+  const { t } = useT()
   const live = useRevalidator()
   const revalidator = useRef(live)
   revalidator.current = live
@@ -81,7 +83,7 @@ export function PendingLine({
     <p role="status" className="text-sm text-slate-600">
       {slow ? slowText : text}{' '}
       <a className="text-blue-700 underline" href={href}>
-        Refresh
+        {t('Refresh')}
       </a>
     </p>
   )

@@ -1,3 +1,5 @@
+import { useT } from '~/i18n'
+
 type Details = {
   business: string
   name: string
@@ -8,54 +10,93 @@ type Details = {
   stopHelp: string
 }
 
-const Contact = ({ d }: { d: Details }) => <p>Questions: {[d.email, d.phone, d.address].filter(Boolean).join(' · ')}</p>
+// The hosted privacy policy and SMS terms. Carriers' reviewers read the English page (the default,
+// whatever their browser asks for); a Spanish one is linked from it for the business's customers.
+// The opt-in and STOP/HELP lines are the campaign's own, in English as registered.
+
+const Contact = ({ d }: { d: Details }) => {
+  const { t } = useT()
+  return <p>{t('Questions: {{contact}}', { contact: [d.email, d.phone, d.address].filter(Boolean).join(' · ') })}</p>
+}
+
+/** "Versión en español" on the English page, "English version" on the Spanish one. */
+function OtherLanguage() {
+  const { lang } = useT()
+  return lang === 'es' ? (
+    <a href="?" lang="en" className="text-blue-700 underline">
+      English version
+    </a>
+  ) : (
+    <a href="?lng=es" lang="es" className="text-blue-700 underline">
+      Versión en español
+    </a>
+  )
+}
 
 export function PrivacyPolicy({ d }: { d: Details }) {
+  const { t } = useT()
   return (
     <article className="prose mx-auto max-w-2xl space-y-3 p-6 text-sm">
-      <h1 className="text-xl font-semibold">{d.name}: Privacy Policy</h1>
+      <OtherLanguage />
+      <h1 className="text-xl font-semibold">{t('{{name}}: Privacy Policy', { name: d.name })}</h1>
       <p>
-        {d.business} ("we") collects the phone number you call us from and the messages you send us, only to answer your
-        enquiry, book and follow up on work you ask for.
+        {t(
+          '{{business}} ("we") collects the phone number you call us from and the messages you send us, only to answer your enquiry, book and follow up on work you ask for.',
+          { business: d.business },
+        )}
       </p>
-      <p>When we miss your call, we may send you one text message about that call. {d.optIn}</p>
+      <p>
+        {t('When we miss your call, we may send you one text message about that call.')}{' '}
+        <span lang="en">{d.optIn}</span>
+      </p>
       <p>
         <strong>
-          No mobile information will be shared with third parties or affiliates for marketing or promotional purposes.
+          {t(
+            'No mobile information will be shared with third parties or affiliates for marketing or promotional purposes.',
+          )}
         </strong>{' '}
-        Text messaging originator opt-in data and consent are not shared with any third party. We share data only with
-        the providers that deliver our messages, as needed to deliver them.
+        {t(
+          'Text messaging originator opt-in data and consent are not shared with any third party. We share data only with the providers that deliver our messages, as needed to deliver them.',
+        )}
       </p>
-      <p>You can stop texts at any time: reply STOP. Reply HELP for help. Msg &amp; data rates may apply.</p>
+      <p>{t('You can stop texts at any time: reply STOP. Reply HELP for help. Msg & data rates may apply.')}</p>
       <Contact d={d} />
     </article>
   )
 }
 
 export function SmsTerms({ d }: { d: Details }) {
+  const { t } = useT()
   return (
     <article className="prose mx-auto max-w-2xl space-y-3 p-6 text-sm">
-      <h1 className="text-xl font-semibold">{d.name}: SMS Terms</h1>
+      <OtherLanguage />
+      <h1 className="text-xl font-semibold">{t('{{name}}: SMS Terms', { name: d.name })}</h1>
       <p>
-        <strong>Program:</strong> {d.name} missed-call follow-up texts.
+        <strong>{t('Program:')}</strong> {t('{{name}} missed-call follow-up texts.', { name: d.name })}
       </p>
       <p>
-        <strong>How you join:</strong> {d.optIn}
+        <strong>{t('How you join:')}</strong> <span lang="en">{d.optIn}</span>
       </p>
       <p>
-        <strong>Messages:</strong> replies about your call or enquiry (scheduling, quotes, follow-up). Frequency varies
-        with your conversation, usually 1 to 5 messages per enquiry. No marketing.
+        <strong>{t('Messages:')}</strong>{' '}
+        {t(
+          'replies about your call or enquiry (scheduling, quotes, follow-up). Frequency varies with your conversation, usually 1 to 5 messages per enquiry. No marketing.',
+        )}
       </p>
       <p>
-        <strong>Msg &amp; data rates may apply.</strong> Carriers are not liable for delayed or undelivered messages.
+        <strong>{t('Msg & data rates may apply.')}</strong>{' '}
+        {t('Carriers are not liable for delayed or undelivered messages.')}
       </p>
       <p>
-        <strong>Stop or help:</strong> {d.stopHelp} Reply STOP to cancel at any time; you will get one confirmation and
-        no more messages. Reply HELP for help.
+        <strong>{t('Stop or help:')}</strong> <span lang="en">{d.stopHelp}</span>{' '}
+        {t(
+          'Reply STOP to cancel at any time; you will get one confirmation and no more messages. Reply HELP for help.',
+        )}
       </p>
       <p>
-        <strong>Privacy:</strong> mobile numbers are never shared with third parties for marketing. See our{' '}
-        <a href="privacy">privacy policy</a>.
+        <strong>{t('Privacy:')}</strong>{' '}
+        {t('mobile numbers are never shared with third parties for marketing. See our')}{' '}
+        <a href="privacy">{t('privacy policy')}</a>.
       </p>
       <Contact d={d} />
     </article>

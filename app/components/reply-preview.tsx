@@ -1,5 +1,6 @@
 import { autoReply, measure, STOCK_STOP_HELP_ES, type Lang } from '~/lib/preview'
 import { STOCK_STOP_HELP, type StoredHours } from '~/schemas/number'
+import { useT } from '~/i18n'
 
 type Template = { title?: string; description?: string }
 export type PreviewContext = { displayName: string; hours: StoredHours; stopHelpText: string }
@@ -19,10 +20,11 @@ export function ReplyPreview({
   spanishNames: Record<string, string>
   context: PreviewContext
 }) {
+  const { t } = useT()
   const languages: Lang[] = bilingual ? ['en', 'es'] : ['en']
   return (
-    <section aria-label="Text preview" className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
-      <h3 className="text-sm font-semibold">What a caller you missed gets by text</h3>
+    <section aria-label={t('Text preview')} className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <h3 className="text-sm font-semibold">{t('What a caller you missed gets by text')}</h3>
       {languages.map((lang) => {
         const text = autoReply({
           template: (lang === 'es' ? templates.es : templates) ?? {},
@@ -35,9 +37,11 @@ export function ReplyPreview({
         })
         const m = measure(text)
         return (
-          <figure key={lang} data-preview={lang}>
+          <figure key={lang} data-preview={lang} lang={lang}>
             {bilingual ? (
-              <figcaption className="mb-1 text-xs text-slate-500">{lang === 'es' ? 'Spanish' : 'English'}</figcaption>
+              <figcaption className="mb-1 text-xs text-slate-500">
+                {lang === 'es' ? t('Spanish') : t('English')}
+              </figcaption>
             ) : null}
             <p
               className="whitespace-pre-wrap rounded-2xl rounded-bl-sm bg-white px-3 py-2 text-sm shadow-sm"
@@ -46,11 +50,14 @@ export function ReplyPreview({
               {text}
             </p>
             <p className="mt-1 text-xs text-slate-600" data-testid={`measure-${lang}`}>
-              {m.characters} characters · {m.encoding} · {m.segments} {m.segments === 1 ? 'SMS' : 'SMS segments'}
+              {t('{{characters}} characters', { characters: m.characters })} · {m.encoding} ·{' '}
+              {m.segments === 1 ? t('1 SMS') : t('{{segments}} SMS segments', { segments: m.segments })}
             </p>
             {m.segments > 2 ? (
               <p className="text-xs text-amber-800">
-                This text goes out as {m.segments} messages; a shorter one costs less and reads better.
+                {t('This text goes out as {{segments}} messages; a shorter one costs less and reads better.', {
+                  segments: m.segments,
+                })}
               </p>
             ) : null}
           </figure>

@@ -1,5 +1,6 @@
 import { pagePath, type ActionReply, type PageId } from '~/wizard'
 import { Toast } from './toast'
+import { useT } from '~/i18n'
 
 type Status = { message: string; tone: 'ok' | 'error'; conflict?: boolean } | null
 
@@ -14,18 +15,19 @@ export function SaveFeedback({
   reply: ActionReply | undefined
   autosave: Status
 }) {
+  const { t, msg } = useT()
   const status = reply?.message
-    ? { message: reply.message, tone: 'error' as const }
+    ? { message: msg(reply.message), tone: 'error' as const }
     : reply?.saved
-      ? { message: 'Saved', tone: 'ok' as const }
-      : autosave
+      ? { message: t('Saved'), tone: 'ok' as const }
+      : autosave && { ...autosave, message: msg(autosave.message) }
   return (
     <>
       {reply?.conflict || autosave?.conflict ? (
         <p role="alert" className="text-sm text-red-700">
-          This page changed in another tab.{' '}
+          {t('This page changed in another tab.')}{' '}
           <a className="underline" href={pagePath(page)}>
-            Reload to see the latest
+            {t('Reload to see the latest')}
           </a>
         </p>
       ) : null}

@@ -2,8 +2,9 @@ import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
 import { useState } from 'react'
 import type { CalmsgInput } from '~/schemas/calmsg'
 import { Errors } from './field'
+import { capital, useT } from '~/i18n'
 
-type Service = { name: string; min: number; max: number }
+type Service = { name: string; es?: string; min: number; max: number }
 type Fields = { [K in 'topServices' | 'priceRanges']-?: FieldMetadata<CalmsgInput[K], CalmsgInput, string[]> }
 const money = 'block w-20 rounded-md border border-slate-300 px-2 py-1 aria-[invalid]:border-red-600'
 
@@ -20,14 +21,17 @@ export function ServicesField({
   chosen: string[]
   max: number
 }) {
+  const { t, msg, lang } = useT()
+  // A service is stored by its English name; a Spanish page shows the catalogue's Spanish one.
+  const shown = (name: string) => capital((lang === 'es' && catalogue.find((s) => s.name === name)?.es) || name)
   const [refused, setRefused] = useState<string | null>(null)
   const prices = fields.priceRanges.getFieldset()
   const stored = (fields.priceRanges.initialValue ?? {}) as Record<string, { min?: string; max?: string }>
-  const error = refused ?? fields.topServices.errors?.[0]
+  const error = refused ?? msg(fields.topServices.errors?.[0])
   return (
     <div className="space-y-4">
       <fieldset id="topServices" aria-describedby={fields.topServices.errorId}>
-        <legend className="text-sm font-medium">Your top services (up to {max})</legend>
+        <legend className="text-sm font-medium">{t('Your top services (up to {{max}})', { max })}</legend>
         {/* Sent when no chip is ticked, so "none" is saved (and refused) rather than ignored. */}
         <input type="hidden" name={fields.topServices.name} value="" />
         <div className="mt-2 flex flex-wrap gap-2">
@@ -47,11 +51,11 @@ export function ServicesField({
                         .length ?? 0
                     if (box.checked && ticked > max) {
                       event.preventDefault()
-                      setRefused(`Pick at most ${max} services: untick one first.`)
+                      setRefused(t('Pick at most {{max}} services: untick one first.', { max }))
                     } else setRefused(null)
                   }}
                 />
-                {props.value}
+                {shown(props.value)}
               </label>
             ),
           )}
@@ -65,7 +69,9 @@ export function ServicesField({
         </p>
       </fieldset>
       <fieldset id="priceRanges">
-        <legend className="text-sm font-medium">Typical price per job (USD; leave a box empty if it varies)</legend>
+        <legend className="text-sm font-medium">
+          {t('Typical price per job (USD; leave a box empty if it varies)')}
+        </legend>
         <div className="mt-2 space-y-2">
           {chosen.map((name) => {
             const range = prices[name].getFieldset()
@@ -77,7 +83,7 @@ export function ServicesField({
                 className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-2 text-sm"
                 data-price={name}
               >
-                <span>{name}</span>
+                <span>{shown(name)}</span>
                 <span className="flex items-center gap-1 whitespace-nowrap">
                   $
                   <input
@@ -85,18 +91,18 @@ export function ServicesField({
                     id={range.min.id}
                     defaultValue={value('min')}
                     inputMode="numeric"
-                    aria-label={`${name}: from`}
+                    aria-label={t('{{service}}: from', { service: shown(name) })}
                     aria-invalid={range.min.errors ? true : undefined}
                     aria-describedby={range.min.errors ? range.min.errorId : undefined}
                     className={money}
                   />
-                  to $
+                  {t('to')} $
                   <input
                     name={range.max.name}
                     id={range.max.id}
                     defaultValue={value('max')}
                     inputMode="numeric"
-                    aria-label={`${name}: up to`}
+                    aria-label={t('{{service}}: up to', { service: shown(name) })}
                     aria-invalid={range.max.errors ? true : undefined}
                     aria-describedby={range.max.errors ? range.max.errorId : undefined}
                     className={money}

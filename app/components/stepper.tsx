@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { PAGES, canOpen, pagePath } from '~/wizard'
+import { useT } from '~/i18n'
 
 type StepPage = { id: string; title: string; section: string | null; opensAt: string }
 
@@ -18,9 +19,10 @@ export function Stepper({
   current: string
   pages?: readonly StepPage[]
 }) {
+  const { t } = useT()
   const at = pages.findIndex((p) => p.id === current)
   return (
-    <nav aria-label="Setup steps">
+    <nav aria-label={t('Setup steps')}>
       <ol className="flex gap-2 text-sm">
         {pages.map((page, i) => {
           const pct = page.section ? (completion[page.id] ?? 0) : phase === 'COMPLETE' ? 100 : 0
@@ -30,9 +32,9 @@ export function Stepper({
               <span aria-hidden className="block font-medium sm:hidden">
                 {i + 1}
               </span>
-              <span className="sr-only font-medium sm:not-sr-only sm:block">{page.title}</span>
+              <span className="sr-only font-medium sm:not-sr-only sm:block">{t(page.title)}</span>
               <span className="block text-xs text-slate-500">
-                {pct}%<span className="hidden sm:inline"> done</span>
+                {pct}%<span className="hidden sm:inline"> {t('done')}</span>
               </span>
               <span aria-hidden className="mt-1 block h-1 rounded bg-slate-200">
                 <span className="block h-1 rounded bg-emerald-600" style={{ width: `${pct}%` }} />
@@ -60,7 +62,7 @@ export function Stepper({
         })}
       </ol>
       <p aria-hidden className="mt-2 text-sm font-medium text-slate-700 sm:hidden">
-        Step {at + 1} of {pages.length}: {pages[at]?.title}
+        {t('Step {{n}} of {{count}}: {{title}}', { n: at + 1, count: pages.length, title: t(pages[at]?.title ?? '') })}
       </p>
     </nav>
   )

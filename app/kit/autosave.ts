@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import { useFetcher, useMatches } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type FormEvent, type SyntheticEvent } from 'react'
 import type { ActionReply } from '~/wizard'
@@ -96,10 +97,10 @@ export function useAutosave({
       setStatus({ message: 'Saved', tone: 'ok' })
     } else if (reply?.conflict) {
       stopped.current = true
-      setStatus({ message: reply.message ?? 'This page changed in another tab', tone: 'error', conflict: true })
+      setStatus({ message: reply.message ?? m('This page changed in another tab'), tone: 'error', conflict: true })
     } else {
       const firstError = reply?.result?.error ? Object.values(reply.result.error).flat()[0] : undefined
-      setStatus({ message: firstError ?? reply?.message ?? 'Not saved; try again', tone: 'error' })
+      setStatus({ message: firstError ?? reply?.message ?? m('Not saved; try again'), tone: 'error' })
     }
     pump()
   }, [fetcher.state, fetcher.data, pump])

@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import type { Submission } from '@conform-to/react'
 import { json } from '@remix-run/node'
 import { createHash } from 'node:crypto'
@@ -7,6 +8,7 @@ import type { WizardState } from '../../db/flow.server'
 import { redirectWithToast } from '../auth/session.server'
 import { BodyTooLarge, PartTooLarge, readFormData } from '../lib/body.server'
 import { log } from '../../platform/log.server'
+import { refusalMessage } from '../../core/refusals'
 import { BLOCKERS, pagePath, type ActionReply, type PageId } from '../wizard'
 
 // The form side of every page action: reading the body, and the replies (400, 409, 413, OB4xx).
@@ -49,7 +51,7 @@ export async function readForm<I extends string>(
     const upload = limits.upload && (request.headers.get('content-type') ?? '').startsWith('multipart/form-data')
     const message = upload
       ? limits.upload!.tooLarge
-      : 'That is too much to send at once; shorten what you typed and try again.'
+      : m('That is too much to send at once; shorten what you typed and try again.')
     const headers = error instanceof BodyTooLarge && error.close ? { connection: 'close' } : undefined
     return { refused: json<ActionReply>({ message }, { status: error instanceof PartTooLarge ? 400 : 413, headers }) }
   }
@@ -58,7 +60,7 @@ export async function readForm<I extends string>(
   if (!formData || !intent.success || !version.success) {
     return {
       refused: json<ActionReply>(
-        { message: 'This form is out of date; reload the page and try again.' },
+        { message: m('This form is out of date; reload the page and try again.') },
         { status: 400 },
       ),
     }
@@ -105,7 +107,7 @@ export function formReply(
 
 /**
  * Turns refusals of a save into plain replies: a stale version 409; OBxxx, a SQL function refusing
- * the owner's request with a sentence for them (xxx is the HTTP status); a value the database cannot
+ * the owner's request with a reason code (xxx is the HTTP status; core/refusals.ts words it); a value the database cannot
  * take (22xxx) or a constraint (23xxx) 400, with the field's error where `fieldOf` knows the field.
  * Anything else is a real fault and is thrown.
  */
@@ -129,10 +131,13 @@ export async function replyToSaveError(
   if (typeof e?.code === 'string' && /^OB\d{3}$/.test(e.code)) {
     const fieldErrors = blockerErrors(e.detail)
     const result = fieldErrors && (refusedWith(fieldErrors) as ActionReply['result'])
-    return json<ActionReply>({ ...(await state()), message: e.message, result }, { status: Number(e.code.slice(2)) })
+    return json<ActionReply>(
+      { ...(await state()), message: refusalMessage(e.message ?? '', e.detail), result },
+      { status: Number(e.code.slice(2)) },
+    )
   }
   if (typeof e?.code === 'string' && /^2[23]/.test(e.code)) {
-    const message = 'That value cannot be saved; check the field and try again.'
+    const message = m('That value cannot be saved; check the field and try again.')
     const field = fieldOf(e.column_name ?? e.constraint_name ?? '')
     // A value the schema let through and SQL refused: the two disagree, which is ours to fix.
     log().warn(`save refused by the database: ${e.code} ${e.constraint_name ?? e.column_name ?? ''} ${e.message ?? ''}`)

@@ -9,6 +9,7 @@ import { SaveFeedback } from '~/components/save-feedback'
 import { pickSubmitted } from '~/schemas/submitted'
 import { documentTitle, type ActionReply, type BlockerLine, type PageId } from '~/wizard'
 import { useAutosave } from './autosave'
+import { useT } from '~/i18n'
 
 // The page kit, browser side: one form pattern for every page. Conform's useForm over the page's
 // schema (errors on blur; Basic checked before Continue), autosave of each field on blur through
@@ -71,7 +72,7 @@ export function PageForm({
   title,
   intro,
   blockers,
-  button = 'Continue',
+  button,
   enter = 'continue',
   form,
   autosave,
@@ -95,6 +96,7 @@ export function PageForm({
   children: ReactNode
 }) {
   const summary = useErrorSummary(page, form, reply)
+  const { t } = useT()
   return (
     <Form
       method="post"
@@ -109,7 +111,7 @@ export function PageForm({
     >
       {/* The form's default button (the first in it): what Enter in any field presses. */}
       <button type="submit" name="intent" value={enter} tabIndex={-1} aria-hidden className="sr-only">
-        {enter === 'continue' ? button : 'Save'}
+        {enter === 'continue' ? (button ?? t('Continue')) : t('Save')}
       </button>
       {summary.items.length ? <ErrorSummary ref={summary.ref} items={summary.items} message={reply?.message} /> : null}
       <div>
@@ -129,7 +131,7 @@ export function PageForm({
         value="continue"
         className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800"
       >
-        {button}
+        {button ?? t('Continue')}
       </button>
       <SaveFeedback page={page} reply={reply} autosave={autosave.status} />
     </Form>
@@ -143,6 +145,7 @@ export function PageForm({
  */
 // biome-ignore lint/suspicious/noExplicitAny: any page's form
 function useErrorSummary(page: PageId, form: FormMetadata<any, string[]>, reply: ActionReply | undefined) {
+  const { t } = useT()
   const [presses, setPresses] = useState(0)
   const focus = useRef(false)
   const ref = useRef<HTMLDivElement>(null)
@@ -155,10 +158,10 @@ function useErrorSummary(page: PageId, form: FormMetadata<any, string[]>, reply:
   const shown = items.length > 0
   // biome-ignore lint/correctness/useExhaustiveDependencies: each press may move focus again
   useEffect(() => {
-    document.title = documentTitle(page, shown)
+    document.title = documentTitle(page, shown, t)
     if (shown && focus.current) ref.current?.focus()
     if (shown) focus.current = false
-  }, [page, shown, presses])
+  }, [page, shown, presses, t])
   return {
     ref,
     items,

@@ -1,4 +1,5 @@
 import fedHolidays from '@18f/us-federal-holidays'
+import { m } from '../../core/i18n/languages'
 
 /**
  * US federal holidays (observed dates) of this year and next, from @18f/us-federal-holidays. Its
@@ -15,3 +16,18 @@ export function federalHolidays(today = new Date()): { date: string; name: strin
     .filter((h) => h.date >= `${first}-01-01` && h.date <= `${first + 1}-12-31`)
     .sort((a, b) => a.date.localeCompare(b.date))
 }
+
+// The names the library gives, as keys the page words in the owner's language (core/i18n/es.ts).
+export const HOLIDAY_NAMES = [
+  m("New Year's Day"),
+  m('Birthday of Martin Luther King, Jr.'),
+  m("Washington's Birthday"),
+  m('Memorial Day'),
+  m('Juneteenth National Independence Day'),
+  m('Independence Day'),
+  m('Labor Day'),
+  m('Columbus Day'),
+  m('Veterans Day'),
+  m('Thanksgiving Day'),
+  m('Christmas Day'),
+]

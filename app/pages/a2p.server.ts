@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import {
   a2pSection,
   fillA2pDefaults,
@@ -124,11 +125,11 @@ export function planOtp(
   typed: string,
   a2p: Pick<A2pRow, 'identityStatus'>,
 ): SavePlan | Refusal {
-  if (a2p.identityStatus !== 'UNVERIFIED') return { status: 409, message: 'There is no code waiting for you.' }
+  if (a2p.identityStatus !== 'UNVERIFIED') return { status: 409, message: m('There is no code waiting for you.') }
   const job = jobFor('a2p_otp', { tenantId, action: intent === 'verifyOtp' ? 'verify' : 'resend' })
   if (intent === 'resendOtp') return { job, after: (tx) => requestOtpResend(tx, tenantId) }
   const code = typed.replace(/\s/g, '')
-  if (!/^\d{6}$/.test(code)) return { status: 400, message: 'Enter the 6-digit code from the text we sent.' }
+  if (!/^\d{6}$/.test(code)) return { status: 400, message: m('Enter the 6-digit code from the text we sent.') }
   return { fields: { otpCode: seal(code, { tenantId, field: 'ob_a2p.otp_code' }), otpError: null }, job }
 }
 

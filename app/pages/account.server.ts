@@ -1,3 +1,4 @@
+import { m, msg } from '../../core/i18n/languages'
 import { accountSection, fillDefaults, firstPrefillPending, readAccount, type Defaults } from '../../db/account.server'
 import { identityFlags } from '../../db/flow.server'
 import { takeRate } from '../../db/rate.server'
@@ -18,7 +19,7 @@ export const accountPage = definePage({
   section: accountSection,
   limits: {
     maxBytes: 16 * 1024,
-    upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: 'The logo must be 2 MB or smaller.' },
+    upload: { maxPartBytes: MAX_LOGO_BYTES, tooLarge: m('The logo must be 2 MB or smaller.') },
   },
   // Email and mobile verification as the identity provider says now (its stored flags if it is
   // slow), and, right after sign-in, a moment for the Stripe prefill job to land.
@@ -79,9 +80,13 @@ async function takeLogo(formData: FormData): Promise<Logo | { refused: string } 
 function addressErrors(address: AccountFields['address']): Record<string, string[]> | null {
   if (!address) return null
   const place = placeForZip(address.zip)
-  if (!place) return { 'address.zip': ['We do not know that ZIP code; check it'] }
+  if (!place) return { 'address.zip': [m('We do not know that ZIP code; check it')] }
   if (place.state !== address.state)
-    return { 'address.zip': [`That ZIP code is in ${place.state}, not ${address.state}`] }
+    return {
+      'address.zip': [
+        msg(m('That ZIP code is in {{actual}}, not {{chosen}}'), { actual: place.state, chosen: address.state }),
+      ],
+    }
   return null
 }
 

@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import { readAccount, type AccountRow } from '../../db/account.server'
 import {
   calmsgSection,
@@ -127,7 +128,7 @@ export function planCalmsgSave(o: SaveInput): SavePlan | Refusal {
   if (o.intent === 'slackTest') {
     const url = 'slackWebhookUrl' in o.value ? slackWebhookUrl : o.calmsg.slackWebhookUrl
     if (!url)
-      return { status: 400, fieldErrors: { slackWebhookUrl: ['Paste your Slack link first, then send the test'] } }
+      return { status: 400, fieldErrors: { slackWebhookUrl: [m('Paste your Slack link first, then send the test')] } }
     return {
       fields: { ...fields, slackTestResult: 'pending', slackTestAt: new Date() },
       job: jobFor('slack_test_message', { tenantId: o.tenantId }),

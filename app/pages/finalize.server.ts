@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { finishChoice, wizardState } from '../../db/flow.server'
 import { refusedMail } from '../../db/mail.server'
@@ -74,7 +75,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const { requested } = await finishOnboarding(pool(), tenantId, form.version)
     // Only the carriers' answer is left: Finish is recorded, and setup finishes when they approve.
     if (requested)
-      return redirectWithToast(request, pagePath('finalize'), 'We will finish your setup as soon as carriers approve.')
+      return redirectWithToast(
+        request,
+        pagePath('finalize'),
+        m('We will finish your setup as soon as carriers approve.'),
+      )
   } catch (error) {
     if (error instanceof NotFinished)
       return json<ActionReply>({ ...error.state, message: error.message }, { status: 409 })

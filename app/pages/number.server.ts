@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { readAccount } from '../../db/account.server'
 import { jobFor } from '../../db/jobs.server'
@@ -102,18 +103,18 @@ export function planNumberSave(o: SaveInput): SavePlan | Refusal {
     ...(value.areaCode && { preferredAreaCodes: o.suggestions }),
   }
   if (o.intent === 'availability') {
-    if (!o.availability) return { status: 503, message: 'Provider busy; try again' }
+    if (!o.availability) return { status: 503, message: m('Provider busy; try again') }
     return { fields: { ...fields, availability: o.availability, availabilityCheckedAt: new Date() } }
   }
   if (o.intent === 'change') {
-    if (!AREA_CODE.test(o.changeTo)) return { status: 400, message: 'Choose an area code for the new number.' }
+    if (!AREA_CODE.test(o.changeTo)) return { status: 400, message: m('Choose an area code for the new number.') }
     const { job } = provisionRequest(o.tenantId, o.number, true)!
     // The database refuses a change past the daily cap (OB429), in the save's transaction.
     return { fields, job, after: (tx) => requestNumberChange(tx, o.tenantId, o.changeTo) }
   }
   if (o.intent === 'continue') {
     if (!AREA_CODE.test(value.areaCode ?? o.number.areaCode ?? ''))
-      return { status: 400, message: 'Choose an area code for the new number.' }
+      return { status: 400, message: m('Choose an area code for the new number.') }
     const porting = (fields.startPortIn as boolean | undefined) ?? o.number.startPortIn
     const provision = porting ? null : provisionRequest(o.tenantId, o.number, false)
     return { fields: { ...fields, ...provision?.fields }, job: provision?.job }
@@ -134,16 +135,16 @@ export function portInFields(tenantId: string, value: Partial<NumberFields>, sto
   const phone = value.portIn?.phoneNumber ? parsePhoneNumberFromString(value.portIn.phoneNumber, 'US') : undefined
   const phoneNumber = phone?.isValid() && phone.countryCallingCode === '1' ? phone.number : stored.portIn?.phoneNumber
   if (value.portIn?.phoneNumber && !(phone?.isValid() && phone.countryCallingCode === '1'))
-    errors['portIn.phoneNumber'] = ['Enter the US number you want to move, e.g. (415) 555-0123']
-  else if (!phoneNumber) errors['portIn.phoneNumber'] = ['Enter the number you want to move']
+    errors['portIn.phoneNumber'] = [m('Enter the US number you want to move, e.g. (415) 555-0123')]
+  else if (!phoneNumber) errors['portIn.phoneNumber'] = [m('Enter the number you want to move')]
   const accountNumber = value.portIn?.accountNumber
     ? seal(value.portIn.accountNumber, { tenantId, field: 'ob_number.port_in.accountNumber' })
     : stored.portIn?.accountNumber
   const pin = value.portIn?.pin
     ? seal(value.portIn.pin, { tenantId, field: 'ob_number.port_in.pin' })
     : stored.portIn?.pin
-  if (!accountNumber) errors['portIn.accountNumber'] = ['Enter the account number from your current phone company']
-  if (!pin) errors['portIn.pin'] = ['Enter the port-out PIN from your current phone company']
+  if (!accountNumber) errors['portIn.accountNumber'] = [m('Enter the account number from your current phone company')]
+  if (!pin) errors['portIn.pin'] = [m('Enter the port-out PIN from your current phone company')]
   if (Object.keys(errors).length) return { errors }
   return {
     fields: {

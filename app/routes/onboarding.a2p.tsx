@@ -12,6 +12,7 @@ import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { a2pPage } from '~/pages/a2p.server'
 import { A2pBasic, A2pSchema } from '~/schemas/a2p'
 import { pageMeta } from '~/kit/meta'
+import { useT } from '~/i18n'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => a2pPage.loader(args)
@@ -26,6 +27,7 @@ export default freshAfterSave(A2pPage)
 function A2pPage() {
   const { state, a2p: r, blockers, hostedBase, timeline, timezone } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
+  const { t, msg } = useT()
   const contact = r.authorizedContact ?? {}
   const { form, fields, autosave } = usePageForm({
     page: 'a2p',
@@ -48,7 +50,7 @@ function A2pPage() {
   })
   const c = fields.authorizedContact.getFieldset()
   const isRejected = rejected(r)
-  const button = state.textingEligible ? 'Continue' : isRejected ? 'Resubmit' : 'Submit'
+  const button = state.textingEligible ? t('Continue') : isRejected ? t('Resubmit') : t('Submit')
   const fixes = (href: string) => blockers.some((b) => b.fixHref === href)
   // The hosted pages are the Fix for a missing page and for one that lacks what carriers read.
   const policyMissing = fixes('#hostedPolicy')
@@ -58,8 +60,8 @@ function A2pPage() {
   return (
     <PageForm
       page="a2p"
-      title="Register for texting"
-      intro="US carriers require every business that texts to register. We filled this in for you."
+      title={t('Register for texting')}
+      intro={t('US carriers require every business that texts to register. We filled this in for you.')}
       blockers={blockers}
       button={button}
       // Enter in a field never sends a registration (each is charged): it saves, or confirms the code.
@@ -78,31 +80,34 @@ function A2pPage() {
       ) : null}
       {r.websiteCheckError ? (
         <p className="text-sm text-amber-900" data-testid="website-error">
-          {r.websiteCheckError}
+          {msg(r.websiteCheckError)}
         </p>
       ) : null}
       {policyMissing ? (
         <p className="flex flex-wrap items-center gap-2 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made
-          from your details.
+          {t(
+            "Your site's privacy or SMS terms page is missing or lacks what carriers look for? We host both for you, made from your details.",
+          )}
           <button
             type="submit"
             name="intent"
             value="useHostedPolicy"
             className="rounded-md border border-amber-800 px-3 py-1 font-medium"
           >
-            Use hosted pages
+            {t('Use hosted pages')}
           </button>
         </p>
       ) : null}
       <fieldset id="brandType" className="[&:has(input[value=STANDARD]:checked)~.ein]:block">
-        <legend className="text-sm font-medium">How your business is registered</legend>
+        <legend className="text-sm font-medium">{t('How your business is registered')}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {getCollectionProps(fields.brandType, { type: 'radio', options: ['SOLE_PROP', 'STANDARD'] }).map(
             ({ key, ...props }) => (
               <label key={key} className="flex items-center gap-1.5">
                 <input {...props} />
-                {props.value === 'STANDARD' ? 'Business with an EIN (LLC, corporation)' : 'Sole proprietor, no EIN'}
+                {props.value === 'STANDARD'
+                  ? t('Business with an EIN (LLC, corporation)')
+                  : t('Sole proprietor, no EIN')}
               </label>
             ),
           )}
@@ -111,27 +116,29 @@ function A2pPage() {
       </fieldset>
       <div className="ein hidden" id="taxId">
         <TextField
-          label="EIN"
-          hint="9 digits, on your IRS letter (CP 575), like 12-3456789."
+          label={t('EIN')}
+          hint={t('9 digits, on your IRS letter (CP 575), like 12-3456789.')}
           meta={fields.taxId}
           inputMode="numeric"
           autoComplete="off"
         />
       </div>
       <TextField
-        label="Legal business name"
-        hint="Exactly as on your IRS or state records."
+        label={t('Legal business name')}
+        hint={t('Exactly as on your IRS or state records.')}
         meta={fields.legalBusinessName}
         autoComplete="organization"
       />
       {r.legalMatchesTaxIdLike === false ? (
         <p className="-mt-4 text-sm text-amber-900">
-          This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.
+          {t(
+            'This differs from the name Stripe has; carriers compare it with IRS records, so use the exact legal name.',
+          )}
         </p>
       ) : null}
       <TextField
-        label="Website"
-        hint="Carriers check it shows your business name."
+        label={t('Website')}
+        hint={t('Carriers check it shows your business name.')}
         meta={fields.websiteUrl}
         type="url"
         autoComplete="url"
@@ -146,22 +153,23 @@ function A2pPage() {
         }
       >
         <summary className="cursor-pointer text-sm">
-          <span className="font-medium">Contact for carriers:</span> {contact.name} · {contact.email} ·{' '}
-          {contact.phoneE164 ? usNational(contact.phoneE164) : ''} <span className="text-blue-700 underline">Edit</span>
+          <span className="font-medium">{t('Contact for carriers:')}</span> {contact.name} · {contact.email} ·{' '}
+          {contact.phoneE164 ? usNational(contact.phoneE164) : ''}{' '}
+          <span className="text-blue-700 underline">{t('Edit')}</span>
         </summary>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
-          <TextField label="Name" meta={c.name} autoComplete="name" />
-          <TextField label="Email" meta={c.email} type="email" autoComplete="email" />
-          <TextField label="Mobile" meta={c.phone} type="tel" autoComplete="tel-national" />
+          <TextField label={t('Name')} meta={c.name} autoComplete="name" />
+          <TextField label={t('Email')} meta={c.email} type="email" autoComplete="email" />
+          <TextField label={t('Mobile')} meta={c.phone} type="tel" autoComplete="tel-national" />
         </div>
       </details>
       <p className="text-sm text-slate-600" id="submit">
-        We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and
-        the carriers, then link your number. The registry charges about $4.50 for the brand and $15 for each campaign
-        review; reviews usually take a few days, sometimes weeks. Texting starts only once all three are approved.
+        {t(
+          'We register your business (the brand) and your missed-call texts (the campaign) with The Campaign Registry and the carriers, then link your number. The registry charges about $4.50 for the brand and $15 for each campaign review; reviews usually take a few days, sometimes weeks. Texting starts only once all three are approved.',
+        )}
         {isRejected && checkFails ? (
           <strong className="block text-amber-900" data-testid="resubmit-fee">
-            Fix the lines above before you resubmit: a resubmission may cost $15.
+            {t('Fix the lines above before you resubmit: a resubmission may cost $15.')}
           </strong>
         ) : null}
       </p>

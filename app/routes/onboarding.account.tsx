@@ -9,6 +9,7 @@ import { accountPage } from '~/pages/account.server'
 import { VERTICALS } from '../../core/data/verticals'
 import { AccountBasic, AccountSchema } from '~/schemas/account'
 import { pageMeta } from '~/kit/meta'
+import { useT } from '~/i18n'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => accountPage.loader(args)
@@ -20,6 +21,7 @@ export default freshAfterSave(AccountPage)
 function AccountPage() {
   const { account, state, flags, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
+  const { t } = useT()
   const { form, fields, autosave } = usePageForm({
     page: 'account',
     schema: AccountSchema,
@@ -48,8 +50,8 @@ function AccountPage() {
   return (
     <PageForm
       page="account"
-      title="Your business"
-      intro="We filled in what we know. Change anything that is not right."
+      title={t('Your business')}
+      intro={t('We filled in what we know. Change anything that is not right.')}
       blockers={blockers}
       form={form}
       autosave={autosave}
@@ -62,21 +64,21 @@ function AccountPage() {
         ref={(el) => void (el && (el.value = Intl.DateTimeFormat().resolvedOptions().timeZone))}
       />
       <TextField
-        label="Business name"
-        hint="The name your customers know you by."
+        label={t('Business name')}
+        hint={t('The name your customers know you by.')}
         meta={fields.displayName}
         autoComplete="organization"
         defaulted={defaulted.includes('display_name')}
       />
       <SelectField
-        label="Kind of work"
+        label={t('Kind of work')}
         meta={fields.vertical}
-        options={VERTICALS}
+        options={VERTICALS.map(([value, label]) => [value, t(label)] as const)}
         defaulted={defaulted.includes('vertical')}
       />
       <div className="flex flex-wrap gap-2">
-        <VerifiedBadge testId="badge-email" label="Email" verified={flags.emailVerified} />
-        <VerifiedBadge testId="badge-mobile" label="Mobile" verified={flags.mobileVerified} />
+        <VerifiedBadge testId="badge-email" label={t('Email')} verified={flags.emailVerified} />
+        <VerifiedBadge testId="badge-mobile" label={t('Mobile')} verified={flags.mobileVerified} />
       </div>
       <AccountAdvanced
         fields={fields}

@@ -8,6 +8,7 @@ import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { calmsgPage } from '~/pages/calmsg.server'
 import { CalmsgBasic, CalmsgSchema, MAX_SERVICES, calmsgFormValue } from '~/schemas/calmsg'
 import { pageMeta } from '~/kit/meta'
+import { useT } from '~/i18n'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => calmsgPage.loader(args)
@@ -30,6 +31,7 @@ export default freshAfterSave(CalmsgPage)
 function CalmsgPage() {
   const { state, calmsg: c, catalogue, preview, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
+  const { t } = useT()
   const { form, fields, autosave } = usePageForm({
     page: 'calmsg',
     schema: CalmsgSchema,
@@ -45,8 +47,8 @@ function CalmsgPage() {
   return (
     <PageForm
       page="calmsg"
-      title="Your services, prices and calendar"
-      intro="We picked the usual services and prices for your trade. Change anything, then press Continue."
+      title={t('Your services, prices and calendar')}
+      intro={t('We picked the usual services and prices for your trade. Change anything, then press Continue.')}
       blockers={blockers}
       form={form}
       autosave={autosave}

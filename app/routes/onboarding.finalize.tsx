@@ -6,6 +6,7 @@ import { PendingLine } from '~/components/pending-line'
 import { Summary } from '~/components/summary'
 import { action as finalizeAction, loader as finalizeLoader } from '~/pages/finalize.server'
 import { pageMeta } from '~/kit/meta'
+import { useT } from '~/i18n'
 
 export const loader = (args: LoaderFunctionArgs) => finalizeLoader(args)
 export const action = (args: ActionFunctionArgs) => finalizeAction(args)
@@ -24,6 +25,7 @@ export default function FinalizePage() {
     waitingForCarriers,
   } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
+  const { t, msg } = useT()
   // With JavaScript the page reads itself while the copier works, and goes on once it is done.
   const waited = useRef(state.phase === 'FINALIZE')
   useEffect(() => {
@@ -35,13 +37,13 @@ export default function FinalizePage() {
     return (
       <section className="space-y-3">
         <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
-          Onboarding is complete
+          {t('Onboarding is complete')}
         </h2>
         <p className="text-slate-600">
-          Your business is set up in the app. Texting enabled: carriers approved your registration.
+          {t('Your business is set up in the app. Texting enabled: carriers approved your registration.')}
         </p>
         <a className="inline-block rounded-md bg-blue-700 px-5 py-2 font-medium text-white" href={dashboardUrl}>
-          Go to your dashboard
+          {t('Go to your dashboard')}
         </a>
       </section>
     )
@@ -50,13 +52,15 @@ export default function FinalizePage() {
     return (
       <section className="space-y-3">
         <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
-          You are all set
+          {t('You are all set')}
         </h2>
-        <p className="text-slate-600">Texting enabled: carriers approved your registration.</p>
+        <p className="text-slate-600">{t('Texting enabled: carriers approved your registration.')}</p>
         <PendingLine
           pending
-          text="Setting up your dashboard…"
-          slowText="This is taking longer than usual. Your work is saved; you can close this page and come back later."
+          text={t('Setting up your dashboard…')}
+          slowText={t(
+            'This is taking longer than usual. Your work is saved; you can close this page and come back later.',
+          )}
           href="/onboarding/finalize?dashboard"
           patienceMs={patienceMs}
         />
@@ -67,9 +71,11 @@ export default function FinalizePage() {
     <Form method="post" id="finalize" className="space-y-5">
       <div>
         <h2 className="text-xl font-semibold focus:outline-none" tabIndex={-1} data-page-heading>
-          Check and finish
+          {t('Check and finish')}
         </h2>
-        <p className="text-sm text-slate-600">This is what we set up for you. Edit anything, then press Finish.</p>
+        <p className="text-sm text-slate-600">
+          {t('This is what we set up for you. Edit anything, then press Finish.')}
+        </p>
       </div>
       <PendingBlockers lines={blockers} />
       <Summary snapshot={snapshot} />
@@ -77,15 +83,17 @@ export default function FinalizePage() {
       {waitingForCarriers ? (
         <p data-testid="finish-plan" className="rounded-md bg-blue-50 p-3 text-sm text-blue-900">
           {reviewFirst && !finishRequested
-            ? 'When carriers approve, we will email you and wait for you to press Finish.'
-            : 'Your setup will finish by itself when carriers approve, and we will email you. You can still change anything until then.'}
+            ? t('When carriers approve, we will email you and wait for you to press Finish.')
+            : t(
+                'Your setup will finish by itself when carriers approve, and we will email you. You can still change anything until then.',
+              )}
         </p>
       ) : null}
       {mailRefused ? (
         <p role="alert" className="text-sm text-red-700">
-          We could not email you at {mailRefused}: the address was refused. Check it on{' '}
+          {t('We could not email you at {{email}}: the address was refused. Check it on', { email: mailRefused })}{' '}
           <a className="underline" href="/onboarding/account">
-            Your business
+            {t('Your business')}
           </a>
           .
         </p>
@@ -97,12 +105,12 @@ export default function FinalizePage() {
         value="finish"
         className="rounded-md bg-blue-700 px-5 py-2 font-medium text-white hover:bg-blue-800"
       >
-        Finish
+        {t('Finish')}
       </button>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="reviewFirst" defaultChecked={reviewFirst} />
-          Let me check everything before setup finishes
+          {t('Let me check everything before setup finishes')}
         </label>
         <button
           type="submit"
@@ -110,12 +118,12 @@ export default function FinalizePage() {
           value="reviewFirst"
           className="rounded-md border border-slate-300 px-3 py-1"
         >
-          Save this choice
+          {t('Save this choice')}
         </button>
       </fieldset>
       {reply?.message ? (
         <p role="alert" className="text-sm text-red-700">
-          {reply.message}
+          {msg(reply.message)}
         </p>
       ) : null}
     </Form>

@@ -9,6 +9,7 @@ import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { numberPage } from '~/pages/number.server'
 import { NumberBasic, NumberSchema, numberFormValue } from '~/schemas/number'
 import { pageMeta } from '~/kit/meta'
+import { useT } from '~/i18n'
 
 // Functions (not the page's own values) so the browser build drops them with the server module.
 export const loader = (args: LoaderFunctionArgs) => numberPage.loader(args)
@@ -20,6 +21,7 @@ export default freshAfterSave(NumberPage)
 function NumberPage() {
   const { state, suggestions, number: n, federal, blockers } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
+  const { t } = useT()
   const { form, fields, autosave } = usePageForm({
     page: 'number',
     schema: NumberSchema,
@@ -32,10 +34,10 @@ function NumberPage() {
   return (
     <PageForm
       page="number"
-      title="Your texting number and hours"
-      intro="We picked a local number and usual hours. Change anything, then press Looks good."
+      title={t('Your texting number and hours')}
+      intro={t('We picked a local number and usual hours. Change anything, then press Looks good.')}
       blockers={blockers}
-      button="Looks good"
+      button={t('Looks good')}
       form={form}
       autosave={autosave}
       reply={reply}
@@ -47,18 +49,18 @@ function NumberPage() {
       ) : (
         <div>
           <label htmlFor={fields.areaCode.id} className="block text-sm font-medium">
-            Area code
+            {t('Area code')}
           </label>
           <select
             {...getSelectProps(fields.areaCode)}
             key={fields.areaCode.key}
             className="mt-1 block w-56 rounded-md border border-slate-300 px-3 py-2"
           >
-            {suggestions.length === 0 ? <option value="">Choose…</option> : null}
+            {suggestions.length === 0 ? <option value="">{t('Choose…')}</option> : null}
             {suggestions.map((code, i) => (
               <option key={code} value={code}>
                 {code}
-                {i === 0 ? ' (suggested)' : ''}
+                {i === 0 ? ` ${t('(suggested)')}` : ''}
               </option>
             ))}
           </select>
@@ -68,7 +70,7 @@ function NumberPage() {
       <HoursField meta={fields.hours} />
       <div>
         <label htmlFor={radius.id} className="block text-sm font-medium">
-          How far you travel: <output>{n.serviceRadiusMi}</output> miles
+          {t('How far you travel:')} <output>{n.serviceRadiusMi}</output> {t('miles')}
         </label>
         <input
           {...getInputProps(radius, { type: 'range' })}

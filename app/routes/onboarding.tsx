@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react'
 import { Stepper } from '~/components/stepper'
 import { Toast } from '~/components/toast'
 import { LiveChanges } from '~/kit/live'
+import { LanguageSwitch } from '~/components/language-switch'
+import { useT } from '~/i18n'
 import { commitSession, getSession } from '~/auth/session.server'
 import { requireWizard } from '~/kit/page.server'
 import { PAGES, type PageId } from '~/wizard'
@@ -17,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OnboardingLayout() {
   const { state: layoutState, toast } = useLoaderData<typeof loader>()
+  const { t, msg } = useT()
   // The page's own state when it has one: read after its refresh (the defaults a page stores when
   // first shown) and with its rows. The layout's, read beside it, showed Services at 0% on arrival.
   const page = useMatches().at(-1)?.data as { state?: typeof layoutState } | undefined
@@ -42,12 +45,15 @@ export default function OnboardingLayout() {
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 pt-12 pb-4 sm:p-8">
       <header className="flex items-center justify-between">
-        <h1 className="text-lg font-semibold">Set up your business</h1>
-        <Form method="post" action="/sign-out">
-          <button type="submit" className="text-sm text-slate-600 underline">
-            Sign out
-          </button>
-        </Form>
+        <h1 className="text-lg font-semibold">{t('Set up your business')}</h1>
+        <div className="flex items-center gap-4">
+          <LanguageSwitch />
+          <Form method="post" action="/sign-out">
+            <button type="submit" className="text-sm text-slate-600 underline">
+              {t('Sign out')}
+            </button>
+          </Form>
+        </div>
       </header>
       <Stepper phase={state.phase} completion={state.completion} current={current} />
       <main className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -55,7 +61,7 @@ export default function OnboardingLayout() {
           <Outlet />
         </LiveChanges>
       </main>
-      <Toast message={message} />
+      <Toast message={message ? msg(message) : null} />
     </div>
   )
 }

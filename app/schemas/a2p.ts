@@ -1,3 +1,4 @@
+import { m, msg } from '../../core/i18n/languages'
 import { distance } from 'fastest-levenshtein'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { getDomain, getHostname } from 'tldts'
@@ -18,11 +19,11 @@ const list = <T extends z.ZodType>(item: T) =>
 const BAD_PREFIXES = new Set([0, 7, 8, 9, 17, 18, 19, 28, 29, 49, 69, 70, 78, 79, 89, 96, 97])
 export function einProblem(ein: string): string | null {
   if (/^\d{3}-\d{2}-\d{4}$/.test(ein))
-    return 'That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)'
-  if (!/^\d{2}-?\d{7}$/.test(ein)) return 'An EIN has 9 digits, like 12-3456789'
+    return m('That looks like a Social Security number; enter the business EIN (NN-NNNNNNN)')
+  if (!/^\d{2}-?\d{7}$/.test(ein)) return m('An EIN has 9 digits, like 12-3456789')
   if (BAD_PREFIXES.has(Number(ein.slice(0, 2))))
-    return `No EIN starts with ${ein.slice(0, 2)}; check the number on your IRS letter`
-  if (/^(\d)\1{8}$/.test(ein.replace('-', ''))) return 'Enter your real EIN'
+    return msg(m('No EIN starts with {{prefix}}; check the number on your IRS letter'), { prefix: ein.slice(0, 2) })
+  if (/^(\d)\1{8}$/.test(ein.replace('-', ''))) return m('Enter your real EIN')
   return null
 }
 const ein = text()
@@ -36,16 +37,16 @@ const ein = text()
 /** "riveraplumbing.com" becomes https://riveraplumbing.com; anything that is not a public web address is an error. */
 const website = text()
   .trim()
-  .max(2048, 'Keep the address under 2,048 characters')
+  .max(2048, m('Keep the address under 2,048 characters'))
   .transform((v, ctx) => {
     const withScheme = /^[a-z]+:\/\//i.test(v) ? v : `https://${v}`
     const url = URL.canParse(withScheme) ? new URL(withScheme) : null
     if (!url || !['https:', 'http:'].includes(url.protocol) || !getDomain(url.hostname)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter your website, like https://riveraplumbing.com' })
+      ctx.addIssue({ code: 'custom', message: m('Enter your website, like https://riveraplumbing.com') })
       return z.NEVER
     }
     if (url.protocol === 'http:') {
-      ctx.addIssue({ code: 'custom', message: 'Carriers need an https:// website' })
+      ctx.addIssue({ code: 'custom', message: m('Carriers need an https:// website') })
       return z.NEVER
     }
     return url.href
@@ -57,11 +58,14 @@ const domain = text()
   .transform((v, ctx) => {
     const host = getHostname(/^[a-z]+:\/\//.test(v) ? v : `https://${v}`)
     if (!host || !getDomain(host)) {
-      ctx.addIssue({ code: 'custom', message: `${v} is not a domain name` })
+      ctx.addIssue({ code: 'custom', message: msg(m('{{domain}} is not a domain name'), { domain: v }) })
       return z.NEVER
     }
     if (isShortener(host)) {
-      ctx.addIssue({ code: 'custom', message: `${host} is a public link shortener; carriers reject them` })
+      ctx.addIssue({
+        code: 'custom',
+        message: msg(m('{{domain}} is a public link shortener; carriers reject them'), { domain: host }),
+      })
       return z.NEVER
     }
     return host.replace(/^www\./, '')
@@ -69,42 +73,45 @@ const domain = text()
 
 export const isShortener = (host: string) => SHORTENERS.some((s) => host === s || host.endsWith(`.${s}`))
 
-const sample = text().trim().min(20, 'Write at least 20 characters').max(1024, 'Keep a sample under 1,024 characters')
+const sample = text()
+  .trim()
+  .min(20, m('Write at least 20 characters'))
+  .max(1024, m('Keep a sample under 1,024 characters'))
 
 export const A2pSchema = z.object({
-  brandType: z.enum(['SOLE_PROP', 'STANDARD'], { error: 'Choose how your business is registered' }),
-  legalBusinessName: text({ error: 'Enter the legal name of your business' })
+  brandType: z.enum(['SOLE_PROP', 'STANDARD'], { error: m('Choose how your business is registered') }),
+  legalBusinessName: text({ error: m('Enter the legal name of your business') })
     .trim()
-    .min(1, 'Enter the legal name of your business')
-    .max(200, 'Keep the name under 200 characters'),
+    .min(1, m('Enter the legal name of your business'))
+    .max(200, m('Keep the name under 200 characters')),
   websiteUrl: website,
   taxId: ein.optional(),
   authorizedContact: z.object({
-    name: text({ error: 'Enter who carriers can contact' })
+    name: text({ error: m('Enter who carriers can contact') })
       .trim()
-      .min(1, 'Enter who carriers can contact')
-      .max(100, 'Keep the name under 100 characters'),
-    email: text({ error: 'Enter an email address' })
+      .min(1, m('Enter who carriers can contact'))
+      .max(100, m('Keep the name under 100 characters')),
+    email: text({ error: m('Enter an email address') })
       .trim()
       .toLowerCase()
-      .email('Enter an email address like you@yourbusiness.com')
+      .email(m('Enter an email address like you@yourbusiness.com'))
       .max(254),
-    phone: text({ error: 'Enter a US mobile number' })
+    phone: text({ error: m('Enter a US mobile number') })
       .trim()
       .transform((v, ctx) => {
         const p = parsePhoneNumberFromString(v, 'US')
         if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
-        ctx.addIssue({ code: 'custom', message: 'Enter a US number, e.g. (415) 555-0123' })
+        ctx.addIssue({ code: 'custom', message: m('Enter a US number, e.g. (415) 555-0123') })
         return z.NEVER
       }),
   }),
   sampleMessages: list(sample)
-    .refine((s) => s.length >= 2, 'Carriers need at least 2 sample messages')
+    .refine((s) => s.length >= 2, m('Carriers need at least 2 sample messages'))
     // What the samples must say (an opt-out instruction, the business's name, no refused wording) is
     // checked in SQL (ob_a2p_checks), one definition shown as blocker lines.
-    .refine((s) => s.length <= 5, 'At most 5 sample messages'),
+    .refine((s) => s.length <= 5, m('At most 5 sample messages')),
   linkDomains: list(domain)
-    .refine((d) => d.length <= 10, 'At most 10 domains')
+    .refine((d) => d.length <= 10, m('At most 10 domains'))
     .transform((d) => [...new Set(d)]),
   hostedPolicy: toggle,
 })

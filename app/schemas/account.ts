@@ -1,3 +1,4 @@
+import { m, msg } from '../../core/i18n/languages'
 import * as z from 'zod'
 import { VERTICALS, type Vertical } from '../../core/data/verticals'
 import { text as safeText } from './text'
@@ -11,14 +12,14 @@ export const US_STATES = (
 
 // The zones most owners pick from; any other valid IANA name is accepted too (and kept in the list).
 export const US_TIMEZONES = [
-  ['America/New_York', 'Eastern'],
-  ['America/Chicago', 'Central'],
-  ['America/Denver', 'Mountain'],
-  ['America/Phoenix', 'Arizona'],
-  ['America/Los_Angeles', 'Pacific'],
-  ['America/Anchorage', 'Alaska'],
-  ['Pacific/Honolulu', 'Hawaii'],
-  ['America/Puerto_Rico', 'Puerto Rico'],
+  ['America/New_York', m('Eastern')],
+  ['America/Chicago', m('Central')],
+  ['America/Denver', m('Mountain')],
+  ['America/Phoenix', m('Arizona')],
+  ['America/Los_Angeles', m('Pacific')],
+  ['America/Anchorage', m('Alaska')],
+  ['Pacific/Honolulu', m('Hawaii')],
+  ['America/Puerto_Rico', m('Puerto Rico')],
 ] as const
 
 /** A real IANA zone name (as the database's CHECK spells them), e.g. America/Chicago. */
@@ -32,40 +33,37 @@ export function isTimezone(name: string): boolean {
   }
 }
 
-const text = (label: string, max: number) =>
-  safeText({ error: `Enter the ${label}` })
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .max(max, `Keep the ${label} under ${max} characters`)
+const text = (required: string, tooLong: string, max: number) =>
+  safeText({ error: required }).trim().min(1, required).max(max, msg(tooLong, { max }))
 
 export const AddressSchema = z.object({
-  line1: text('street address', 100),
-  line2: safeText().trim().max(100, 'Keep the second line under 100 characters').default(''),
-  city: text('city', 60),
-  state: z.enum(US_STATES, { error: 'Choose a state' }),
+  line1: text(m('Enter the street address'), m('Keep the street address under {{max}} characters'), 100),
+  line2: safeText().trim().max(100, m('Keep the second line under 100 characters')).default(''),
+  city: text(m('Enter the city'), m('Keep the city under {{max}} characters'), 60),
+  state: z.enum(US_STATES, { error: m('Choose a state') }),
   zip: z
-    .string({ error: 'Enter the ZIP code' })
+    .string({ error: m('Enter the ZIP code') })
     .trim()
-    .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code'),
+    .regex(/^\d{5}(-\d{4})?$/, m('Enter a 5-digit ZIP code')),
 })
 
 // Page 1: Basic fields gate Continue; Advanced fields are optional refinements.
 export const AccountSchema = z.object({
-  displayName: safeText({ error: 'Enter your business name' })
+  displayName: safeText({ error: m('Enter your business name') })
     .trim()
-    .min(1, 'Enter your business name')
-    .max(100, 'Keep the name under 100 characters'),
-  vertical: z.enum(verticalValues, { error: 'Choose what kind of work you do' }),
+    .min(1, m('Enter your business name'))
+    .max(100, m('Keep the name under 100 characters')),
+  vertical: z.enum(verticalValues, { error: m('Choose what kind of work you do') }),
   brandColor: z
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^#[0-9a-f]{6}$/, 'Use a colour like #1d4ed8')
+    .regex(/^#[0-9a-f]{6}$/, m('Use a colour like #1d4ed8'))
     .optional(),
-  timezone: z.string().refine(isTimezone, 'Choose a time zone from the list').optional(),
+  timezone: z.string().refine(isTimezone, m('Choose a time zone from the list')).optional(),
   address: AddressSchema.optional(),
   languages: z
-    .array(z.enum(['en', 'es'], { error: 'Choose English and/or Spanish' }))
+    .array(z.enum(['en', 'es'], { error: m('Choose English and/or Spanish') }))
     .min(1)
     .max(2)
     .default(['en']),

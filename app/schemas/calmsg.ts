@@ -1,3 +1,4 @@
+import { m, msg } from '../../core/i18n/languages'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import * as z from 'zod'
 import { unknownTokens, TOKENS } from './tokens'
@@ -21,10 +22,10 @@ const unique = (items: string[]) => new Set(items.map((x) => x.toLowerCase())).s
 const dollars = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.replace(/[$,\s]/g, ''))) : v),
   z
-    .number({ error: 'Enter whole dollars' })
-    .int('Enter whole dollars')
-    .min(0, 'At least $0')
-    .max(MAX_PRICE, `At most $${MAX_PRICE.toLocaleString('en-US')}`)
+    .number({ error: m('Enter whole dollars') })
+    .int(m('Enter whole dollars'))
+    .min(0, m('At least $0'))
+    .max(MAX_PRICE, msg(m('At most {{price}}'), { price: `$${MAX_PRICE.toLocaleString('en-US')}` }))
     .optional(),
 )
 
@@ -32,69 +33,79 @@ export const PriceRange = z
   .object({ min: dollars, max: dollars, currency: z.literal('USD').default('USD') })
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
     path: ['max'],
-    message: 'The most must not be below the least',
+    message: m('The most must not be below the least'),
   })
   .transform((r) => ({ min: r.min ?? null, max: r.max ?? null, currency: r.currency }))
 export type PriceRange = z.output<typeof PriceRange>
 
-const template = (label: string, max: number) =>
-  text({ error: `Write the ${label}` })
+const template = (required: string, tooLong: string, max: number) =>
+  text({ error: required })
     .trim()
-    .min(1, `Write the ${label}`)
-    .max(max, `Keep the ${label} under ${max} characters`)
+    .min(1, required)
+    .max(max, msg(tooLong, { max }))
     .refine((t) => unknownTokens(t).length === 0, {
       error: (issue) =>
-        `We cannot fill ${unknownTokens(String(issue.input)).join(', ')}; use ${TOKENS.map((k) => `{${k}}`).join(', ')}`,
+        msg(m('We cannot fill {{unknown}}; use {{tokens}}'), {
+          unknown: unknownTokens(String(issue.input)).join(', '),
+          tokens: TOKENS.map((k) => `{${k}}`).join(', '),
+        }),
     })
-const Templates = z.object({ title: template('first line', 160), description: template('message', 480) })
+const Templates = z.object({
+  title: template(m('Write the first line'), m('Keep the first line under {{max}} characters'), 160),
+  description: template(m('Write the message'), m('Keep the message under {{max}} characters'), 480),
+})
 
-const email = text().trim().toLowerCase().email('Enter an email address like you@yourbusiness.com').max(254)
+const email = text().trim().toLowerCase().email(m('Enter an email address like you@yourbusiness.com')).max(254)
 const mobile = text()
   .trim()
   .transform((v, ctx) => {
     const p = parsePhoneNumberFromString(v, 'US')
     if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
-    ctx.addIssue({ code: 'custom', message: 'Enter a US mobile number, e.g. (415) 555-0123' })
+    ctx.addIssue({ code: 'custom', message: m('Enter a US mobile number, e.g. (415) 555-0123') })
     return z.NEVER
   })
 
 export const CalmsgSchema = z.object({
-  calendarProvider: z.enum(['google', 'none'], { error: 'Choose a calendar' }).default('google'),
+  calendarProvider: z.enum(['google', 'none'], { error: m('Choose a calendar') }).default('google'),
   // Service names are also form field names (priceRanges.<name>.min): no dots or brackets.
   topServices: list(
     text()
       .trim()
       .min(1)
-      .max(60, 'Keep a service under 60 characters')
-      .regex(/^[^.[\]]+$/, 'A service name cannot contain . [ or ]'),
+      .max(60, m('Keep a service under 60 characters'))
+      .regex(/^[^.[\]]+$/, m('A service name cannot contain . [ or ]')),
   )
-    .refine((s) => s.length >= 1, 'Pick at least one service')
+    .refine((s) => s.length >= 1, m('Pick at least one service'))
     .refine((s) => s.length <= MAX_SERVICES, `Pick at most ${MAX_SERVICES} services`)
-    .refine(unique, 'Each service once'),
+    .refine(unique, m('Each service once')),
   priceRanges: z.record(text().min(1).max(60), PriceRange).optional(),
-  doubleBookPolicy: z.enum(['block', 'allow'], { error: 'Choose whether bookings may overlap' }).default('block'),
+  doubleBookPolicy: z.enum(['block', 'allow'], { error: m('Choose whether bookings may overlap') }).default('block'),
   buffers: z.object({
-    beforeMin: z.coerce.number().int().min(0, 'At least 0 minutes').max(240, 'At most 240 minutes'),
-    afterMin: z.coerce.number().int().min(0, 'At least 0 minutes').max(240, 'At most 240 minutes'),
+    beforeMin: z.coerce.number().int().min(0, m('At least 0 minutes')).max(240, m('At most 240 minutes')),
+    afterMin: z.coerce.number().int().min(0, m('At least 0 minutes')).max(240, m('At most 240 minutes')),
   }),
   templates: Templates.extend({ es: Templates.optional() }),
   bilingual: toggle,
   revenuePromptsMins: z.coerce
-    .number({ error: 'Enter minutes' })
+    .number({ error: m('Enter minutes') })
     .int()
-    .min(15, 'At least 15 minutes')
-    .max(1440, 'At most 1,440 minutes (a day)'),
-  attributionDays: z.coerce.number({ error: 'Enter days' }).int().min(1, 'At least 1 day').max(90, 'At most 90 days'),
+    .min(15, m('At least 15 minutes'))
+    .max(1440, m('At most 1,440 minutes (a day)')),
+  attributionDays: z.coerce
+    .number({ error: m('Enter days') })
+    .int()
+    .min(1, m('At least 1 day'))
+    .max(90, m('At most 90 days')),
   opsEmails: list(email)
-    .refine((l) => l.length <= 5, 'At most 5 email addresses')
-    .refine(unique, 'Each address once'),
+    .refine((l) => l.length <= 5, m('At most 5 email addresses'))
+    .refine(unique, m('Each address once')),
   opsSms: list(mobile)
-    .refine((l) => l.length <= 5, 'At most 5 mobile numbers')
-    .refine(unique, 'Each number once'),
+    .refine((l) => l.length <= 5, m('At most 5 mobile numbers'))
+    .refine(unique, m('Each number once')),
   // The pattern bounds the length too (as the CHECK does, with the same pattern).
   slackWebhookUrl: text()
     .trim()
-    .refine((u) => SLACK_HOOK.test(u), 'Paste a Slack incoming-webhook link: https://hooks.slack.com/services/…')
+    .refine((u) => SLACK_HOOK.test(u), m('Paste a Slack incoming-webhook link: https://hooks.slack.com/services/…'))
     .optional(),
 })
 export type CalmsgFields = z.infer<typeof CalmsgSchema>

@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import * as z from 'zod'
 import { text } from './text'
 import { AREA_CODE } from '../../core/rules'
@@ -7,20 +8,20 @@ export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Day = (typeof DAYS)[number]
 export const STOCK_STOP_HELP = 'Reply STOP to opt out, HELP for help. Msg & data rates may apply.'
 export const AFTER_HOURS = [
-  ['AIOnly', 'Our assistant answers by text'],
-  ['QueueForHuman', 'Queue it for a person next morning'],
-  ['CloseWithMsg', 'Reply that we are closed'],
+  ['AIOnly', m('Our assistant answers by text')],
+  ['QueueForHuman', m('Queue it for a person next morning')],
+  ['CloseWithMsg', m('Reply that we are closed')],
 ] as const
 
 // A checkbox travels with a hidden "off" before it, so unticking is sent too (forms drop unticked boxes).
 const toggle = z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v) === 'on', z.boolean())
-const time = z.string({ error: 'Enter a time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 08:00')
+const time = z.string({ error: m('Enter a time') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, m('Use a time like 08:00'))
 const span = <T extends z.ZodRawShape>(shape: T) =>
   z
     .object({ ...shape, start: time, end: time })
     .refine((d) => (d as { end: string }).end > (d as { start: string }).start, {
       path: ['end'],
-      message: 'Closing time must be after opening time',
+      message: m('Closing time must be after opening time'),
     })
 const DaySchema = span({ open: toggle })
 
@@ -44,41 +45,46 @@ const isDate = (s: string) =>
 
 export const NumberSchema = z.object({
   areaCode: z
-    .string({ error: 'Choose an area code' })
-    .regex(AREA_CODE, 'An area code is 3 digits and does not start with 0 or 1'),
+    .string({ error: m('Choose an area code') })
+    .regex(AREA_CODE, m('An area code is 3 digits and does not start with 0 or 1')),
   hours: HoursSchema,
   serviceRadiusMi: z.coerce
-    .number({ error: 'Choose how far you travel' })
+    .number({ error: m('Choose how far you travel') })
     .int()
-    .min(1, 'At least 1 mile')
-    .max(100, 'At most 100 miles'),
-  ringWindowSec: z.coerce.number().int().min(5, 'At least 5 seconds').max(120, 'At most 120 seconds').default(20),
-  ownerWindowSec: z.coerce.number().int().min(30, 'At least 30 seconds').max(180, 'At most 180 seconds').default(60),
+    .min(1, m('At least 1 mile'))
+    .max(100, m('At most 100 miles')),
+  ringWindowSec: z.coerce.number().int().min(5, m('At least 5 seconds')).max(120, m('At most 120 seconds')).default(20),
+  ownerWindowSec: z.coerce
+    .number()
+    .int()
+    .min(30, m('At least 30 seconds'))
+    .max(180, m('At most 180 seconds'))
+    .default(60),
   afterHoursMode: z
-    .enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg'], { error: 'Choose what happens after hours' })
+    .enum(['AIOnly', 'QueueForHuman', 'CloseWithMsg'], { error: m('Choose what happens after hours') })
     .default('AIOnly'),
   holidays: z
     .preprocess(
       (v) => (Array.isArray(v) ? v : [v]).filter((d) => typeof d === 'string' && d !== ''),
-      z.array(z.string().refine(isDate, 'Use dates like 2026-12-25')).max(40, 'At most 40 holidays'),
+      z.array(z.string().refine(isDate, m('Use dates like 2026-12-25'))).max(40, m('At most 40 holidays')),
     )
     .transform((list) => [...new Set(list)].sort()),
   stopHelpText: text()
     .trim()
     // The database keeps it to 20-320 characters; the words come first, as they are the usual miss.
     .refine((t) => /\bSTOP\b/i.test(t) && /\bHELP\b/i.test(t), {
-      message: 'Carriers require the words STOP and HELP',
+      message: m('Carriers require the words STOP and HELP'),
       abort: true,
     })
-    .min(20, 'Write at least 20 characters')
-    .max(320, 'Keep it under 320 characters')
+    .min(20, m('Write at least 20 characters'))
+    .max(320, m('Keep it under 320 characters'))
     .optional(),
   startPortIn: toggle,
   portIn: z
     .object({
       phoneNumber: text().trim().optional(),
-      accountNumber: text().trim().max(40, 'At most 40 characters').optional(),
-      pin: text().trim().max(20, 'At most 20 characters').optional(),
+      accountNumber: text().trim().max(40, m('At most 40 characters')).optional(),
+      pin: text().trim().max(20, m('At most 20 characters')).optional(),
     })
     .optional(),
 })

@@ -1,3 +1,4 @@
+import { m } from '../../core/i18n/languages'
 import './zod-config'
 import * as z from 'zod'
 
@@ -6,7 +7,7 @@ import * as z from 'zod'
 // breaks stay allowed for text areas. test/unit/text-fields.test.ts checks every page schema.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern finds control characters to refuse them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const CONTROL_MESSAGE = 'Remove the unusual characters (invisible control characters) from this field'
+const CONTROL_MESSAGE = m('Remove the unusual characters (invisible control characters) from this field')
 
 export const text = (params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((v) => !CONTROL.test(v), CONTROL_MESSAGE)

@@ -1,18 +1,19 @@
+import { m } from '../i18n/languages'
 // The kinds of work we set businesses up for, with the words the owner sees (the `ob_vertical` enum).
 export const VERTICALS = [
-  ['plumbing', 'Plumbing'],
-  ['hvac', 'Heating & air conditioning'],
-  ['electrical', 'Electrical'],
-  ['roofing', 'Roofing'],
-  ['carpentry', 'Carpentry'],
-  ['general_contracting', 'General contracting'],
-  ['landscaping', 'Landscaping'],
-  ['cleaning', 'Cleaning'],
-  ['pest_control', 'Pest control'],
-  ['painting', 'Painting'],
-  ['locksmith', 'Locksmith'],
-  ['appliance_repair', 'Appliance repair'],
-  ['auto_repair', 'Auto repair'],
-  ['other', 'Something else'],
+  ['plumbing', m('Plumbing')],
+  ['hvac', m('Heating & air conditioning')],
+  ['electrical', m('Electrical')],
+  ['roofing', m('Roofing')],
+  ['carpentry', m('Carpentry')],
+  ['general_contracting', m('General contracting')],
+  ['landscaping', m('Landscaping')],
+  ['cleaning', m('Cleaning')],
+  ['pest_control', m('Pest control')],
+  ['painting', m('Painting')],
+  ['locksmith', m('Locksmith')],
+  ['appliance_repair', m('Appliance repair')],
+  ['auto_repair', m('Auto repair')],
+  ['other', m('Something else')],
 ] as const
 export type Vertical = (typeof VERTICALS)[number][0]

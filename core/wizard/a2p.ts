@@ -1,164 +1,169 @@
+import { m } from '../i18n/languages'
 import type { PageDefinition } from './definition'
 
 export const a2p = {
   id: 'a2p',
   phase: 'A2P',
   opensAt: 'A2P',
-  title: 'Texting registration',
+  title: m('Texting registration'),
   section: 'ob_a2p',
   blockers: {
     ENTER_LEGAL_NAME: {
-      text: 'Add your legal business name.',
+      text: m('Add your legal business name.'),
       fix: '#legalBusinessName',
       prevents: ['30795'],
     },
     ENTER_WEBSITE: {
-      text: 'Add your website.',
+      text: m('Add your website.'),
       fix: '#websiteUrl',
     },
     ENTER_TAX_ID: {
-      text: 'Add your EIN.',
+      text: m('Add your EIN.'),
       fix: '#taxId',
       prevents: ['30757'],
     },
     ENTER_AUTHORIZED_CONTACT: {
-      text: 'Add who carriers can contact.',
+      text: m('Add who carriers can contact.'),
       fix: '#authorizedContact',
     },
     WEBSITE_NOT_HTTPS: {
-      text: 'Your website does not open over https; carriers require it.',
+      text: m('Your website does not open over https; carriers require it.'),
       fix: '#websiteUrl',
       prevents: ['30891'],
     },
     WEBSITE_FREE_MAIL: {
-      text: 'A free email domain is not a business website.',
+      text: m('A free email domain is not a business website.'),
       fix: '#websiteUrl',
       prevents: ['30907'],
     },
     WEBSITE_PRIVACY_MISSING: {
-      text: 'Your website has no privacy policy page (the most common rejection).',
+      text: m('Your website has no privacy policy page (the most common rejection).'),
       fix: '#hostedPolicy',
       prevents: ['30896', '30908'],
     },
     WEBSITE_TERMS_MISSING: {
-      text: 'Your website has no SMS terms page.',
+      text: m('Your website has no SMS terms page.'),
       fix: '#hostedPolicy',
       prevents: ['30909'],
     },
     PRIVACY_SHARES_DATA: {
-      text: 'Your privacy policy must say mobile numbers and opt-in data are never shared or sold.',
+      text: m('Your privacy policy must say mobile numbers and opt-in data are never shared or sold.'),
       fix: '#hostedPolicy',
       prevents: ['30919'],
     },
     TERMS_FREQUENCY_MISSING: {
-      text: 'Your SMS terms must say how often you text (for example "Message frequency varies").',
+      text: m('Your SMS terms must say how often you text (for example "Message frequency varies").'),
       fix: '#hostedPolicy',
       prevents: ['30558', '30545', '30924'],
     },
     TERMS_RATES_MISSING: {
-      text: 'Your SMS terms must say "Message and data rates may apply".',
+      text: m('Your SMS terms must say "Message and data rates may apply".'),
       fix: '#hostedPolicy',
       prevents: ['30562', '30569'],
     },
     TERMS_CONTACT_MISSING: {
-      text: 'Your SMS terms must name your business and give a phone or email for help.',
+      text: m('Your SMS terms must name your business and give a phone or email for help.'),
       fix: '#hostedPolicy',
       prevents: ['30919'],
     },
     WEBSITE_CHECKING: {
-      text: 'Checking your website for privacy and terms pages…',
+      text: m('Checking your website for privacy and terms pages…'),
       fix: '',
       pending: {
-        slow: 'Your website is slow to answer; we keep trying. You can use our hosted pages instead.',
+        slow: m('Your website is slow to answer; we keep trying. You can use our hosted pages instead.'),
       },
     },
     SAMPLES_COUNT: {
-      text: 'Carriers need 2 to 5 sample messages.',
+      text: m('Carriers need 2 to 5 sample messages.'),
       fix: '#sampleMessages',
       prevents: ['30893'],
     },
     SAMPLE_NAME_MISSING: {
-      text: 'A sample message must name your business.',
+      text: m('A sample message must name your business.'),
       fix: '#sampleMessages',
       prevents: ['30893'],
     },
     // The code keeps its name; HELP is answered by the locked HELP reply (30890 is its check).
     STOP_HELP_MISSING: {
-      text: 'A sample message must say how to opt out, like "Reply STOP to opt out".',
+      text: m('A sample message must say how to opt out, like "Reply STOP to opt out".'),
       fix: '#sampleMessages',
       prevents: ['30887'],
     },
     SHORTENER_LINK: {
-      text: 'Use full https links on your own domain, not link shorteners or http.',
+      text: m('Use full https links on your own domain, not link shorteners or http.'),
       fix: '#sampleMessages',
       prevents: ['30892'],
     },
     LINK_DOMAIN_MISSING: {
-      text: "List your website's domain (and any domain your samples link to) under link domains.",
+      text: m("List your website's domain (and any domain your samples link to) under link domains."),
       fix: '#linkDomains',
       prevents: ['30892'],
     },
     OPT_IN_SMS_WORDING: {
-      text: 'How customers agree must say "text" or "SMS": contact support.',
+      text: m('How customers agree must say "text" or "SMS": contact support.'),
       fix: '',
       prevents: ['30551'],
     },
     EMERGENCY_ALERT_WORDING: {
-      text: 'Remove "emergency alert" wording: carriers keep it for public alerts ("emergency service" is fine).',
+      text: m('Remove "emergency alert" wording: carriers keep it for public alerts ("emergency service" is fine).'),
       fix: '#sampleMessages',
       prevents: ['30929'],
     },
     CONTENT_SHAFT: {
-      text: 'Remove wording about alcohol, tobacco, vaping, cannabis, firearms or adult content: carriers refuse it.',
+      text: m(
+        'Remove wording about alcohol, tobacco, vaping, cannabis, firearms or adult content: carriers refuse it.',
+      ),
       fix: '#sampleMessages',
       prevents: ['30883'],
     },
     CONTENT_HIGH_RISK: {
-      text: 'Remove wording about loans, debt, credit repair, crypto or gambling: carriers refuse it.',
+      text: m('Remove wording about loans, debt, credit repair, crypto or gambling: carriers refuse it.'),
       fix: '#sampleMessages',
       prevents: ['30895', '30897'],
     },
     CONTACT_NOT_PERSON: {
-      text: 'The contact for carriers must be a person, by first and last name.',
+      text: m('The contact for carriers must be a person, by first and last name.'),
       fix: '#authorizedContact',
       prevents: ['30701'],
     },
     CONTACT_FREE_MAIL: {
-      text: 'Use a contact email on your business domain, not Gmail or Yahoo.',
+      text: m('Use a contact email on your business domain, not Gmail or Yahoo.'),
       fix: '#authorizedContact',
       prevents: ['30881'],
     },
     SOLE_PROP_HAS_EIN: {
-      text: 'You have an EIN, so register as a business (Standard), not a sole proprietor.',
+      text: m('You have an EIN, so register as a business (Standard), not a sole proprietor.'),
       fix: '#brandType',
       prevents: ['30903'],
     },
     SOLE_PROP_ENTITY_NAME: {
-      text: 'A name with LLC, Inc or Corp means your business has an EIN: register as a business (Standard) with it.',
+      text: m(
+        'A name with LLC, Inc or Corp means your business has an EIN: register as a business (Standard) with it.',
+      ),
       fix: '#brandType',
       prevents: ['30903'],
     },
     SUBMIT_A2P: {
-      text: 'Submit your texting registration.',
+      text: m('Submit your texting registration.'),
       fix: '#submit',
     },
     CONFIRM_OTP: {
-      text: 'Confirm the code we texted to your mobile.',
+      text: m('Confirm the code we texted to your mobile.'),
       fix: '#otp',
     },
     A2P_PENDING: {
-      text: 'Carriers are reviewing your registration.',
+      text: m('Carriers are reviewing your registration.'),
       fix: '',
       pending: {
-        slow: 'Carriers usually answer within a few days; come back later or reload this page to see where it is.',
+        slow: m('Carriers usually answer within a few days; come back later or reload this page to see where it is.'),
       },
     },
     A2P_REJECTED: {
-      text: 'Carriers turned down your registration.',
+      text: m('Carriers turned down your registration.'),
       fix: '#reason',
     },
     A2P_PAUSED: {
-      text: 'Registration paused: try again.',
+      text: m('Registration paused: try again.'),
       fix: '#reason',
     },
   },

@@ -1,37 +1,38 @@
+import { m } from '../i18n/languages'
 import type { PageDefinition } from './definition'
 
 export const account = {
   id: 'account',
   phase: 'ACCOUNT',
   opensAt: 'ACCOUNT',
-  title: 'Your business',
+  title: m('Your business'),
   section: 'ob_account',
   blockers: {
     VERIFY_EMAIL: {
-      text: 'Your email address is not verified yet.',
+      text: m('Your email address is not verified yet.'),
       fix: 'identity',
     },
     VERIFY_MOBILE: {
-      text: 'Your mobile number is not verified yet.',
+      text: m('Your mobile number is not verified yet.'),
       fix: 'identity',
     },
     PREFILL_PENDING: {
-      text: 'Fetching your business details…',
+      text: m('Fetching your business details…'),
       fix: '',
       pending: {
-        slow: 'Stripe has not answered yet; we keep trying. You can type your details meanwhile.',
+        slow: m('Stripe has not answered yet; we keep trying. You can type your details meanwhile.'),
       },
     },
     ACTIVATE_SUBSCRIPTION: {
-      text: 'Your subscription is not active.',
+      text: m('Your subscription is not active.'),
       fix: 'billing',
     },
     ENTER_DISPLAY_NAME: {
-      text: 'Add your business name.',
+      text: m('Add your business name.'),
       fix: '#displayName',
     },
     CHOOSE_VERTICAL: {
-      text: 'Choose what kind of work you do.',
+      text: m('Choose what kind of work you do.'),
       fix: '#vertical',
     },
   },

@@ -1,22 +1,23 @@
+import { m } from '../i18n/languages'
 import type { PageDefinition } from './definition'
 
 export const calmsg = {
   id: 'calmsg',
   phase: 'CALMSG',
   opensAt: 'CALMSG',
-  title: 'Services and prices',
+  title: m('Services and prices'),
   section: 'ob_calmsg',
   blockers: {
     CHOOSE_SERVICES: {
-      text: 'Pick the services you offer.',
+      text: m('Pick the services you offer.'),
       fix: '#topServices',
     },
     SET_PRICES: {
-      text: 'Add a price range for each service.',
+      text: m('Add a price range for each service.'),
       fix: '#priceRanges',
     },
     CONNECT_CALENDAR: {
-      text: 'Connect your Google Calendar, or press Continue to connect it later.',
+      text: m('Connect your Google Calendar, or press Continue to connect it later.'),
       fix: '#calendar',
     },
   },

@@ -1,3 +1,4 @@
+import { m, msg } from '../../core/i18n/languages'
 import dns from 'node:dns'
 import net from 'node:net'
 import ipaddr from 'ipaddr.js'
@@ -54,14 +55,15 @@ const lookup: typeof dns.lookup = ((host: string, options: dns.LookupOptions, ca
   dns.lookup(host, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error)
     if (!addresses.length || !addresses.every((a) => publicAddress(a.address)))
-      return callback(new Blocked(`${host} resolves to a private address`))
+      return callback(new Blocked(msg(m('{{host}} resolves to a private address'), { host })))
     return options.all ? callback(null, addresses) : callback(null, addresses[0].address, addresses[0].family)
   })) as never
 const connector = buildConnector({ lookup, timeout: 5000 } as never)
 const guarded = new Agent({
   connect: (options, callback) => {
     const host = options.hostname.replace(/^\[|\]$/g, '')
-    if (net.isIP(host) && !publicAddress(host)) return callback(new Blocked(`${host} is a private address`), null)
+    if (net.isIP(host) && !publicAddress(host))
+      return callback(new Blocked(msg(m('{{host}} is a private address'), { host })), null)
     return connector(options, callback)
   },
 })
@@ -81,7 +83,7 @@ export async function fetchPage(start: string, signal = AbortSignal.timeout(5000
   let url = new URL(start)
   for (let hop = 0; ; hop++) {
     if (!['http:', 'https:'].includes(url.protocol) || !['', '80', '443'].includes(url.port))
-      throw new Blocked(`${url.protocol}//${url.host} is not a web address we open`)
+      throw new Blocked(msg(m('{{address}} is not a web address we open'), { address: `${url.protocol}//${url.host}` }))
     const t = target(url)
     const res = await fetch(t.href, {
       redirect: 'manual',
@@ -92,7 +94,7 @@ export async function fetchPage(start: string, signal = AbortSignal.timeout(5000
     const location = res.headers.get('location')
     if (res.status >= 300 && res.status < 400 && location) {
       await res.body?.cancel()
-      if (hop >= MAX_REDIRECTS) throw new Blocked('too many redirects')
+      if (hop >= MAX_REDIRECTS) throw new Blocked(m('too many redirects'))
       url = new URL(location, url)
       continue
     }
@@ -134,7 +136,7 @@ export async function readPage(
   let size = 0
   if (body) {
     for await (const chunk of body as AsyncIterable<Uint8Array>) {
-      if (signal.aborted) throw new OverBudget('the time to read it ran out')
+      if (signal.aborted) throw new OverBudget(m('the time to read it ran out'))
       const room = MAX_BYTES - size
       size += chunk.byteLength
       parser.write(decoder.decode(chunk.byteLength > room ? chunk.subarray(0, room) : chunk, { stream: true }))
@@ -198,12 +200,13 @@ export async function checkSite(websiteUrl: string, names: (string | null)[] = [
     const why = blocked
       ? blocked.message
       : (error as Error).name === 'TimeoutError'
-        ? 'it did not answer within 5 seconds'
-        : 'it could not be reached'
-    return unreadable(`We could not open ${websiteUrl}: ${why}.`)
+        ? m('it did not answer within 5 seconds')
+        : m('it could not be reached')
+    return unreadable(msg(m('We could not open {{url}}: {{_why}}.'), { url: websiteUrl, _why: why }))
   }
   const httpsOk = home.url.protocol === 'https:' && home.status < 400
-  if (home.status >= 400) return unreadable(`${websiteUrl} answered with an error (${home.status}).`)
+  if (home.status >= 400)
+    return unreadable(msg(m('{{url}} answered with an error ({{status}}).'), { url: websiteUrl, status: home.status }))
   // The page's address where it was found (the campaign request names both pages since 2026).
   // An http page is found (the site's own blocker says https), but it is no address to give carriers.
   const find = async (kind: typeof PRIVACY): Promise<{ found: boolean; url: string | null; text: string }> => {

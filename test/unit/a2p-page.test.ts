@@ -1,3 +1,4 @@
+import { translator } from '../../core/i18n/translate'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { REASONS, reasonFix } from '../../core/data/a2p-reasons'
@@ -131,10 +132,14 @@ describe('name similarity and rejection codes', () => {
       expect(REASONS[code].line.length, code).toBeGreaterThan(10)
       expect(fields, code).toContain(REASONS[code].field)
     }
-    expect(reasonFix('39999', 'Something new')).toMatchObject({
-      line: 'Carriers turned this down (code 39999): Something new. Check your details and resubmit, or contact support.',
-      field: null,
-    })
+    const unknown = reasonFix('39999', 'Something new')
+    expect(unknown.field).toBe(null)
+    expect(translator('en').t(unknown.line, unknown.values)).toBe(
+      'Carriers turned this down (code 39999: Something new). Check your details and resubmit, or contact support.',
+    )
+    expect(translator('es').t(unknown.line, unknown.values)).toMatch(
+      /^Las operadoras lo rechazaron \(código 39999: Something new\)/,
+    )
   })
 })
 

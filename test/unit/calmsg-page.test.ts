@@ -1,3 +1,5 @@
+import { msg } from '../../core/i18n/languages'
+import { translator } from '../../core/i18n/translate'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { SERVICES, TEMPLATES } from '../../core/data/services'
@@ -53,7 +55,7 @@ describe('Page 3 schema (spec STEP 3 unit cases)', () => {
       'priceRanges.Leak repair.min': ['Enter whole dollars'],
     })
     expect(parse([['priceRanges.Leak repair.max', '100001']]).error).toEqual({
-      'priceRanges.Leak repair.max': ['At most $100,000'],
+      'priceRanges.Leak repair.max': [msg('At most {{price}}', { price: '$100,000' })],
     })
     expect(parse([['priceRanges.Leak repair.max', 'lots']]).error).toEqual({
       'priceRanges.Leak repair.max': ['Enter whole dollars'],
@@ -82,7 +84,9 @@ describe('Page 3 schema (spec STEP 3 unit cases)', () => {
       ['templates.title', 'Hi {name}'],
       ['templates.description', 'ok'],
     ]).error
-    expect(error?.['templates.title']?.[0]).toMatch(/^We cannot fill \{name\}; use \{displayName\}/)
+    expect(translator('en').msg(error?.['templates.title']?.[0] ?? '')).toMatch(
+      /^We cannot fill \{name\}; use \{displayName\}/,
+    )
   })
 
   it('keeps alert lists to 5 valid, distinct entries; numbers stored in E.164', () => {

@@ -1,3 +1,4 @@
+import { translator } from '../../core/i18n/translate'
 import { describe, expect, it } from 'vitest'
 
 process.env.DATABASE_URL ??= 'postgres://unused@127.0.0.1:1/unused' // configuration is read, no connection made
@@ -16,7 +17,7 @@ const state = async () => ({
 const fieldOf = (name: string) => fieldFor(numberSection, name)
 
 // What the database refuses becomes a 400 with the field's own error where the field is known, a
-// 409 for a stale save, the SQL's own sentence for an OBxxx refusal; anything else is a real fault.
+// 409 for a stale save, the words of an OBxxx refusal's code (core/refusals.ts); anything else is a real fault.
 describe('database refusals as replies', () => {
   it('a CHECK on a known column: 400 with a field error on that field', async () => {
     const res = await replyToSaveError(
@@ -43,16 +44,17 @@ describe('database refusals as replies', () => {
     })
   })
 
-  it('an owner refusal from SQL (OB429) keeps its status and sentence; a stale version is 409', async () => {
+  it('an owner refusal from SQL (OB429) keeps its status, worded from its code and values; a stale version is 409', async () => {
     const cap = await replyToSaveError(
       {
         code: 'OB429',
-        message: 'You have changed your number 3 times in the last 24 hours; you can change it again tomorrow.',
+        message: 'NUMBER_CHANGES_TODAY',
+        detail: '{"count":3}',
       },
       state,
     )
     expect(cap.status).toBe(429)
-    expect((await cap.json()).message).toMatch(/^You have changed your number 3 times/)
+    expect(translator('en').msg((await cap.json()).message ?? '')).toMatch(/^You have changed your number 3 times/)
     expect((await replyToSaveError(new StaleVersionError(7), state)).status).toBe(409)
   })
 
