@@ -5,7 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { isLang } from '../core/i18n/languages'
-import { i18nFor } from './i18n.server'
+import { i18nFor, localeOf } from './i18n.server'
 import { env } from '../platform/env.server'
 import { NonceContext } from './nonce'
 import { log } from '../platform/log.server'
@@ -22,7 +22,7 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
  * Every document is rendered whole before it is sent (no page defers data), so nothing needs the
  * 5 s abort timer Remix's template sets for deferred data.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -30,9 +30,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : undefined
-  // The language the root loader detected (an error document without its data is in English).
+  // The language the root loader detected; a document without its data (no route matched) detects its own.
   const lang = (remixContext.staticHandlerContext.loaderData.root as { lang?: string } | undefined)?.lang
-  const i18n = i18nFor(isLang(lang) ? lang : 'en')
+  const i18n = i18nFor(isLang(lang) ? lang : await localeOf(request))
   return new Promise<Response>((resolve, reject) => {
     const { pipe } = renderToPipeableStream(
       <I18nextProvider i18n={i18n}>

@@ -34,7 +34,8 @@ export const send_mail: Task = async (payload, helpers) => {
   const to = account.ownerEmail
   if (!to) return recordMail(sql, p.tenantId, p.key, { state: 'refused', to: '', error: 'no owner email' })
   const base = env().appBase
-  const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}`
+  // The page it opens speaks the mail's language (?lng=), signed in or not.
+  const offUrl = `${base}/mail/reminders-off?t=${linkToken('reminders-off', p.tenantId)}&lng=${flow.ownerLang}`
   const m = message({
     kind: mail.kind,
     lang: flow.ownerLang,

@@ -1,3 +1,4 @@
+import { translator } from '../../core/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import { fakesFor } from '../setup/app'
 import { freshDatabase } from '../setup/db'
@@ -9,6 +10,8 @@ const { env, fake } = await fakesFor()
 Object.assign(process.env, { DATABASE_URL: url, FAKE_SITES_URL: env.FAKE_SITES_URL })
 const { checkSite } = await import('../../platform/providers/website.server')
 const sites = fake('sites')
+
+const said = (error: string | null) => translator('en').msg(error ?? '')
 
 describe('website_check', () => {
   it('finds https, the privacy page by its link and the terms page by its link', async () => {
@@ -64,10 +67,11 @@ describe('website_check', () => {
       termsContact: null,
     })
     expect(await checkSite('http://plain.example/')).toMatchObject({ httpsOk: false, privacyFound: true })
-    expect(await checkSite('https://down.example/')).toMatchObject({
-      httpsOk: false,
-      error: 'https://down.example/ answered with an error (500).',
-    })
+    const down = await checkSite('https://down.example/')
+    expect(down.httpsOk).toBe(false)
+    // Stored as a message with its values: the page words it in the owner's language.
+    expect(said(down.error)).toBe('https://down.example/ answered with an error (500).')
+    expect(translator('es').msg(down.error!)).toBe('https://down.example/ respondió con un error (500).')
   })
 
   it('refuses loopback, metadata, private and mapped addresses, localhost, odd ports, and a redirect to them', async () => {
@@ -81,11 +85,13 @@ describe('website_check', () => {
     ]) {
       const r = await checkSite(target)
       expect(r, target).toMatchObject({ httpsOk: false, privacyFound: null })
-      expect(r.error, target).toMatch(/private address/)
+      expect(said(r.error), target).toMatch(/private address/)
     }
-    expect((await checkSite('https://example.org:8443/')).error).toMatch(/is not a web address we open/)
+    expect(said((await checkSite('https://example.org:8443/')).error)).toMatch(/is not a web address we open/)
     await sites.switches({ sites: { 'bounce.example': { redirect: 'https://169.254.169.254/' } } })
-    expect((await checkSite('https://bounce.example/')).error).toMatch(/169\.254\.169\.254 is a private address/)
+    expect(said((await checkSite('https://bounce.example/')).error)).toBe(
+      'We could not open https://bounce.example/: 169.254.169.254 is a private address.',
+    )
     expect((await sites.counters())['get:bounce.example']).toBe(1)
   })
 })

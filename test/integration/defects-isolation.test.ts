@@ -178,14 +178,14 @@ describe("security-definer functions as the app's login", () => {
 })
 
 describe("a sole proprietor's code", () => {
-  it('11. code attempts are capped in SQL: the 6th attempt at one code and the 11th in a day are refused with one line', async () => {
+  it('11. code attempts are capped in SQL: the 6th attempt at one code and the 11th in a day are refused with a reason code', async () => {
     const b = await victim()
     const attempt = (n: number) =>
       asTenant(app, b, (tx) => tx`update ob_a2p set otp_code = ${`v2:0badc0de:attempt-${n}`} where tenant_id = ${b}`)
     for (let n = 1; n <= 5; n++) await attempt(n)
     await expect(attempt(6)).rejects.toMatchObject({
       code: 'OB429',
-      message: 'That code has been tried too often; press "Send a new code" and use the new one.',
+      message: 'OTP_TRIES_CODE', // a code; the page words it (core/refusals.ts)
     })
     // A new code (the registry texted again) allows 5 more, up to 10 in a day.
     await sql`update ob_a2p set otp_sent_at = now() + interval '1 second' where tenant_id = ${b}`
@@ -193,7 +193,7 @@ describe("a sole proprietor's code", () => {
     await sql`update ob_a2p set otp_sent_at = now() + interval '2 seconds' where tenant_id = ${b}`
     await expect(attempt(12)).rejects.toMatchObject({
       code: 'OB429',
-      message: 'You have tried too many codes today; try again tomorrow or contact support.',
+      message: 'OTP_TRIES_TODAY',
     })
   })
 })

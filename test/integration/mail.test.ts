@@ -71,6 +71,25 @@ describe.runIf(hasBuild())('mail to the owner, and finishing by itself', { timeo
     expect(got[0].text).toContain('at least two days')
   })
 
+  it('an owner who chose Spanish on the pages gets the mails in Spanish, and the rejection reason too', async () => {
+    await a2p.reset()
+    await a2p.switches({ approveInstantly: true, rejectCampaign: '30896' })
+    const { b, t, submit } = await submitted()
+    expect((await b.post('/language', { lng: 'es', back: '/onboarding/a2p' }, { js: false })).status).toBe(303)
+    await mail.reset()
+    expect(await submit()).toBe('302 /onboarding/a2p')
+    await until('the rejection mail', async () => (await mails(t)).includes('rejected:1:sent'))
+    const got = await inbox(OWNER_EMAIL)
+    expect(got.map((m) => m.subject)).toEqual([
+      'Rivera Plumbing & Heating: su registro para textos está enviado',
+      'Rivera Plumbing & Heating: las operadoras rechazaron su registro para textos',
+    ])
+    expect(got[0].text).toMatch(/^Hola, Maria:/)
+    expect(got[0].html).toContain('<html lang="es">')
+    expect(got[1].text).toContain('Su sitio web necesita una política de privacidad y términos de SMS')
+    expect(got[1].links).toContain(`${web!.url}/onboarding/a2p#hostedPolicy`)
+  })
+
   it('a sole proprietor gets the code mail with the masked mobile and no code', async () => {
     await a2p.reset()
     await a2p.switches({ approveInstantly: true })

@@ -1,3 +1,4 @@
+import { translator } from '../../core/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import { fakesFor, hasBuild, startWeb, startWorker } from '../setup/app'
 import { connect } from '../../db/client.server'
@@ -149,7 +150,7 @@ describe.runIf(hasBuild())('provisioning money defects', () => {
           changeTo: i % 2 ? '415' : '628',
         })
         statuses.push(res.status)
-        if (res.status === 429) refusal = (await res.json()).message
+        if (res.status === 429) refusal = translator('en').msg((await res.json()).message)
       }
       await until('no jobs left', async () => (await jobsLeft(o.tenantId)) === 0, 20_000)
       expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429])
@@ -158,9 +159,11 @@ describe.runIf(hasBuild())('provisioning money defects', () => {
       )
       expect((await provisioning.counters())[`purchased:${o.tenantId}`]).toBe(4)
       // The cap is the database's: a change requested past it is refused there too.
-      await expect(sql`select ob_request_number_change(${o.tenantId}, '628')`).rejects.toThrow(
-        /changed your number 3 times in the last 24 hours/,
-      )
+      await expect(sql`select ob_request_number_change(${o.tenantId}, '628')`).rejects.toMatchObject({
+        code: 'OB429',
+        message: 'NUMBER_CHANGES_TODAY',
+        detail: '{"count" : 3}',
+      })
     } finally {
       await worker.stop()
     }
