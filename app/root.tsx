@@ -2,7 +2,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { localeOf } from './i18n.server'
-import { useLang, useT } from './i18n'
+import { useTranslation } from 'react-i18next'
+import { PageWords, useT } from './i18n'
 import { wordsOf } from './kit/meta'
 import { useNonce } from './nonce'
 import styles from './tailwind.css'
@@ -28,8 +29,10 @@ export const shouldRevalidate = () => false
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  // The document's own i18next instance (per request on the server): its language is the page's.
+  const { i18n } = useTranslation()
   return (
-    <html lang={useLang()}>
+    <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -37,7 +40,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        {children}
+        <PageWords>{children}</PageWords>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,8 +1,8 @@
 import { useT } from '~/i18n'
 
 type Details = {
-  business: string
-  name: string
+  business: string | null
+  name: string | null
   address: string | null
   email: string | null
   phone: string | null
@@ -33,16 +33,22 @@ function OtherLanguage() {
   )
 }
 
+/** The business's names, or "This business" in the page's language. */
+function named(d: Details, t: (k: string) => string) {
+  return { business: d.business ?? t('This business'), name: d.name ?? t('This business') }
+}
+
 export function PrivacyPolicy({ d }: { d: Details }) {
   const { t } = useT()
+  const n = named(d, t)
   return (
     <article className="prose mx-auto max-w-2xl space-y-3 p-6 text-sm">
       <OtherLanguage />
-      <h1 className="text-xl font-semibold">{t('{{name}}: Privacy Policy', { name: d.name })}</h1>
+      <h1 className="text-xl font-semibold">{t('{{name}}: Privacy Policy', { name: n.name })}</h1>
       <p>
         {t(
           '{{business}} ("we") collects the phone number you call us from and the messages you send us, only to answer your enquiry, book and follow up on work you ask for.',
-          { business: d.business },
+          { business: n.business },
         )}
       </p>
       <p>
@@ -67,12 +73,13 @@ export function PrivacyPolicy({ d }: { d: Details }) {
 
 export function SmsTerms({ d }: { d: Details }) {
   const { t } = useT()
+  const n = named(d, t)
   return (
     <article className="prose mx-auto max-w-2xl space-y-3 p-6 text-sm">
       <OtherLanguage />
-      <h1 className="text-xl font-semibold">{t('{{name}}: SMS Terms', { name: d.name })}</h1>
+      <h1 className="text-xl font-semibold">{t('{{name}}: SMS Terms', { name: n.name })}</h1>
       <p>
-        <strong>{t('Program:')}</strong> {t('{{name}} missed-call follow-up texts.', { name: d.name })}
+        <strong>{t('Program:')}</strong> {t('{{name}} missed-call follow-up texts.', { name: n.name })}
       </p>
       <p>
         <strong>{t('How you join:')}</strong> <span lang="en">{d.optIn}</span>

@@ -31,8 +31,9 @@ export async function policyLoader(request: Request, tenantId: string | undefine
   const contact = a2p.authorizedContact
   return json(
     {
-      business: a2p.legalBusinessName ?? account.displayName ?? 'This business',
-      name: account.displayName ?? a2p.legalBusinessName ?? 'This business',
+      // Without either name the page says "This business" in its own language.
+      business: a2p.legalBusinessName ?? account.displayName ?? null,
+      name: account.displayName ?? a2p.legalBusinessName ?? null,
       address: account.address
         ? `${account.address.line1}, ${account.address.city}, ${account.address.state} ${account.address.zip}`
         : null,

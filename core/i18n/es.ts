@@ -183,6 +183,7 @@ export const es: Record<string, string> = {
   // app/components/pending-line.tsx
   Refresh: 'Actualizar',
   // app/components/policy.tsx
+  'This business': 'Este negocio',
   'Questions: {{contact}}': 'Preguntas: {{contact}}',
   '{{name}}: Privacy Policy': '{{name}}: Política de privacidad',
   '{{business}} ("we") collects the phone number you call us from and the messages you send us, only to answer your enquiry, book and follow up on work you ask for.':

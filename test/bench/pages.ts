@@ -96,6 +96,9 @@ async function lighthouseTable(b: Bench, port: number, paths: string[]) {
       const top = (boot?.items ?? []).slice(0, 3).map((i) => `${i.url.split('/').at(-1)} ${i.scripting.toFixed(0)} ms`)
       ;(lost[`main thread: ${top.join(', ')}`] ??= []).push(path)
     }
+    // What the console said, so a lost point names its cause.
+    for (const item of (errors?.items ?? []) as { description?: string }[])
+      (lost[`console: ${String(item.description).slice(0, 160)}`] ??= []).push(path)
     const issues = lhr.audits['inspector-issues']?.details as { items?: { issueType?: string }[] } | undefined
     for (const item of issues?.items ?? []) (lost[`browser issue: ${item.issueType}`] ??= []).push(path)
     rows.push([

@@ -1,0 +1,44 @@
+import i18next, { type TFunction } from 'i18next'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isLang, wordMessage, type Lang } from '../core/i18n/languages'
+
+export { m, msg } from '../core/i18n/languages'
+
+type Words = {
+  /** The page's own English keys in the page's language. */
+  t: TFunction
+  lang: Lang
+  /** A message that came as data (a schema's error, a reply, a blocker's line), maybe with values (languages.ts msg). */
+  msg: (message: string | undefined | null) => string
+}
+
+function wordsOf(t: TFunction, language: string | undefined): Words {
+  return {
+    t,
+    lang: isLang(language) ? language : 'en',
+    msg: (message) => (message ? wordMessage(t as never, message) : ''),
+  }
+}
+
+// One subscription to i18next for the whole page (the root's <PageWords>), read by every component
+// through a context: react-i18next's useTranslation in each of a page's hundred labels and error
+// lines cost a mobile phone about 300 ms of main thread at hydration (Lighthouse, issue 22).
+const WordsContext = createContext<Words | null>(null)
+
+export function PageWords({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const words = useMemo(() => wordsOf(t, i18n.language), [t, i18n.language])
+  return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>
+}
+
+/** The owner's words. Outside <PageWords> (a unit test's render) the default i18next instance's. */
+export function useT(): Words {
+  return useContext(WordsContext) ?? wordsOf(i18next.t, i18next.language)
+}
+
+/** The page's language (set from what the root loader detected: app/i18n.server.ts). */
+export const useLang = (): Lang => useT().lang
+
+/** A service's Spanish name is lower case, for the middle of a text; alone (a chip, a list) it starts with a capital. */
+export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
