@@ -72,11 +72,20 @@ export function autoReply(o: ReplyInput): string {
 }
 
 /** What carriers count: characters, the encoding (GSM-7, or UCS-2 for emoji and some accents) and SMS segments. */
-export function measure(text: string) {
+export function measure(text: string): Measure {
+  const known = measured.get(text)
+  if (known) return known
   const message = new SegmentedMessage(text)
-  return {
+  const m: Measure = {
     characters: message.numberOfCharacters,
     encoding: message.encodingName as 'GSM-7' | 'UCS-2',
     segments: message.segmentsCount,
   }
+  // Splitting into graphemes is the page's costliest render work (a phone's main thread at
+  // hydration, Lighthouse); the page renders the same text several times over.
+  if (measured.size >= 64) measured.delete(measured.keys().next().value!)
+  measured.set(text, m)
+  return m
 }
+type Measure = { characters: number; encoding: 'GSM-7' | 'UCS-2'; segments: number }
+const measured = new Map<string, Measure>()

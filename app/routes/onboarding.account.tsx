@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { AccountAdvanced } from '~/components/account-advanced'
 import { VerifiedBadge } from '~/components/badge'
 import { SelectField, TextField } from '~/components/field'
 import { PageForm, freshAfterSave, usePageForm } from '~/kit/page-form'
 import { accountPage } from '~/pages/account.server'
 import { VERTICALS } from '../../core/data/verticals'
-import { AccountBasic, AccountSchema } from '~/schemas/account'
+import { AccountBasic, AccountSchema, isTimezone } from '~/schemas/account'
 import { pageMeta } from '~/kit/meta'
 import { useT } from '~/i18n'
 
@@ -38,13 +38,22 @@ function AccountPage() {
     },
   })
   // New values from the prefill job replace what the form shows, as long as the owner has not typed.
+  // Not on the first render: the form shows the loader's values already (a reset then re-rendered
+  // the whole page once more at hydration, main thread a phone's owner waits on).
+  const prefilled = useRef(account.prefilledAt)
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new prefill resets the form, not a new form object
-  useEffect(() => form.reset(), [account.prefilledAt])
-  // The browser's zone stands in for the timezone until an address gives a better one.
+  useEffect(() => {
+    if (prefilled.current === account.prefilledAt) return
+    prefilled.current = account.prefilledAt
+    form.reset()
+  }, [account.prefilledAt])
+  // The browser's zone stands in for the timezone until an address gives a better one: sent once it
+  // differs from the stored one and is a zone the server takes (a save, and the page read again).
   const guessFromBrowser = account.defaulted.includes('timezone') && !account.address
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per guess, not again for each new autosave object
   useEffect(() => {
-    if (guessFromBrowser) autosave.queue('browserTimezone')
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    if (guessFromBrowser && zone !== account.timezone && isTimezone(zone)) autosave.queue('browserTimezone')
   }, [guessFromBrowser])
   const defaulted = account.defaulted
   return (
