@@ -1,4 +1,4 @@
-import i18next, { createInstance } from 'i18next'
+import { createInstance } from 'i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { I18N_OPTIONS, LANGUAGES, isLang, type Lang } from '../core/i18n/languages'
 import { RESOURCES } from '../core/i18n/translate'
@@ -21,10 +21,6 @@ export async function localeOf(request: Request): Promise<Lang> {
   const lang = await detector.getLocale(request)
   return isLang(lang) ? lang : 'en'
 }
-
-// The default instance holds both languages on the server: what shared code words outside React
-// (a page's <title>, kit/meta.ts) reads through getFixedT, which never changes a shared language.
-void i18next.init({ ...I18N_OPTIONS, resources: RESOURCES })
 
 /** One instance per document render: React's useTranslation reads the instance's own language. */
 export function i18nFor(lang: Lang) {

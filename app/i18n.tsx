@@ -13,7 +13,7 @@ type Words = {
   msg: (message: string | undefined | null) => string
 }
 
-function wordsOf(i18nT: TFunction, language: string | undefined): Words {
+function wordsFor(i18nT: TFunction, language: string | undefined): Words {
   // A page renders its labels several times (hydration, then each revalidation): each plain key is
   // looked up once per page. i18next's lookup of a key (a miss, for English) costs a phone ~0.2 ms.
   const plain = new Map<string, string>()
@@ -37,17 +37,14 @@ const WordsContext = createContext<Words | null>(null)
 
 export function PageWords({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation()
-  const words = useMemo(() => wordsOf(t, i18n.language), [t, i18n.language])
+  const words = useMemo(() => wordsFor(t, i18n.language), [t, i18n.language])
   return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>
 }
 
 /** The owner's words. Outside <PageWords> (a unit test's render) the default i18next instance's. */
 export function useT(): Words {
-  return useContext(WordsContext) ?? wordsOf(i18next.t, i18next.language)
+  return useContext(WordsContext) ?? wordsFor(i18next.t, i18next.language)
 }
-
-/** The page's language (set from what the root loader detected: app/i18n.server.ts). */
-export const useLang = (): Lang => useT().lang
 
 /** A service's Spanish name is lower case, for the middle of a text; alone (a chip, a list) it starts with a capital. */
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

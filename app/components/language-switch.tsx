@@ -1,5 +1,5 @@
 import { useLocation } from '@remix-run/react'
-import { useLang } from '~/i18n'
+import { useT } from '~/i18n'
 
 const NAMES = { en: 'English', es: 'Español' } as const
 
@@ -8,20 +8,13 @@ const NAMES = { en: 'English', es: 'Español' } as const
  * loads the page anew, in the new language). Named in its own language, as GOV.UK's switcher is.
  */
 export function LanguageSwitch() {
-  const lang = useLang()
+  const { lang } = useT()
   const other = lang === 'es' ? 'en' : 'es'
   const { pathname, search } = useLocation()
   return (
     <form method="post" action="/language">
       <input type="hidden" name="back" value={`${pathname}${search}`} />
-      <button
-        type="submit"
-        name="lng"
-        value={other}
-        lang={other}
-        data-testid="language-switch"
-        className="text-sm text-blue-700 underline"
-      >
+      <button type="submit" name="lng" value={other} lang={other} className="text-sm text-blue-700 underline">
         {NAMES[other]}
       </button>
     </form>

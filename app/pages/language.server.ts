@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { setOwnerLang } from '../../db/flow.server'
 import { isLang } from '../../core/i18n/languages'
 import { commitSession, getSession, requireIdentity } from '~/auth/session.server'
-import { readFormData } from '~/lib/body.server'
+import { BodyTooLarge, readFormData } from '~/lib/body.server'
 import { log } from '../../platform/log.server'
 import { withTenant } from '../../platform/db.server'
 
@@ -12,7 +12,12 @@ import { withTenant } from '../../platform/db.server'
  * tenant when signed in, so the mails that follow are in it too. Back to the same page.
  */
 export async function languageAction({ request }: ActionFunctionArgs) {
-  const form = (await readFormData(request, { maxBytes: 2048 }).catch(() => null)) ?? new FormData()
+  // A body over the limit is no choice: back to the page, nothing changed.
+  const form =
+    (await readFormData(request, { maxBytes: 2048 }).catch((error) => {
+      if (error instanceof BodyTooLarge) return null
+      throw error
+    })) ?? new FormData()
   const lang = form.get('lng')
   const back = String(form.get('back') ?? '')
   // Only a path of this site: never another origin (//host) or a scheme.
