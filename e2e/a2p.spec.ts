@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { randomBytes } from 'node:crypto'
 import { STRIPE_SEED } from '../test/fakes/stripe'
-import { approved, reloadUntil, toA2pPage } from './helpers'
+import { finishedByItself, reloadUntil, toA2pPage } from './helpers'
 
 // Runs in both projects: JavaScript enabled and disabled. The A2P fake approves by default.
 const A2P_FAKE = `http://127.0.0.1:${Number(process.env.E2E_FAKES_PORT ?? 4110) + 1}`
@@ -63,7 +63,7 @@ test('prefilled from Stripe; one click on Submit -> pending -> approved, and set
   await submit(page).click()
   await expect(pill(page)).toHaveText(/^Submitted/)
   // Approved: setup finishes by itself (the owner did not ask to check first), no Continue or Finish.
-  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+  await finishedByItself(page, javaScriptEnabled)
   await expect(page).toHaveURL(/\/onboarding\/finalize|\/dev\/dashboard/)
 })
 
@@ -96,7 +96,7 @@ test('a rejection shows one line with Fix; hosted pages, then Resubmit, gets app
   await tickHostedPages(page, javaScriptEnabled)
   await switches({ rejectCampaign: { [tenant]: null } }) // the carriers accept the corrected campaign
   await submit(page, 'Resubmit').click()
-  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+  await finishedByItself(page, javaScriptEnabled)
 })
 
 test("the hosted privacy policy and SMS terms are made from the owner's details: the owner previews them, strangers see them only once chosen", async ({
@@ -171,7 +171,7 @@ test('a sole proprietor enters the code we texted, and texting is enabled', asyn
   const { code } = await codeFor(tenant)
   await page.getByRole('textbox', { name: 'Code' }).fill(code)
   await page.getByRole('button', { name: 'Confirm code' }).click()
-  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+  await finishedByItself(page, javaScriptEnabled)
 })
 
 test('a website without privacy and terms pages: one line, one click on "Use hosted pages", then Submit gets approved', async ({
@@ -195,7 +195,7 @@ test('a website without privacy and terms pages: one line, one click on "Use hos
   await page.getByRole('button', { name: 'Use hosted pages' }).click()
   await expect(page.locator('[data-blocker="WEBSITE_PRIVACY_MISSING"]')).toHaveCount(0)
   await submit(page).click()
-  await reloadUntil(page, javaScriptEnabled, () => approved(page))
+  await finishedByItself(page, javaScriptEnabled)
 })
 
 test('Submit, then close the page: carriers approve, the mail arrives, and its link shows setup complete', async ({
