@@ -1,4 +1,4 @@
-import { usNational } from '../../core/rules'
+import { usd, usNational } from '../../core/rules'
 import type { ReactNode } from 'react'
 import { formatHours } from '~/lib/preview'
 import { VERTICALS } from '../../core/data/verticals'
@@ -30,7 +30,7 @@ const nextYear = (days: string[], now = new Date()) => {
   return days.filter((d) => d >= today && d < end)
 }
 const phone = (e164: string | null) => (e164 ? usNational(e164) : null)
-const dollars = (n: number | null) => (n === null ? null : `$${n.toLocaleString('en-US')}`)
+const dollars = (n: number | null) => (n === null ? null : usd(n))
 const range = (p: { min: number | null; max: number | null } | undefined, t: TFunction) =>
   !p || (p.min === null && p.max === null)
     ? t('price on request')

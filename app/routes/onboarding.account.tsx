@@ -50,10 +50,13 @@ function AccountPage() {
   // The browser's zone stands in for the timezone until an address gives a better one: sent once it
   // differs from the stored one and is a zone the server takes (a save, and the page read again).
   const guessFromBrowser = account.defaulted.includes('timezone') && !account.address
+  // Intl only then: a page's first Intl call loads the browser's locale data (tens of ms of a phone's
+  // main thread at hydration), and with an address the server takes the address's zone anyway.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per guess, not again for each new autosave object
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-    if (guessFromBrowser && zone !== account.timezone && isTimezone(zone)) autosave.queue('browserTimezone')
+    if (!guessFromBrowser) return
+    const zone = browserZone()
+    if (zone !== account.timezone && isTimezone(zone)) autosave.queue('browserTimezone')
   }, [guessFromBrowser])
   const defaulted = account.defaulted
   return (
@@ -67,11 +70,9 @@ function AccountPage() {
       reply={reply}
       multipart
     >
-      <input
-        type="hidden"
-        name="browserTimezone"
-        ref={(el) => void (el && (el.value = Intl.DateTimeFormat().resolvedOptions().timeZone))}
-      />
+      {guessFromBrowser ? (
+        <input type="hidden" name="browserTimezone" ref={(el) => void (el && (el.value = browserZone()))} />
+      ) : null}
       <TextField
         label={t('Business name')}
         hint={t('The name your customers know you by.')}
@@ -102,3 +103,5 @@ function AccountPage() {
     </PageForm>
   )
 }
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone

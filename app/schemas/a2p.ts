@@ -1,6 +1,6 @@
 import { m, msg } from '../../core/i18n/languages'
 import { distance } from 'fastest-levenshtein'
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { parseUsPhone } from '../../core/phone'
 import { getDomain, getHostname } from 'tldts'
 import * as z from 'zod'
 import { SHORTENERS } from '../../core/data/shorteners'
@@ -99,7 +99,7 @@ export const A2pSchema = z.object({
     phone: text({ error: m('Enter a US mobile number') })
       .trim()
       .transform((v, ctx) => {
-        const p = parsePhoneNumberFromString(v, 'US')
+        const p = parseUsPhone(v)
         if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
         ctx.addIssue({ code: 'custom', message: m('Enter a US number, e.g. (415) 555-0123') })
         return z.NEVER

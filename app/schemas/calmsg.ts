@@ -1,8 +1,9 @@
 import { m, msg } from '../../core/i18n/languages'
-import { parsePhoneNumberFromString } from 'libphonenumber-js'
+import { parseUsPhone } from '../../core/phone'
 import * as z from 'zod'
 import { unknownTokens, TOKENS } from './tokens'
 import { text } from './text'
+import { usd } from '../../core/rules'
 
 // Page 3: Basic is the calendar, the services (chips) and their prices; the rest is Advanced.
 export const MAX_SERVICES = 3
@@ -25,7 +26,7 @@ const dollars = z.preprocess(
     .number({ error: m('Enter whole dollars') })
     .int(m('Enter whole dollars'))
     .min(0, m('At least $0'))
-    .max(MAX_PRICE, msg(m('At most {{price}}'), { price: `$${MAX_PRICE.toLocaleString('en-US')}` }))
+    .max(MAX_PRICE, msg(m('At most {{price}}'), { price: usd(MAX_PRICE) }))
     .optional(),
 )
 
@@ -59,7 +60,7 @@ const email = text().trim().toLowerCase().email(m('Enter an email address like y
 const mobile = text()
   .trim()
   .transform((v, ctx) => {
-    const p = parsePhoneNumberFromString(v, 'US')
+    const p = parseUsPhone(v)
     if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
     ctx.addIssue({ code: 'custom', message: m('Enter a US mobile number, e.g. (415) 555-0123') })
     return z.NEVER
@@ -147,7 +148,7 @@ export function calmsgFormValue(c: Stored) {
     revenuePromptsMins: String(c.revenuePromptsMins),
     attributionDays: String(c.attributionDays),
     opsEmails: c.opsEmails,
-    opsSms: c.opsSms.map((e164) => parsePhoneNumberFromString(e164)?.formatNational() ?? e164),
+    opsSms: c.opsSms.map((e164) => parseUsPhone(e164)?.formatNational() ?? e164),
     slackWebhookUrl: c.slackWebhookUrl ?? '',
   }
 }
