@@ -10,6 +10,12 @@ import nanp from './data/phone-nanp.json'
  */
 export const parseUsPhone = (text: string) => parsePhoneNumberFromString(text, 'US', nanp as MetadataJson)
 
+/** A typed number the schemas take, in E.164 (+14155550123); null when it is not a valid +1 number. */
+export function usE164(text: string): string | null {
+  const p = parseUsPhone(text)
+  return p?.isValid() && p.countryCallingCode === '1' ? (p.number as string) : null
+}
+
 /** The slice: the +1 countries of a metadata set, as libphonenumber-metadata-generator's --countries cuts it. */
 export function nanpSlice(all: MetadataJson): MetadataJson {
   const codes = all.country_calling_codes['1']

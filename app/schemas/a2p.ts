@@ -1,6 +1,6 @@
 import { m, msg } from '../../core/i18n/languages'
 import { distance } from 'fastest-levenshtein'
-import { parseUsPhone } from '../../core/phone'
+import { usE164 } from '../../core/phone'
 import { getDomain, getHostname } from 'tldts'
 import * as z from 'zod'
 import { SHORTENERS } from '../../core/data/shorteners'
@@ -99,8 +99,8 @@ export const A2pSchema = z.object({
     phone: text({ error: m('Enter a US mobile number') })
       .trim()
       .transform((v, ctx) => {
-        const p = parseUsPhone(v)
-        if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
+        const e164 = usE164(v)
+        if (e164) return e164
         ctx.addIssue({ code: 'custom', message: m('Enter a US number, e.g. (415) 555-0123') })
         return z.NEVER
       }),

@@ -1,5 +1,5 @@
 import { m, msg } from '../../core/i18n/languages'
-import { parseUsPhone } from '../../core/phone'
+import { parseUsPhone, usE164 } from '../../core/phone'
 import * as z from 'zod'
 import { unknownTokens, TOKENS } from './tokens'
 import { text } from './text'
@@ -60,8 +60,8 @@ const email = text().trim().toLowerCase().email(m('Enter an email address like y
 const mobile = text()
   .trim()
   .transform((v, ctx) => {
-    const p = parseUsPhone(v)
-    if (p?.isValid() && p.countryCallingCode === '1') return p.number as string
+    const e164 = usE164(v)
+    if (e164) return e164
     ctx.addIssue({ code: 'custom', message: m('Enter a US mobile number, e.g. (415) 555-0123') })
     return z.NEVER
   })

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import all from 'libphonenumber-js/metadata.min.json'
 import { describe, expect, it } from 'vitest'
 import nanp from '../../core/data/phone-nanp.json'
-import { nanpSlice, parseUsPhone } from '../../core/phone'
+import { nanpSlice, parseUsPhone, usE164 } from '../../core/phone'
 
 describe('phone numbers owners type (core/phone.ts, +1 metadata only)', () => {
   it('is the installed libphonenumber-js metadata, cut to +1 (run `npm run phone-metadata` after an upgrade)', () => {
@@ -16,10 +16,7 @@ describe('phone numbers owners type (core/phone.ts, +1 metadata only)', () => {
     const p = parsePhoneNumberFromString(text, 'US')
     return p?.isValid() && p.countryCallingCode === '1' ? p.number : null
   }
-  const takenNow = (text: string) => {
-    const p = parseUsPhone(text)
-    return p?.isValid() && p.countryCallingCode === '1' ? p.number : null
-  }
+  const takenNow = usE164
   it.each([
     '(415) 555-0123',
     '415-555-0123',
