@@ -19,7 +19,6 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/build ./build
-COPY --from=build /app/public ./public
 COPY app ./app
 COPY core ./core
 COPY platform ./platform

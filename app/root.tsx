@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { PageWords, useT } from './i18n'
 import { wordsOf } from './kit/meta'
 import { useNonce } from './nonce'
-import styles from './tailwind.css'
+import styles from './tailwind.css?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },

@@ -14,7 +14,7 @@ try {
     pgPort,
     database: 'ob',
     fakesPort,
-    web: { command: ['npx', 'remix', 'dev', '-c', 'node --import tsx server/index.ts'], port },
+    web: { command: ['node', '--import', 'tsx', 'server/index.ts'], port },
   })
   stopOnSignals(stack)
   console.log(

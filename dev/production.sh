@@ -10,7 +10,6 @@ chmod 755 "$dir"
 trap 'rm -rf "$dir"' EXIT
 git archive HEAD | tar -x -C "$dir"
 cp -r build "$dir/"
-mkdir -p "$dir/public" && cp -r public/build "$dir/public/"
 (cd "$dir" && npm ci --omit=dev --no-audit --no-fund --loglevel=error)
 echo "production: installed with npm ci --omit=dev in $dir ($(ls "$dir/node_modules" | wc -l) packages)"
 npx tsx dev/production-walk.ts "$dir"

@@ -158,9 +158,8 @@ export async function loginFor(databaseUrl: string, group: 'ob_app' | 'ob_copier
   return url.toString()
 }
 
-// Signals the child's whole process group once (`npx remix dev` runs remix-serve below it), waits for
-// every process of the group to be gone, and kills what is left after 8 s. In development remix-serve
-// never exits by itself (its build watcher stays open), so a Ctrl-C sometimes waits out those 8 s.
+// Signals the child's whole process group once (npx or a shell may run the real process below it),
+// waits for every process of the group to be gone, and kills what is left after 8 s.
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   try {
     process.kill(-child.pid!, signal)

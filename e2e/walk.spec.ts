@@ -84,7 +84,7 @@ for (const lang of ['en', 'es'] as const)
         javaScriptEnabled: true,
       })
       const copy = await context.newPage()
-      await copy.route('**/build/**/*.js', (route) => route.abort())
+      await copy.route('**/assets/**/*.js', (route) => route.abort())
       await copy.goto(page.url())
       const result = await new AxeBuilder({ page: copy }).analyze()
       await context.close()

@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import cluster from 'node:cluster'
 import { randomUUID } from 'node:crypto'
-import { statSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
-import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node'
+import { installGlobals, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
@@ -18,8 +17,9 @@ import { orderlyStop } from './shutdown'
 
 // The web server: what remix-serve does (compression, the built assets, the Remix handler), plus
 // the checks every request passes (server/security.ts) and keep-alive timings that never drop a
-// request. `npm start` runs it on the production build; `npm run dev` runs it under `remix dev`,
-// which restarts it on every rebuild. In production it runs one process per core (server/cluster.ts).
+// request. `npm start` runs it on the production build (`npm run build`, build/); under `npm run dev`
+// it runs Vite in middleware mode, which builds each module when it is asked for and reloads the
+// page on an edit. In production it runs one process per core (server/cluster.ts).
 const mode = process.env.NODE_ENV ?? 'production'
 process.env.NODE_ENV = mode
 const processes = processesWanted(mode)
@@ -35,8 +35,14 @@ async function serve() {
     console.error(`Configuration error: ${unsafe}`)
     process.exit(1)
   }
-  const buildPath = path.resolve('build/index.js')
-  const build = (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild
+  const hmrPort = Number(process.env.HMR_PORT ?? 24678)
+  const vite =
+    mode === 'development'
+      ? await import('vite').then((v) => v.createServer({ server: { middlewareMode: true, hmr: { port: hmrPort } } }))
+      : null
+  const build = vite
+    ? () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    : ((await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild)
   // Node's own fetch, Request and Headers (undici), not Remix's JavaScript polyfill: a profile of
   // autosaves at 32 owners showed the polyfill's Request and Headers among the costs of a request.
   installGlobals({ nativeFetch: true })
@@ -46,7 +52,10 @@ async function serve() {
   // The load balancer's time to see /readyz answer 503 and stop sending.
   const delayMs = Number(process.env.SHUTDOWN_DELAY_MS ?? (mode === 'production' ? 2000 : 0))
   const metrics = cluster.isPrimary && metricsPort ? serveMetrics(metricsPort, 'Web server') : null
-  const stopping = orderlyStop(delayMs, () => metrics?.close())
+  const stopping = orderlyStop(delayMs, () => {
+    metrics?.close()
+    void vite?.close()
+  })
   app.use(stopping.closeConnections)
   // Nothing here reads req.query (Remix reads the URL itself): Express need not parse it with qs.
   app.set('query parser', false)
@@ -54,7 +63,7 @@ async function serve() {
   app.use(
     securityHeaders({
       production: mode === 'production',
-      devOrigin: mode === 'development' ? process.env.REMIX_DEV_ORIGIN : undefined,
+      devOrigin: vite ? `http://localhost:${hmrPort}` : undefined,
     }),
   )
   // Pages and their data are compressed; an action's reply (an autosave's, a few hundred bytes,
@@ -62,7 +71,12 @@ async function serve() {
   // server's CPU under an autosave load.
   const compress = compression()
   app.use((req, res, next) => (req.method === 'POST' ? next() : compress(req, res, next)))
-  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
+  if (vite) app.use(vite.middlewares)
+  else {
+    // Vite names every built asset by its content: they never change.
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
+    app.use(express.static('build/client', { maxAge: '1h' }))
+  }
   app.use(timeRequests())
   answerPrimary()
   app.use(requestLog())
@@ -74,10 +88,7 @@ async function serve() {
   )
 
   const port = Number(process.env.PORT ?? 3000)
-  const server = app.listen(port, () => {
-    logger().info(`Web server on http://localhost:${port}`)
-    if (mode === 'development') void broadcastDevReady(build)
-  })
+  const server = app.listen(port, () => logger().info(`Web server on http://localhost:${port}`))
   // Clients and load balancers reuse idle connections; Node's 5 s default closes them just as a
   // request may be on its way, and that request is lost. Stay open longer than they do.
   server.keepAliveTimeout = 65_000

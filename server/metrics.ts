@@ -35,7 +35,7 @@ const KNOWN = new RegExp(
 // A route, not a URL: ids and file names are one label value each, not one per tenant.
 export function routeOf(path: string): string {
   const p = path.split('?')[0]
-  if (p.startsWith('/build/') || p.startsWith('/assets/')) return '/build/*'
+  if (p.startsWith('/assets/')) return '/assets/*'
   if (/^\/p\/[^/]+\/(privacy|terms)$/.test(p)) return p.replace(/^\/p\/[^/]+/, '/p/:tenant')
   if (p.startsWith('/uploads/')) return '/uploads/:name'
   const route = p.replace(/(.)\/$/, '$1')

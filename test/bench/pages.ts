@@ -127,14 +127,14 @@ type Manifest = {
   routes: Record<string, { module: string; imports?: string[]; parentId?: string }>
 }
 function javascriptTable(paths: string[]) {
-  const build = 'public/build'
+  const build = 'build/client/assets'
   const file = readdirSync(build).find((f) => /^manifest-.*\.js$/.test(f))!
   const manifest = JSON.parse(
     readFileSync(join(build, file), 'utf8')
       .replace(/^window\.__remixManifest=/, '')
       .replace(/;$/, ''),
   ) as Manifest
-  const gz = (url: string) => gzipSync(readFileSync(join('public', url))).length
+  const gz = (url: string) => gzipSync(readFileSync(join('build/client', url))).length
   const chain = (id: string): string[] => {
     const r = manifest.routes[id]
     return [...(r.parentId ? chain(r.parentId) : []), r.module, ...(r.imports ?? [])]

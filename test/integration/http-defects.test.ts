@@ -276,7 +276,7 @@ describe.runIf(hasBuild())('outside testing of Account and Number', () => {
     const { browser } = await owner('unverified-mobile')
     const page = await browser.get('/onboarding/account')
     const html = await page.text()
-    const asset = html.match(/\/build\/[^"]+\.js/)![0]
+    const asset = html.match(/\/assets\/[^"]+\.js/)![0]
     const responses = [
       page,
       await browser.get('/onboarding/account?_data=routes%2Fonboarding.account'),

@@ -8,7 +8,7 @@ import { freshDatabase, loginIn } from '../setup/db'
 // test builds before running Vitest).
 const { url: adminUrl } = await freshDatabase()
 const url = await loginIn(adminUrl, 'ob_app')
-const BUILD = 'build/index.js'
+const BUILD = 'build/server/index.js'
 // Any free port: a fixed one fails whenever something else listens there.
 const PORT = await freePort()
 

@@ -10,7 +10,7 @@ import { until } from './wait'
 
 // The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
 // on a test file's own database and fakes, for tests that go through HTTP as a browser would.
-export const BUILD = 'build/index.js'
+export const BUILD = 'build/server/index.js'
 export const hasBuild = () => existsSync(BUILD)
 
 /**

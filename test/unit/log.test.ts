@@ -22,7 +22,7 @@ describe('what a log line and a metric label show of a URL', () => {
     expect(routeOf('/onboarding/account?_data=x')).toBe('/onboarding/account')
     expect(routeOf('/p/9b2f6c1e-0000-4000-8000-000000000000/privacy')).toBe('/p/:tenant/privacy')
     expect(routeOf('/uploads/logo-1234.png')).toBe('/uploads/:name')
-    expect(routeOf('/build/entry.client-ABC.js')).toBe('/build/*')
+    expect(routeOf('/assets/entry.client-ABC.js')).toBe('/assets/*')
     expect(routeOf(`/${'a'.repeat(200)}`)).toBe('other')
     expect(routeOf('/wp-admin/<script>')).toBe('other')
     expect(routeOf('/onboarding/')).toBe('/onboarding')
