@@ -19,7 +19,7 @@ export default defineConfig({
         v3_throwAbortReason: true,
         v3_lazyRouteDiscovery: true,
         v3_routeConfig: true,
-        v3_singleFetch: false,
+        v3_singleFetch: true,
         unstable_optimizeDeps: true,
       },
     }),

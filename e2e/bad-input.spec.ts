@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { signIn } from './helpers'
+import { replyOf, signIn } from './helpers'
 
 // Straight HTTP against the action: whatever arrives, the answer is a clear 4xx, never a 500.
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP-level checks run once')
@@ -7,7 +7,7 @@ test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'HTTP-level checks run 
 test('malformed requests get a 400 and change nothing', async ({ page }) => {
   await signIn(page, 'unverified-mobile')
   const post = (data: Record<string, string> | string, headers?: Record<string, string>) =>
-    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', {
+    page.request.post('/onboarding/account.data', {
       form: typeof data === 'string' ? undefined : data,
       data: typeof data === 'string' ? data : undefined,
       headers,
@@ -22,7 +22,7 @@ test('malformed requests get a 400 and change nothing', async ({ page }) => {
     await post({ intent: 'continue', version: '0' }),
   ]
   expect(cases.map((r) => r.status())).toEqual([400, 400, 400, 400, 400, 400, 400])
-  const body = await cases[4].json()
+  const body = await replyOf(cases[4])
   expect(body.result.error.displayName).toEqual(['Keep the name under 100 characters'])
   await page.goto('/onboarding/account')
   await expect(page.getByRole('textbox', { name: 'Business name' })).toHaveValue('Bright Spark Electric')
@@ -31,12 +31,12 @@ test('malformed requests get a 400 and change nothing', async ({ page }) => {
 test('a stale version gets a 409 with one line and the standard shape', async ({ page }) => {
   await signIn(page, 'unverified-mobile')
   const post = (version: string, displayName: string) =>
-    page.request.post('/onboarding/account?_data=routes%2Fonboarding.account', {
+    page.request.post('/onboarding/account.data', {
       form: { intent: 'autosave', version, displayName },
     })
   const first = await post('0', 'First')
   expect(first.status()).toBe(200)
-  expect(await first.json()).toMatchObject({
+  expect(await replyOf(first)).toMatchObject({
     phase: 'ACCOUNT',
     version: 1,
     saved: true,
@@ -45,14 +45,14 @@ test('a stale version gets a 409 with one line and the standard shape', async ({
   })
   const stale = await post('0', 'Second')
   expect(stale.status()).toBe(409)
-  expect(await stale.json()).toMatchObject({
+  expect(await replyOf(stale)).toMatchObject({
     conflict: true,
     message: 'This page changed in another tab; reload to see the latest',
   })
 })
 
 test('the dev sign-in refuses an unknown persona with a clear message', async ({ request }) => {
-  const res = await request.post('/dev/sign-in?_data=routes%2Fdev.sign-in', { form: { persona: 'admin' } })
+  const res = await request.post('/dev/sign-in.data', { form: { persona: 'admin' } })
   expect(res.status()).toBe(400)
-  expect(await res.json()).toEqual({ error: 'Choose one of the listed personas' })
+  expect(await replyOf(res)).toEqual({ error: 'Choose one of the listed personas' })
 })

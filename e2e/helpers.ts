@@ -1,5 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIResponse, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
+import { plainReply } from '../test/setup/single-fetch'
 
 export type Persona = 'verified' | 'unverified-mobile' | 'inactive-subscription'
 
@@ -98,3 +99,10 @@ export async function reloadUntil(page: Page, js: boolean, locator: () => Return
  */
 export const finishedByItself = (page: Page, js: boolean) =>
   reloadUntil(page, js, () => page.getByRole('heading', { name: /^(Onboarding is complete|Your dashboard)$/ }))
+
+/** The JSON of a data request's answer (single fetch's turbo-stream, decoded as the page's code sees it). */
+export async function replyOf(res: APIResponse) {
+  return (
+    await plainReply(new Response(new Uint8Array(await res.body()), { status: res.status(), headers: res.headers() }))
+  ).json()
+}

@@ -29,8 +29,8 @@ async function readsWhileChecking(page: Page, host: string) {
   const reads: Request[] = []
   const streams: Request[] = []
   const count = (r: Request) => {
-    // The page's own loader (each read of the page asks the layout's too).
-    if (r.method() === 'GET' && r.url().includes(`_data=${encodeURIComponent('routes/onboarding.a2p')}`)) reads.push(r)
+    // A read of the page's data (one request for the layout's and the page's loaders).
+    if (r.method() === 'GET' && new URL(r.url()).pathname === '/onboarding/a2p.data') reads.push(r)
     if (new URL(r.url()).pathname === '/events') streams.push(r)
   }
   await page.getByLabel('Website').fill(`https://${host}`)

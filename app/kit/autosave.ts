@@ -1,5 +1,5 @@
 import { m } from '../../core/i18n/languages'
-import { useFetcher, useMatches } from '@remix-run/react'
+import { useFetcher } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState, type FormEvent, type SyntheticEvent } from 'react'
 import type { ActionReply } from '~/wizard'
 
@@ -50,7 +50,6 @@ export function useAutosave({
   const tab = useTab()
   // The fields of the save in flight: leaving the page cancels it, so the flush sends them again.
   const sending = useRef<FormData | null>(null)
-  const routeId = useMatches().at(-1)?.id
 
   // A newer version from a loader revalidation is the one to send next.
   useEffect(() => {
@@ -111,7 +110,7 @@ export function useAutosave({
   useEffect(() => {
     const flush = () => {
       const el = form()
-      if (!el || stopped.current || !routeId || (dirty.current.size === 0 && !sending.current)) return
+      if (!el || stopped.current || (dirty.current.size === 0 && !sending.current)) return
       const body = changedFields(el, dirty.current)
       for (const [name, value] of sending.current?.entries() ?? []) if (!body.has(name)) body.append(name, value)
       sending.current = null
@@ -121,8 +120,8 @@ export function useAutosave({
       if (tab) body.set('tab', tab)
       const fields = new URLSearchParams()
       for (const [name, value] of body.entries()) if (typeof value === 'string') fields.append(name, value)
-      // Remix's data request for the page's own action: the JSON reply, not the page.
-      const url = `${location.pathname}?_data=${encodeURIComponent(routeId)}`
+      // Remix's data request for the page's own action (single fetch): its reply, not the page.
+      const url = `${location.pathname.replace(/\/$/, '')}.data`
       void fetch(url, { method: 'POST', body: fields, keepalive: true, credentials: 'same-origin' }).catch(() => {})
     }
     const hidden = () => document.visibilityState === 'hidden' && flush()
@@ -132,7 +131,7 @@ export function useAutosave({
       window.removeEventListener('pagehide', flush)
       document.removeEventListener('visibilitychange', hidden)
     }
-  }, [validate, tab, routeId])
+  }, [validate, tab])
 
   const markDirty = (event: SyntheticEvent) => {
     const name = (event.target as HTMLInputElement).name

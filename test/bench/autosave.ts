@@ -1,7 +1,9 @@
 import os from 'node:os'
+import { Readable } from 'node:stream'
 import { Pool } from 'undici'
 import { connect, type Sql } from '../../db/client.server'
 import { closedLoop, interleaved, ms, print, signInAs, untilQuiet, type Bench } from './lib'
+import { dataUrl, fetchPageData, plainReply } from '../setup/single-fetch'
 
 // Autosave round trips through the real HTTP action (built app, one process per core) at 1 and 32
 // concurrent owners, each its own tenant; the same request refused before the database (the HTTP
@@ -13,7 +15,7 @@ const LEVELS = [1, 32]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 
 type Owner = { cookie: string; tenantId: string; version: number; n: number }
-const ACTION = '/onboarding/account?_data=routes%2Fonboarding.account'
+const ACTION = dataUrl('/onboarding/account')
 
 export async function autosaveBench(b: Bench) {
   const owners = await Promise.all(Array.from({ length: Math.max(...LEVELS) }, (_, i) => signIn(b, `bench-${i}`)))
@@ -113,7 +115,7 @@ async function refusedSave(http: Pool, o: Owner) {
 
 async function signIn(b: Bench, name: string): Promise<Owner> {
   const cookie = await signInAs(b.base, 'unverified-mobile', name)
-  const state = await fetch(`${b.base}${ACTION}`, { headers: { cookie } }).then((r) => r.json())
+  const state = await fetchPageData(`${b.base}/onboarding/account`, { headers: { cookie } }).then((r) => r.json())
   const sql = connect(b.databaseUrl, { max: 1 })
   const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${name}`}`
   await sql.end()
@@ -130,13 +132,19 @@ async function save(http: Pool, o: Owner) {
   o.version = res.reply.version
 }
 
-/** What the page's autosave posts (urlencoded, as it does without a file), and the JSON reply. */
+/** What the page's autosave posts (urlencoded, as it does without a file), and its reply as the page reads it. */
 async function post(http: Pool, o: Owner, fields: Record<string, string>) {
-  const { statusCode, body } = await http.request({
+  const { statusCode, headers, body } = await http.request({
     path: ACTION,
     method: 'POST',
     body: new URLSearchParams(fields).toString(),
     headers: { cookie: o.cookie, 'content-type': 'application/x-www-form-urlencoded' },
   })
-  return { status: statusCode, reply: (await body.json()) as { version: number } }
+  const reply = await plainReply(
+    new Response(Readable.toWeb(body) as ReadableStream, {
+      status: statusCode,
+      headers: headers as Record<string, string>,
+    }),
+  )
+  return { status: statusCode, reply: (await reply.json()) as { version: number } }
 }

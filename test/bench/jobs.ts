@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { connect } from '../../db/client.server'
 import { fakeBrandMs, fakeNumberMs, ms, print, quantile as q, signInAs, until, type Bench } from './lib'
+import { fetchPageData, postPage } from '../setup/single-fetch'
 
 // Provider side effects, end to end: "Looks good" until the number is readable by the page, beside
 // the Provisioning fake's own POST /numbers; Page 4's Submit until the A2P fake sees the brand
@@ -14,25 +15,18 @@ export async function provisioningLatency(b: Bench, n: number) {
   const provider: number[] = []
   for (let i = 0; i < n; i++) {
     const cookie = await signInAs(base, 'verified', `bench-number-${i}`)
-    const account = await until(
-      `${base}/onboarding/account?_data=routes%2Fonboarding.account`,
-      cookie,
-      (d) => d.account.prefilledAt !== null,
-    )
+    const account = await until(`${base}/onboarding/account`, cookie, (d) => d.account.prefilledAt !== null)
     const continued = new URLSearchParams({
       intent: 'continue',
       version: String(account.state.version),
       displayName: account.account.displayName,
       vertical: account.account.vertical,
     })
-    await fetch(`${base}/onboarding/account?_data=routes%2Fonboarding.account`, {
-      method: 'POST',
+    await postPage(`${base}/onboarding/account`, {
       body: continued,
       headers: { cookie },
     })
-    const page = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, {
-      headers: { cookie },
-    }).then((r) => r.json())
+    const page = await fetchPageData(`${base}/onboarding/number`, { headers: { cookie } }).then((r) => r.json())
     const body = new URLSearchParams({
       intent: 'continue',
       version: String(page.state.version),
@@ -43,14 +37,13 @@ export async function provisioningLatency(b: Bench, n: number) {
       serviceRadiusMi: '15',
     })
     const t0 = performance.now()
-    const res = await fetch(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, {
-      method: 'POST',
+    const res = await postPage(`${base}/onboarding/number`, {
       body,
       headers: { cookie },
     })
     if (res.status !== 200) throw new Error(`Looks good answered ${res.status}`)
     post.push(performance.now() - t0)
-    await until(`${base}/onboarding/number?_data=routes%2Fonboarding.number`, cookie, (d) => Boolean(d.number.e164), 5)
+    await until(`${base}/onboarding/number`, cookie, (d) => Boolean(d.number.e164), 5)
     total.push(performance.now() - t0)
     provider.push(await fakeNumberMs(b.fakesPort, `ob:prov:00000000-0000-0000-0000-${String(i).padStart(12, '0')}`))
   }
@@ -83,21 +76,13 @@ export async function a2pLatency(b: Bench, n: number) {
   const sql = connect(b.databaseUrl, { max: 2 })
   for (let i = 0; i < n; i++) {
     const cookie = await signInAs(base, 'verified', `bench-a2p-${i}`)
-    await until(
-      `${base}/onboarding/account?_data=routes%2Fonboarding.account`,
-      cookie,
-      (d) => d.account.prefilledAt !== null,
-    )
+    await until(`${base}/onboarding/account`, cookie, (d) => d.account.prefilledAt !== null)
     const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:bench-a2p-${i}`}`
     await sql`update ob_number set area_code = '415', e164 = ${`+1628555${String(1000 + i)}`}, provider_sid = ${`PNbench${i}`}, state = 'Configured',
       capabilities = ${sql.json({ sms: true, mms: true, voice: true })} where tenant_id = ${tenantId}`
     await sql`update ob_calmsg set top_services = '{Repairs}', price_ranges = ${sql.json({ Repairs: { min: 100, max: 300, currency: 'USD' } })}, calendar_later_at = now() where tenant_id = ${tenantId}`
     for (let k = 0; k < 3; k++) await sql`select ob_advance(${tenantId})`
-    const page = await until(
-      `${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`,
-      cookie,
-      (d) => d.a2p.websiteCheckedAt !== null,
-    )
+    const page = await until(`${base}/onboarding/a2p`, cookie, (d) => d.a2p.websiteCheckedAt !== null)
     const a = page.a2p
     const body = new URLSearchParams({
       intent: 'continue',
@@ -111,8 +96,7 @@ export async function a2pLatency(b: Bench, n: number) {
       'authorizedContact.phone': a.authorizedContact.phoneE164,
     })
     const t0 = performance.now()
-    const res = await fetch(`${base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`, {
-      method: 'POST',
+    const res = await postPage(`${base}/onboarding/a2p`, {
       body,
       headers: { cookie },
     })

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
+import { fetchPageData } from '../setup/single-fetch'
 
 // What the benchmark's parts share: the app's address, its database, and how figures are printed.
 export type Bench = { base: string; databaseUrl: string; fakesPort: number; webGroup: number }
@@ -21,11 +22,11 @@ export function print(head: string[], rows: string[][]) {
   for (const r of rows) console.log(line(r))
 }
 
-/** Reads a page's data until `done` says it is there. */
+/** Reads the data of the page at `url` until `done` says it is there. */
 // biome-ignore lint/suspicious/noExplicitAny: a page's loader data, whatever its page
 export async function until(url: string, cookie: string, done: (data: any) => boolean, everyMs = 50) {
   for (let i = 0; i < 2000; i++) {
-    const data = await fetch(url, { headers: { cookie } }).then((r) => r.json())
+    const data = await fetchPageData(url, { headers: { cookie } }).then((r) => r.json())
     if (done(data)) return data
     await new Promise((r) => setTimeout(r, everyMs))
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { connect } from '../../db/client.server'
 import { fakeBrandMs, fakeNumberMs, groupCpuMs, ms, print, quantile as q, signInAs, type Bench } from './lib'
+import { dataUrl } from '../setup/single-fetch'
 
 // Live pages (issue 22, part 4). In Chromium: "Looks good" until the number shows on the page, and
 // Submit until the page moves to the summary (the A2P fake approving at once, onboarding finishes
@@ -166,12 +167,11 @@ async function idleLoad(b: Bench, pages: number, seconds: number) {
         // Staggered over the 15 s, as pages opened at different moments are.
         await new Promise((r) => setTimeout(r, (15_000 * i) / pages))
         while (!stop.aborted) {
-          for (const route of ['routes/onboarding', 'routes/onboarding.a2p']) {
-            await fetch(`${b.base}/onboarding/a2p?_data=${encodeURIComponent(route)}`, { headers: { cookie } }).then(
-              (r) => r.text(),
-            )
-            sent++
-          }
+          // One revalidation: the layout's and the page's loaders in one request (single fetch).
+          await fetch(`${b.base}${dataUrl('/onboarding/a2p', 'routes/onboarding,routes/onboarding.a2p')}`, {
+            headers: { cookie },
+          }).then((r) => r.text())
+          sent++
           await new Promise((r) => setTimeout(r, 15_000))
         }
       }),

@@ -5,6 +5,7 @@ import { a2pSignature } from '../../app/a2p-webhook.server'
 import { connect, type Sql } from '../../db/client.server'
 import { nextRefreshSeconds } from '../../tasks/a2p_refresh'
 import { ms, print, quantile as q, signInAs, until, type Bench } from './lib'
+import { postPage } from '../setup/single-fetch'
 
 // The registration's weeks (issue 19). (1) A carrier's approval, from its status event at our
 // webhook to the owner's page reading "Texting enabled", beside the A2P fake's own answer to the
@@ -76,13 +77,9 @@ export async function approvalLatency(b: Bench, n: number) {
   for (let i = 0; i < n; i++) {
     const owner = `bench-approve-${i}`
     const cookie = await signInAs(b.base, 'verified', owner)
-    const data = `${b.base}/onboarding/a2p?_data=routes%2Fonboarding.a2p`
-    const summary = `${b.base}/onboarding/finalize?_data=routes%2Fonboarding.finalize`
-    await until(
-      `${b.base}/onboarding/account?_data=routes%2Fonboarding.account`,
-      cookie,
-      (d) => d.account.prefilledAt !== null,
-    )
+    const data = `${b.base}/onboarding/a2p`
+    const summary = `${b.base}/onboarding/finalize`
+    await until(`${b.base}/onboarding/account`, cookie, (d) => d.account.prefilledAt !== null)
     const [{ tenantId: t }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${owner}`}`
     await sql`update ob_number set area_code = '415', e164 = ${`+1628556${String(1000 + i)}`}, provider_sid = ${`PNappr${i}`}, state = 'Configured',
       capabilities = ${sql.json({ sms: true, mms: true, voice: true })} where tenant_id = ${t}`
@@ -101,7 +98,7 @@ export async function approvalLatency(b: Bench, n: number) {
       'authorizedContact.email': a.authorizedContact.email,
       'authorizedContact.phone': a.authorizedContact.phoneE164,
     })
-    const res = await fetch(data, { method: 'POST', body, headers: { cookie } })
+    const res = await postPage(data, { body, headers: { cookie } })
     if (res.status !== 200) throw new Error(`Submit answered ${res.status}: ${await res.text()}`)
     // In review: the brand approved, the campaign and the number waiting for the carriers.
     await untilRow(sql, t, (r) => r.brandPhase === 'SUBMITTED')

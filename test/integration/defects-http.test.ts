@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { SECTIONS } from '../../core/pages'
 import { connect } from '../../db/client.server'
 import { fakesFor, hasBuild, startWeb } from '../setup/app'
+import { dataUrl } from '../setup/single-fetch'
 import { freshDatabase } from '../setup/db'
 import { onboardedTenant } from '../setup/onboarded'
 
@@ -95,10 +96,7 @@ describe.runIf(hasBuild())('500s and a dead connection', () => {
         ]) {
           for (const js of [true, false]) {
             const body = new URLSearchParams([['intent', 'autosave'], ['version', await version(tenantId)], ...extra])
-            const target = js
-              ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}`
-              : path
-            const res = await browser.send(target, {
+            const res = await browser.send(js ? dataUrl(path) : path, {
               method: 'POST',
               body,
               headers: {
@@ -129,7 +127,7 @@ describe.runIf(hasBuild())('500s and a dead connection', () => {
     const closed = new Promise((r) => socket.once('close', r))
     const body = `intent=autosave&version=${await version(tenantId)}&displayName=${'x'.repeat(1024 * 1024)}`
     socket.write(
-      `POST /onboarding/account?_data=routes%2Fonboarding.account HTTP/1.1\r\nHost: localhost:${port}\r\nCookie: ${browser.cookie}\r\nOrigin: ${web!.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`,
+      `POST /onboarding/account.data HTTP/1.1\r\nHost: localhost:${port}\r\nCookie: ${browser.cookie}\r\nOrigin: ${web!.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`,
     )
     const wait = async (what: RegExp) => {
       for (let i = 0; i < 100 && !what.test(received); i++)

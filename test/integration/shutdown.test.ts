@@ -18,9 +18,7 @@ async function autosaves(
   stop: () => boolean,
   tally: { answered: Map<number, number>; refused: number; lost: string[] },
 ) {
-  const page = await (
-    await b.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'GET', headers: {} })
-  ).json()
+  const page = await (await b.data('/onboarding/account')).json()
   let version = Number(page.state.version)
   for (let n = 0; !stop(); n++) {
     try {
@@ -80,9 +78,7 @@ describe.runIf(hasBuild())('an orderly stop', { timeout: 90_000 }, () => {
     const web = await startWeb({ DATABASE_URL: url, ...env, SHUTDOWN_DELAY_MS: '60000' })
     const b = await web.browser().signIn('verified', 'shutdown-inflight')
     const t = await tenantOf(sql, 'shutdown-inflight')
-    const page = await (
-      await b.send('/onboarding/account?_data=routes%2Fonboarding.account', { method: 'GET', headers: {} })
-    ).json()
+    const page = await (await b.data('/onboarding/account')).json()
     // The account row held by another transaction: the save waits on it until released.
     let release = () => {}
     const held = new Promise<void>((r) => (release = r))

@@ -7,6 +7,7 @@ import { afterAll } from 'vitest'
 import { loginFor } from '../../dev/stack'
 import { fakeEnv, startFakes } from '../fakes/index'
 import { until } from './wait'
+import { dataUrl, plainReply, routeIdOf } from './single-fetch'
 
 // The real web server (server/index.ts on the build `npm test` makes) and real worker processes,
 // on a test file's own database and fakes, for tests that go through HTTP as a browser would.
@@ -120,7 +121,8 @@ type Fields = Record<string, string | string[]> | FormData | URLSearchParams
 
 /**
  * What a browser sends: the session cookie, Origin and Sec-Fetch-* headers. `js: true` posts as
- * Remix's fetchers do (?_data=, JSON reply); `js: false` as a plain form navigation.
+ * Remix's fetchers do (single fetch: `<path>.data`, the reply decoded to JSON); `js: false` as a
+ * plain form navigation.
  */
 export class Browser {
   cookie = ''
@@ -139,6 +141,16 @@ export class Browser {
     })
   }
 
+  /** The page's loader data, as a revalidation fetches it (decoded to JSON). */
+  async data(path: string) {
+    const route = routeIdOf(path)
+    const res = await this.send(dataUrl(path, route), {
+      method: 'GET',
+      headers: { 'sec-fetch-mode': 'cors', 'sec-fetch-site': 'same-origin' },
+    })
+    return plainReply(res, route)
+  }
+
   post(
     path: string,
     fields: Fields,
@@ -148,10 +160,7 @@ export class Browser {
       fields instanceof FormData || fields instanceof URLSearchParams
         ? fields
         : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x])))
-    const target = js
-      ? `${path}?_data=${encodeURIComponent(`routes${path.replace(/\//g, '.')}`.replace('routes.', 'routes/'))}`
-      : path
-    return this.send(target, {
+    const reply = this.send(js ? dataUrl(path) : path, {
       method: 'POST',
       body,
       headers: {
@@ -161,6 +170,7 @@ export class Browser {
         ...headers,
       },
     })
+    return js ? reply.then((res) => plainReply(res)) : reply
   }
 
   /** node:http, not fetch: fetch sets Sec-Fetch-Mode itself, and a browser's headers are the point here. */
