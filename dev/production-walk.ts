@@ -150,7 +150,7 @@ try {
   }
 
   // The page's own script and styles are served from the production install too.
-  const asset = /\/build\/entry\.client-[A-Z0-9]+\.js/.exec(await page('account'))?.[0]
+  const asset = /\/assets\/entry\.client-[\w-]+\.js/.exec(await page('account'))?.[0]
   if (!asset || (await send(asset)).status !== 200) throw new Error(`the page's script ${asset} is not served`)
   await until(
     'the prefill',
