@@ -6,16 +6,19 @@ import { closedLoop, interleaved, ms, print, signInAs, untilQuiet, type Bench } 
 import { dataUrl, fetchPageData, plainReply } from '../setup/single-fetch'
 
 // Autosave round trips through the real HTTP action (built app, one process per core) at 1 and 32
-// concurrent owners, each its own tenant; the same request refused before the database (the HTTP
+// concurrent owners, each its own tenant; the save followed by the revalidation Remix runs after it
+// (what one autosave of an open page costs); the same request refused before the database (the HTTP
 // stack's own cost); the save function (ob_save) called directly through postgres.js; and, beside
 // them, a floor measured in the same run: one UPDATE of each owner's own ob_flow row at the same
-// concurrency. The four take turns of one second each. Also the web server's CPU milliseconds per
-// HTTP request, and the issue's targets against this run's floor.
+// concurrency. The paths take turns of one second each. Also the web server's CPU milliseconds per
+// HTTP request (per save and revalidation for the second path), and the issue's targets against
+// this run's floor.
 const LEVELS = [1, 32]
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 
 type Owner = { cookie: string; tenantId: string; version: number; n: number }
 const ACTION = dataUrl('/onboarding/account')
+const REVALIDATION = dataUrl('/onboarding/account', 'routes/onboarding,routes/onboarding.account')
 
 export async function autosaveBench(b: Bench) {
   const owners = await Promise.all(Array.from({ length: Math.max(...LEVELS) }, (_, i) => signIn(b, `bench-${i}`)))
@@ -30,11 +33,12 @@ export async function autosaveBench(b: Bench) {
   for (const level of LEVELS) {
     const group = owners.slice(0, level)
     await closedLoop(group, 1, (o) => save(http, o)) // warm-up
-    const { autosave, refused, direct, floor } = await interleaved(
+    const { autosave, round, refused, direct, floor } = await interleaved(
       group,
       SECONDS,
       {
         autosave: (o) => save(http, o),
+        round: (o) => save(http, o).then(() => revalidate(http, o)),
         refused: (o) => refusedSave(http, o),
         direct: (o) => saveDirect(sql, o),
         floor: (o) => sql`update ob_flow set updated_at = now() where tenant_id = ${o.tenantId}`.then(() => {}),
@@ -53,6 +57,16 @@ export async function autosaveBench(b: Bench) {
         `${(autosave.p50 / floor.p50).toFixed(1)}x`,
         share(autosave),
         cpu(autosave),
+      ],
+      [
+        `${level}`,
+        'HTTP autosave + its revalidation',
+        ms(round.p50),
+        ms(round.p99),
+        round.rate.toFixed(0),
+        `${(round.p50 / floor.p50).toFixed(1)}x`,
+        share(round),
+        cpu(round),
       ],
       [
         `${level}`,
@@ -120,6 +134,13 @@ async function signIn(b: Bench, name: string): Promise<Owner> {
   const [{ tenantId }] = await sql`select tenant_id from ob_employee where clerk_user_id = ${`dev:${name}`}`
   await sql.end()
   return { cookie, tenantId, version: state.state.version, n: 0 }
+}
+
+/** What Remix asks for after the page's save: the layout's and the page's loaders, in one request (single fetch). */
+async function revalidate(http: Pool, o: Owner) {
+  const { statusCode, body } = await http.request({ path: REVALIDATION, method: 'GET', headers: { cookie: o.cookie } })
+  await body.text()
+  if (statusCode !== 200) throw new Error(`the revalidation answered ${statusCode}`)
 }
 
 async function save(http: Pool, o: Owner) {
