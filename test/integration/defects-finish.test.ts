@@ -92,10 +92,9 @@ describe.runIf(hasBuild())('saves after Finish', () => {
           'You have pressed Finish: your business is moving to your dashboard, where you can change it.',
         )
       else
-        expect(
-          res.headers.get('location'),
-          `${path} ${fields.intent} answered ${res.status}`,
-        ).toBe('/onboarding/finalize')
+        expect(res.headers.get('location'), `${path} ${fields.intent} answered ${res.status}`).toBe(
+          '/onboarding/finalize',
+        )
     }
     expect(await sql`select * from ob_number where tenant_id = ${tenantId}`).toEqual(before)
     expect((await sql`select display_name from ob_account where tenant_id = ${tenantId}`)[0].displayName).toBe(
