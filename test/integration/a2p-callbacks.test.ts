@@ -105,6 +105,10 @@ describe.runIf(hasBuild())('A2P status events', { timeout: 90_000 }, () => {
     const t = await submitted()
     await until('the brand', async () => Boolean((await registration(t)).brandId))
     const brand = (await registration(t)).brandId as string
+    // The refresher's first look runs at once after the brand is created, then waits
+    // A2P_REFRESH_SECONDS: once it waits, only an event can bring its next look forward (read
+    // earlier, on a busy machine, the first look was still being scheduled).
+    await until('the refresher waiting', async () => ((await refreshRunAt(t))?.getTime() ?? 0) > Date.now() + 60_000)
     const before = await refreshRunAt(t)
     expect((await send(signed(event(brand), { secret: 'not-the-secret' }))).status).toBe(400)
     expect(
