@@ -1,7 +1,7 @@
 import { decode } from 'turbo-stream'
 
 // Remix's single fetch, as the browser speaks it: a page's data and its action answer at
-// `<path>.data`, encoded with turbo-stream. Tests and the bench read replies through these two,
+// `<path>.data`, encoded with turbo-stream. Tests and the bench read replies through these helpers,
 // so they see what the page's own code receives (the action's object, a route's loader data).
 
 /** The data URL of a page: its action (POST), or its route's loader data (GET, `routeId` given). */
