@@ -98,3 +98,25 @@ test('Connect -> Allow -> "Connected as ..." -> Continue; Deny first gives one l
   await page.getByRole('button', { name: 'Disconnect' }).click()
   await expect(page.getByRole('link', { name: 'Connect Google Calendar' })).toBeVisible()
 })
+
+test('an autosave of "No calendar" moves the stepper to 100%, from the page read alone', async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  test.skip(!javaScriptEnabled, 'autosave needs JavaScript; without it Continue saves')
+  await toCalmsgPage(page)
+  const step = page.getByRole('link', { name: /Services and prices\s*\d+% done/ })
+  await expect(step).toContainText('50% done')
+  // What Remix reads again after each save: the page's loader, not the layout's as well.
+  const reads: string[] = []
+  page.on('request', (r) => {
+    const url = new URL(r.url())
+    if (r.method() === 'GET' && url.pathname === '/onboarding/calmsg.data')
+      reads.push(url.searchParams.get('_routes') ?? '')
+  })
+  await page.getByRole('radio', { name: 'No calendar' }).check()
+  await expect(page.locator('[data-blocker="CONNECT_CALENDAR"]')).toHaveCount(0)
+  await expect(step).toContainText('100% done')
+  expect(reads.length).toBeGreaterThan(0)
+  expect(reads.every((routes) => routes === 'routes/onboarding.calmsg')).toBe(true)
+})
