@@ -47,11 +47,21 @@ type Proc = {
   logged: (pattern: RegExp) => Promise<boolean>
 }
 
+// Every process a test file started and has not seen exit. A worker started inside a test (a second
+// worker after the first was killed) registers an afterAll vitest never runs, and was left running
+// after the suite, polling its dropped database: the file's own afterAll stops what is left.
+const running = new Set<ChildProcess>()
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 function run(args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     env: { ...process.env, NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
   child.stderr!.on('data', (c) => (output += c))
