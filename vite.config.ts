@@ -8,7 +8,16 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   resolve: { alias: { '~': new URL('./app', import.meta.url).pathname } },
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      // A route with no browser code (a resource route: webhooks, health, sign-out, redirects) is an
+      // empty chunk in the client build, as Remix means it to be: a dozen such lines hid real warnings.
+      onwarn(warning, warn) {
+        if (warning.code !== 'EMPTY_BUNDLE') warn(warning)
+      },
+    },
+  },
   plugins: [
     remix({
       ignoredRouteFiles: ['**/.*', '**/*.test.*'],
